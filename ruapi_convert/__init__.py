@@ -1,0 +1,1 @@
+"""ruapi_convert: OpenAI Chat Completions <-> Anthropic Messages, sans-I/O."""

@@ -1,0 +1,1 @@
+"""Typed wire models of both protocols: ``models.openai`` and ``models.anthropic``."""

@@ -1,0 +1,297 @@
+"""
+ruapi_convert.models._base
+~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+The machinery both vendors' models share.
+
+Theory of operation
+-------------------
+
+A body is modelled in two layers:
+
+* the **envelope** (``ChatCompletionCreateParams``, ``Message``, one class per stream event, …) is a
+  frozen pydantic ``BaseModel`` (:class:`WireModel`): attribute access for the top-level fields,
+  ``model_validate``/``model_validate_json``, ``to_dict``/``to_json``;
+* everything **inside** it (messages, content blocks, tools, usage, deltas) is a ``TypedDict``
+  decorated with :func:`wire_dict`, exactly as the official SDKs type their request params.
+
+Why not models all the way down: validating a 60-message request into nested models and dumping it
+again costs about 8x ``orjson.loads`` + ``orjson.dumps`` of the same bytes, because pydantic-core
+creates and later walks one Python object per node. TypedDicts validate into plain dicts (the same
+Rust validator, no objects to build) and dump with pydantic-core's untyped ``to_json``: about 3.5x.
+The converters read and write these dicts directly, so the conversion itself adds little.
+
+Rules every model follows (tests enforce them):
+
+* **Exact round trip.** ``Model.model_validate(x).to_dict() == x`` for every valid payload: absent
+  stays absent (``exclude_unset``), ``null`` stays ``null``, unknown keys are kept (``extra="allow"``
+  on every level), and numbers keep their type (``int | float`` rather than ``float``, which would
+  turn ``1`` into ``1.0``).
+* **Strict types.** ``strict=True``: a ``"1024"`` where an int belongs is an error, not a coercion.
+* **Open unions.** Every union the wire tags with ``type`` is a pydantic discriminated union, tried
+  first, followed by an ``Unknown*`` fallback whose ``type`` must *not* be a known tag. A block,
+  event or tool newer than this library therefore parses (keeping its payload) instead of failing,
+  while a known block with a bad field still fails with that field's path.
+* **Lenient where real clients are.** Optional fields also accept ``null``; shapes that real
+  clients and servers send although the SDK types do not allow them (Cursor's Anthropic-shaped
+  tools in OpenAI requests, thinking blocks without ``signature`` in docs streams) are accepted and
+  kept as given.
+* **One error type.** Validation failures become :class:`~ruapi_convert.errors.InvalidInputError`
+  naming the JSON path (``messages[0].content[1].source``), with the pydantic error chained.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+import typing
+from typing import Any, ClassVar, TypeVar, Union, get_args, get_origin
+
+import pydantic_core
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    TypeAdapter,
+    ValidationError,
+    with_config,
+)
+from typing_extensions import Self, is_typeddict
+
+from .. import _json
+from ..errors import InvalidInputError
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+__all__ = [
+    "WIRE_DICT_CONFIG",
+    "Number",
+    "WireModel",
+    "adapter",
+    "invalid_input",
+    "not_one_of",
+    "validate",
+    "wire_dict",
+]
+
+T = TypeVar("T")
+
+#: A JSON number that keeps its type: ``1`` stays ``1`` and ``1.0`` stays ``1.0`` on the way back out.
+Number = Union[int, float]
+
+#: Configuration of every TypedDict in the models: keep unknown keys, never coerce types.
+WIRE_DICT_CONFIG = ConfigDict(extra="allow", strict=True)
+
+#: Marks errors raised by an ``Unknown*`` fallback for a *known* tag; they are never the real story.
+_KNOWN_TAG_ERROR = "ruapi_known_tag"
+
+
+def wire_dict(cls: type[T]) -> type[T]:
+    """Class decorator for the TypedDicts inside an envelope (see the module docstring)."""
+    return with_config(WIRE_DICT_CONFIG)(cls)
+
+
+def not_one_of(known: Any) -> AfterValidator:
+    """Validator for the ``type`` of an ``Unknown*`` fallback: any string except a known tag.
+
+    ``known`` is the union of known members (their ``type`` Literals are read on first use, so that
+    the list of tags is written down only once, in the union itself).
+    """
+
+    @functools.cache
+    def tags() -> frozenset[str]:
+        return frozenset(_literal_tags(known))
+
+    def check(value: str) -> str:
+        if value in tags():
+            raise pydantic_core.PydanticCustomError(
+                _KNOWN_TAG_ERROR, "'{tag}' is a known type", {"tag": value}
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+def _literal_tags(union: Any, key: str = "type") -> Iterable[str]:
+    for member in _flatten(union):
+        if is_typeddict(member) or (isinstance(member, type) and issubclass(member, BaseModel)):
+            hint = typing.get_type_hints(member, include_extras=True).get(key)
+            yield from _literal_values(hint)
+
+
+def _flatten(tp: Any) -> Iterable[Any]:
+    origin = get_origin(tp)
+    if origin is typing.Annotated:
+        yield from _flatten(get_args(tp)[0])
+    elif origin is Union or origin is types.UnionType:
+        for arg in get_args(tp):
+            yield from _flatten(arg)
+    else:
+        yield tp
+
+
+def _literal_values(hint: Any) -> Iterable[str]:
+    origin = get_origin(hint)
+    if origin is typing.Literal:
+        yield from (v for v in get_args(hint) if isinstance(v, str))
+    elif origin in (typing.Annotated, Union, types.UnionType) or _is_required_wrapper(origin):
+        for arg in get_args(hint):
+            yield from _literal_values(arg)
+
+
+def _is_required_wrapper(origin: Any) -> bool:
+    return getattr(origin, "__name__", "") in {"Required", "NotRequired", "ReadOnly"}
+
+
+class WireModel(BaseModel):
+    """Base of every envelope model: a frozen pydantic model that reproduces its wire form exactly."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        frozen=True,
+        strict=True,
+        defer_build=True,  # schemas are built on first use: importing the package stays fast
+        hide_input_in_errors=True,  # request content must not end up in logs via error text
+        protected_namespaces=(),  # the wire has a field called ``model``
+    )
+
+    #: Name used in error messages when the body itself is invalid.
+    _wire_name: ClassVar[str] = "body"
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise invalid_input(exc, data) from exc
+
+    # pydantic calls an overridden ``__init__`` from inside validation (and would then wrap our error
+    # in its own); this marker, which ``BaseModel.__init__`` carries too, tells it not to.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    # -- parsing ---------------------------------------------------------------------------------
+
+    @classmethod
+    def model_validate(cls, obj: Any, **kwargs: Any) -> Self:
+        """Validate a dict (or an instance) against the wire schema.
+
+        Raises :class:`InvalidInputError` naming the JSON path of the first problem.
+        """
+        try:
+            return super().model_validate(obj, **kwargs)
+        except ValidationError as exc:
+            raise invalid_input(exc, obj) from exc
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
+        """Parse JSON text (bytes or str) and validate it; bad JSON or UTF-8 is an InvalidInputError."""
+        return cls.model_validate(_json.loads(json_data), **kwargs)
+
+    @classmethod
+    def parse(cls, body: Any) -> Self:
+        """Accept what the public functions accept: an instance, a dict, or JSON bytes/str."""
+        if isinstance(body, cls):
+            return body
+        if isinstance(body, (bytes, bytearray, memoryview, str)):
+            return cls.model_validate(_json.loads(body))
+        if isinstance(body, BaseModel) and not isinstance(body, WireModel):
+            # e.g. an official-SDK model: go through its wire form, never through its attributes
+            body = body.model_dump(mode="json", exclude_unset=True)
+        elif isinstance(body, WireModel):
+            body = body.to_dict()
+        return cls.model_validate(body)
+
+    # -- the wire form ---------------------------------------------------------------------------
+
+    def wire(self) -> dict[str, Any]:
+        """The wire form as a shallow dict: set fields in declaration order, then unknown keys.
+
+        Nested values are shared with the model, not copied; use :meth:`to_dict` for a private copy.
+        """
+        values = self.__dict__
+        fields_set = self.__pydantic_fields_set__
+        out = {
+            name: _wire_value(values[name])
+            for name in type(self).__pydantic_fields__
+            if name in fields_set
+        }
+        if self.__pydantic_extra__:
+            out.update(self.__pydantic_extra__)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The exact wire form as a new dict (unset fields absent, explicit ``null`` kept)."""
+        result: dict[str, Any] = pydantic_core.to_jsonable_python(self.wire())
+        return result
+
+    def to_json(self) -> bytes:
+        """The exact wire form as compact UTF-8 JSON bytes."""
+        return _json.dumps(self.wire())
+
+
+def _wire_value(value: Any) -> Any:
+    return value.wire() if isinstance(value, WireModel) else value
+
+
+# -- TypeAdapters and validation errors -------------------------------------------------------
+
+
+@functools.cache
+def adapter(tp: Any) -> TypeAdapter[Any]:
+    """One ``TypeAdapter`` per type, built on first use and reused (building one costs milliseconds)."""
+    return TypeAdapter(tp)
+
+
+def validate(tp: Callable[..., T] | Any, value: Any, *, path: str = "") -> Any:
+    """Validate a JSON value against a type (a TypedDict or a union), raising InvalidInputError."""
+    try:
+        return adapter(tp).validate_python(value, strict=True)
+    except ValidationError as exc:
+        raise invalid_input(exc, value, root=path) from exc
+
+
+def invalid_input(exc: ValidationError, data: Any, *, root: str = "") -> InvalidInputError:
+    """Turn a pydantic ``ValidationError`` into an :class:`InvalidInputError` with JSON paths.
+
+    pydantic's ``loc`` mixes real keys with union-branch labels (``'tagged-union[...]'``, ``'str'``);
+    walking it against the input keeps only the keys that exist, which yields the JSON path.
+    Errors from an ``Unknown*`` fallback rejecting a known tag are dropped, and among the rest the
+    deepest path wins: that is where the input really went wrong.
+    """
+    raw = exc.errors(include_url=False, include_input=False, include_context=True)
+    relevant = [e for e in raw if e["type"] != _KNOWN_TAG_ERROR] or raw
+    found: list[tuple[str, int, str]] = []
+    for err in relevant:
+        path, depth = _json_path(err["loc"], data, missing=err["type"] == "missing", root=root)
+        found.append((path, depth, err["msg"]))
+    if not found:  # pragma: no cover - pydantic always reports at least one error
+        return InvalidInputError("invalid input", path=root)
+    deepest = max(depth for _, depth, _ in found)
+    best = [(p, m) for p, d, m in found if d == deepest]
+    path = best[0][0]
+    messages = list(dict.fromkeys(m for p, m in best if p == path))
+    message = messages[0] if len(messages) == 1 else " or ".join(messages)
+    return InvalidInputError(message, path=path, errors=[(p, m) for p, _, m in found])
+
+
+def _json_path(
+    loc: tuple[int | str, ...], data: Any, *, missing: bool, root: str
+) -> tuple[str, int]:
+    path, depth, node = root, 0, data
+    last = len(loc) - 1
+    for i, item in enumerate(loc):
+        if _has(node, item):
+            node = node[item]
+        elif missing and i == last and isinstance(node, dict) and isinstance(item, str):
+            node = None
+        else:
+            continue  # a union-branch label, not a key of the input
+        path = _json.path_join(path, item)
+        depth += 1
+    return path, depth
+
+
+def _has(node: Any, key: int | str) -> bool:
+    if isinstance(node, dict):
+        return isinstance(key, str) and key in node
+    return isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)

@@ -1,0 +1,279 @@
+"""
+ruapi_convert.sse
+~~~~~~~~~~~~~~~~~
+
+Server-sent events: bytes in, :class:`ServerSentEvent` out, and back. Knows nothing of payloads.
+
+Decoding follows the WHATWG "event stream interpretation" rules
+(https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation):
+
+* the stream is UTF-8; one leading U+FEFF BOM is dropped;
+* lines end in CRLF, LF or CR; a CR at the end of one chunk ends its line at once (no waiting for
+  the next chunk), and an LF that starts the next chunk is then skipped as the second half of CRLF;
+* a blank line dispatches the event; ``:`` starts a comment; ``field: value`` loses one leading
+  space from the value; ``data`` lines are joined with ``\\n``; ``event`` defaults to ``message``;
+  ``id`` (unless it contains NUL) persists as the last event id across events; ``retry`` only
+  counts if it is all ASCII digits; unknown fields are ignored; an event whose data buffer is empty
+  is not dispatched.
+
+Two deliberate departures, both documented on :class:`SSEDecoder`: bytes that are not UTF-8 raise
+:class:`~ruapi_convert.errors.InvalidInputError` instead of becoming U+FFFD (a gateway must not
+forward silently corrupted text), and :meth:`SSEDecoder.close` dispatches a final event that lacks
+its terminating blank line instead of discarding it (servers do end with ``data: [DONE]`` and no
+blank line; dropping that would turn a clean finish into a truncated stream).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final, Protocol, runtime_checkable
+
+from . import _json
+from .errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "DONE",
+    "Comment",
+    "SSEDecoder",
+    "ServerSentEvent",
+    "SupportsSSE",
+    "encode",
+]
+
+#: 64 MiB: above the largest request Anthropic accepts (32 MB), so only runaway input hits it.
+DEFAULT_MAX_EVENT_SIZE: Final = 64 * 1024 * 1024
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class ServerSentEvent:
+    """One dispatched event."""
+
+    #: The event type; ``"message"`` when the stream sent no ``event:`` line (WHATWG default).
+    event: str = "message"
+    #: The data lines joined with ``\\n`` (no trailing newline).
+    data: str = ""
+    #: The last event id seen so far in the stream (it persists across events), if any.
+    id: str | None = None
+    #: The reconnection time in milliseconds, if this event carried a valid ``retry:`` field.
+    retry: int | None = None
+
+    @property
+    def is_done(self) -> bool:
+        """True for OpenAI's ``data: [DONE]`` terminator (matched as the official SDK does)."""
+        return self.data.startswith("[DONE]")
+
+    def json(self) -> Any:
+        """The data parsed as JSON; :class:`InvalidInputError` if it is not JSON."""
+        return _json.loads(self.data, path="data")
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An SSE comment line (``: text``), e.g. a keep-alive a proxy sends instead of a ping event."""
+
+    text: str = ""
+
+
+class _Done:
+    """The type of :data:`DONE`."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "DONE"
+
+
+#: OpenAI's end-of-stream marker; ``encode(DONE) == b"data: [DONE]\\n\\n"``.
+DONE: Final = _Done()
+
+
+class SSEDecoder:
+    """Incremental SSE decoder: ``feed(bytes) -> list[ServerSentEvent]``, then ``close()``.
+
+    ``max_event_size`` bounds (in characters) both a single line and the data of one event; past
+    it :meth:`feed` raises :class:`InvalidInputError` instead of buffering without bound.
+    After :meth:`close` (or after an error) the decoder refuses further input.
+    """
+
+    __slots__ = (
+        "_closed",
+        "_data",
+        "_data_size",
+        "_event",
+        "_last_id",
+        "_max",
+        "_offset",
+        "_pending",
+        "_retry",
+        "_skip_lf",
+        "_started",
+        "_utf8",
+    )
+
+    def __init__(self, *, max_event_size: int = DEFAULT_MAX_EVENT_SIZE) -> None:
+        self._max = max_event_size
+        self._utf8 = codecs.getincrementaldecoder("utf-8")("strict")
+        self._pending = ""  # the start of a line whose end has not arrived yet
+        self._skip_lf = False  # the last chunk ended in CR, so a leading LF belongs to it
+        self._started = False  # past the (optional) BOM
+        self._event = ""
+        self._data: list[str] = []
+        self._data_size = 0
+        self._last_id: str | None = None
+        self._retry: int | None = None
+        self._offset = 0  # bytes consumed so far, for error messages
+        self._closed = False
+
+    def feed(self, chunk: bytes | bytearray | memoryview) -> list[ServerSentEvent]:
+        """Decode one chunk of the byte stream; return the events it completes (maybe none)."""
+        if self._closed:
+            raise InvalidInputError("SSE decoder already closed")
+        try:
+            text = self._utf8.decode(chunk)
+        except UnicodeDecodeError as exc:
+            self._closed = True
+            raise InvalidInputError(
+                f"invalid UTF-8 in event stream at byte {self._offset + exc.start}"
+            ) from exc
+        self._offset += len(chunk)
+        return self._lines(text, final=False)
+
+    def close(self) -> list[ServerSentEvent]:
+        """End of stream: dispatch what is still buffered, as if it had ended with a blank line."""
+        if self._closed:
+            return []
+        try:
+            text = self._utf8.decode(b"", final=True)
+        except UnicodeDecodeError as exc:
+            self._closed = True
+            raise InvalidInputError("event stream ends inside a UTF-8 character") from exc
+        events = self._lines(text, final=True)
+        self._closed = True
+        return events
+
+    # -- internals --------------------------------------------------------------------------------
+
+    def _lines(self, text: str, *, final: bool) -> list[ServerSentEvent]:
+        if not self._started and text:
+            self._started = True
+            if text[0] == "\ufeff":
+                text = text[1:]
+        if text and self._skip_lf:
+            # The previous chunk ended in CR: an LF right here completes that CRLF, not a new line.
+            self._skip_lf = False
+            if text[0] == "\n":
+                text = text[1:]
+        if text:
+            self._skip_lf = text[-1] == "\r"
+        parts = _LINE_END.split(self._pending + text)
+        pending = parts.pop()
+        if len(pending) > self._max:
+            self._closed = True
+            raise InvalidInputError(f"SSE line longer than {self._max} characters")
+        self._pending = pending
+        events: list[ServerSentEvent] = []
+        for line in parts:
+            self._line(line, events)
+        if final:
+            if pending:
+                self._line(pending, events)
+            self._pending = ""
+            self._line("", events)
+        return events
+
+    def _line(self, line: str, events: list[ServerSentEvent]) -> None:
+        if not line:
+            if self._data:
+                events.append(
+                    ServerSentEvent(
+                        event=self._event or "message",
+                        data="\n".join(self._data),
+                        id=self._last_id,
+                        retry=self._retry,
+                    )
+                )
+            self._event, self._data, self._data_size, self._retry = "", [], 0, None
+            return
+        name, sep, value = line.partition(":")
+        if not name:
+            return  # a comment line
+        if sep and value.startswith(" "):
+            value = value[1:]
+        if name == "data":
+            self._data_size += len(value) + 1
+            if self._data_size > self._max:
+                self._closed = True
+                raise InvalidInputError(f"SSE event data larger than {self._max} characters")
+            self._data.append(value)
+        elif name == "event":
+            self._event = value
+        elif name == "id":
+            if "\0" not in value:
+                self._last_id = value
+        elif name == "retry" and value.isascii() and value.isdigit():
+            self._retry = int(value)
+        # any other field name is ignored, as the spec says
+
+
+@runtime_checkable
+class SupportsSSE(Protocol):
+    """What :func:`encode` needs from a model: its wire JSON and its SSE event name (or None)."""
+
+    def to_json(self) -> bytes: ...
+
+    def sse_event_name(self) -> str | None: ...
+
+
+def encode(
+    item: ServerSentEvent | SupportsSSE | Comment | _Done, *, event: str | None = None
+) -> bytes:
+    """Frame one event as SSE bytes.
+
+    * a model: ``event: <name>`` (Anthropic events are named after their ``type``; OpenAI chunks
+      have no name) and one ``data:`` line of compact JSON, then a blank line;
+    * :data:`DONE`: ``data: [DONE]``; a :class:`Comment`: ``: text``;
+    * a :class:`ServerSentEvent`: its fields, one ``data:`` line per data line.
+
+    ``event`` overrides the event name of a model.
+    """
+    if isinstance(item, ServerSentEvent):
+        return _frame(
+            item.event if item.event != "message" else event, item.data, item.id, item.retry
+        )
+    if isinstance(item, _Done):
+        return b"data: [DONE]\n\n"
+    if isinstance(item, Comment):
+        return b"".join(b": " + line.encode() + b"\n" for line in _split(item.text)) + b"\n"
+    name = event if event is not None else item.sse_event_name()
+    head = b"event: " + name.encode() + b"\n" if name else b""
+    # Compact JSON never contains a raw newline (they are escaped), so one data line suffices.
+    return head + b"data: " + item.to_json() + b"\n\n"
+
+
+def encode_all(items: Iterable[ServerSentEvent | SupportsSSE | Comment | _Done]) -> bytes:
+    """Frame several events."""
+    return b"".join(encode(item) for item in items)
+
+
+def _frame(event: str | None, data: str, id: str | None, retry: int | None) -> bytes:
+    out: list[str] = []
+    if event:
+        out.append(f"event: {event}\n")
+    if id is not None:
+        out.append(f"id: {id}\n")
+    if retry is not None:
+        out.append(f"retry: {retry}\n")
+    out.extend(f"data: {line}\n" for line in _split(data))
+    out.append("\n")
+    return "".join(out).encode()
+
+
+def _split(text: str) -> list[str]:
+    return _LINE_END.split(text)

@@ -1,0 +1,264 @@
+"""The SSE codec: WHATWG decoding rules, chunk-split invariance, framing, and agreement with the SDKs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ruapi_convert.errors import InvalidInputError
+from ruapi_convert.sse import DONE, Comment, ServerSentEvent, SSEDecoder, encode
+
+from .corpus import stream_files
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from pathlib import Path
+
+
+def decode_chunks(chunks: Iterable[bytes], **kwargs: int) -> list[ServerSentEvent]:
+    decoder = SSEDecoder(**kwargs)
+    events: list[ServerSentEvent] = []
+    for chunk in chunks:
+        events += decoder.feed(chunk)
+    return events + decoder.close()
+
+
+def ev(
+    data: str, event: str = "message", id: str | None = None, retry: int | None = None
+) -> ServerSentEvent:
+    return ServerSentEvent(event=event, data=data, id=id, retry=retry)
+
+
+@pytest.mark.parametrize("newline", [b"\n", b"\r", b"\r\n"])
+def test_every_line_ending(newline: bytes) -> None:
+    """LF, CR and CRLF each end lines, and a blank line dispatches."""
+    raw = newline.join([b"event: a", b"data: 1", b"", b"data: 2", b"", b""])
+    assert decode_chunks([raw]) == [ev("1", "a"), ev("2")]
+
+
+def test_crlf_split_across_chunks() -> None:
+    """A CR at the end of one chunk and the LF starting the next are one line end, not two."""
+    assert decode_chunks([b"data: 1\r", b"\n", b"\r", b"\ndata: 2\r\n\r\n"]) == [ev("1"), ev("2")]
+
+
+def test_cr_ends_a_line_without_waiting_for_the_next_chunk() -> None:
+    """A CR-terminated blank line dispatches at once: streaming latency does not depend on the next chunk."""
+    decoder = SSEDecoder()
+    assert decoder.feed(b"data: 1\r") == []
+    assert decoder.feed(b"\r") == [ev("1")]
+
+
+def test_multi_line_data_is_joined_with_newlines() -> None:
+    """Several data lines become one value joined with LF, without a trailing LF."""
+    assert decode_chunks([b"data: a\ndata:b\ndata:  c\ndata\n\n"]) == [ev("a\nb\n c\n")]
+
+
+def test_comments_and_unknown_fields_are_ignored() -> None:
+    """Lines starting with a colon and fields the spec does not know change nothing."""
+    assert decode_chunks([b": ping\nfoo: bar\ndata: x\n: more\n\n"]) == [ev("x")]
+
+
+def test_event_without_data_is_not_dispatched() -> None:
+    """WHATWG: an empty data buffer resets the event type and dispatches nothing."""
+    assert decode_chunks([b"event: ping\n\ndata: x\n\n"]) == [ev("x")]
+
+
+def test_id_persists_and_nul_ids_are_ignored() -> None:
+    """The last event id carries over to later events; an id containing NUL is ignored."""
+    raw = b"id: 1\ndata: a\n\ndata: b\n\nid: x\x00y\ndata: c\n\nid\ndata: d\n\n"
+    assert decode_chunks([raw]) == [
+        ev("a", id="1"),
+        ev("b", id="1"),
+        ev("c", id="1"),
+        ev("d", id=""),
+    ]
+
+
+def test_retry_only_counts_when_all_digits() -> None:
+    """retry: with ASCII digits sets the reconnection time; anything else is ignored."""
+    assert decode_chunks([b"retry: 1500\ndata: a\n\nretry: 1.5\ndata: b\n\n"]) == [
+        ev("a", retry=1500),
+        ev("b"),
+    ]
+
+
+def test_leading_bom_is_dropped_once_even_when_split() -> None:
+    """One U+FEFF at the very start is skipped, even split over chunks; a second one is data."""
+    bom = "\ufeff".encode()
+    assert decode_chunks([bom[:1], bom[1:] + b"data: a\n\n"]) == [ev("a")]
+    assert decode_chunks([bom + bom + b"data: a\n\n"]) == []  # second BOM makes the field unknown
+
+
+def test_multibyte_utf8_split_across_chunks() -> None:
+    """A character whose bytes arrive in different chunks is decoded once, correctly."""
+    raw = "data: héllo 🌍\n\n".encode()
+    cut = raw.index("🌍".encode()) + 2
+    assert decode_chunks([raw[:cut], raw[cut:]]) == [ev("héllo 🌍")]
+
+
+def test_close_dispatches_an_unterminated_final_event() -> None:
+    """A stream ending in `data: [DONE]` without a blank line still yields that event."""
+    events = decode_chunks([b"data: {}\n\ndata: [DONE]"])
+    assert events == [ev("{}"), ev("[DONE]")]
+    assert events[-1].is_done
+
+
+def test_close_after_complete_stream_adds_nothing() -> None:
+    """close() on a stream that ended cleanly returns no events, and a second close() is harmless."""
+    decoder = SSEDecoder()
+    assert decoder.feed(b"data: a\n\n") == [ev("a")]
+    assert decoder.close() == []
+    assert decoder.close() == []
+
+
+def test_feed_after_close_is_refused() -> None:
+    """The decoder refuses input once closed."""
+    decoder = SSEDecoder()
+    decoder.close()
+    with pytest.raises(InvalidInputError):
+        decoder.feed(b"data: a\n\n")
+
+
+def test_invalid_utf8_is_an_invalid_input_error() -> None:
+    """Bytes that are not UTF-8 raise InvalidInputError naming the byte offset."""
+    decoder = SSEDecoder()
+    decoder.feed(b"data: ok\n\n")
+    with pytest.raises(InvalidInputError, match="byte 16"):
+        decoder.feed(b"data: \xff\n\n")
+
+
+def test_stream_ending_inside_a_character_is_an_error() -> None:
+    """A truncated multi-byte character at the end of the stream is reported, not dropped."""
+    decoder = SSEDecoder()
+    decoder.feed("data: é".encode()[:-1])
+    with pytest.raises(InvalidInputError, match="inside a UTF-8 character"):
+        decoder.close()
+
+
+def test_line_longer_than_the_limit_is_refused() -> None:
+    """A line that grows past max_event_size raises instead of buffering without bound."""
+    decoder = SSEDecoder(max_event_size=100)
+    decoder.feed(b"data: " + b"x" * 90)
+    with pytest.raises(InvalidInputError, match="longer than 100"):
+        decoder.feed(b"x" * 20)
+
+
+def test_event_data_larger_than_the_limit_is_refused() -> None:
+    """Many short data lines cannot add up past max_event_size either."""
+    with pytest.raises(InvalidInputError, match="larger than 100"):
+        decode_chunks([b"data: 0123456789\n" * 20], max_event_size=100)
+
+
+def test_encode_frames_each_kind() -> None:
+    """encode() writes events, the [DONE] terminator and comments in SSE framing."""
+    assert (
+        encode(ev("a\nb", "x", id="7", retry=5))
+        == b"event: x\nid: 7\nretry: 5\ndata: a\ndata: b\n\n"
+    )
+    assert encode(ev("{}")) == b"data: {}\n\n"
+    assert encode(DONE) == b"data: [DONE]\n\n"
+    assert encode(Comment("ping")) == b": ping\n\n"
+
+
+class _Model:
+    def __init__(self, name: str | None) -> None:
+        self.name = name
+
+    def to_json(self) -> bytes:
+        return b'{"type":"x"}'
+
+    def sse_event_name(self) -> str | None:
+        return self.name
+
+
+def test_encode_models_named_and_unnamed() -> None:
+    """A model with an event name gets an event: line (Anthropic); without one, data only (OpenAI)."""
+    assert encode(_Model("ping")) == b'event: ping\ndata: {"type":"x"}\n\n'
+    assert encode(_Model(None)) == b'data: {"type":"x"}\n\n'
+
+
+# -- properties -----------------------------------------------------------------------------------
+
+_field_text = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\n\x00"))
+_events = st.lists(
+    st.builds(
+        ServerSentEvent,
+        event=st.sampled_from(["message", "a", "content_block_delta"]),
+        data=st.lists(_field_text, min_size=1, max_size=3).map("\n".join),
+        id=st.none() | _field_text,
+        retry=st.none() | st.integers(0, 10**6),
+    ),
+    max_size=6,
+)
+
+
+def _with_persistent_ids(events: list[ServerSentEvent]) -> list[ServerSentEvent]:
+    out, last = [], None
+    for e in events:
+        last = e.id if e.id is not None else last
+        out.append(ServerSentEvent(e.event, e.data, last, e.retry))
+    return out
+
+
+@pytest.mark.property
+@settings(max_examples=300)
+@given(
+    events=_events,
+    cuts=st.lists(st.integers(0, 10_000), max_size=12),
+    newline=st.sampled_from(["\n", "\r", "\r\n"]),
+)
+def test_any_split_of_the_bytes_yields_the_same_events(
+    events: list[ServerSentEvent], cuts: list[int], newline: str
+) -> None:
+    """Decoding is independent of how the byte stream is cut into chunks (and of the line ending)."""
+    raw = b"".join(encode(e) for e in events).replace(b"\n", newline.encode())
+    points = sorted({c % (len(raw) + 1) for c in cuts})
+    chunks = [raw[a:b] for a, b in zip([0, *points], [*points, len(raw)], strict=True)]
+    expected = _with_persistent_ids(events)
+    assert decode_chunks([raw]) == expected
+    assert decode_chunks(chunks) == expected
+    assert decode_chunks([raw[i : i + 1] for i in range(len(raw))]) == expected
+
+
+@pytest.mark.property
+@given(st.binary(max_size=300), st.lists(st.integers(0, 300), max_size=5))
+def test_arbitrary_bytes_give_events_or_invalid_input(raw: bytes, cuts: list[int]) -> None:
+    """Garbage input either decodes or raises InvalidInputError; nothing else escapes."""
+    points = sorted({c % (len(raw) + 1) for c in cuts})
+    chunks = [raw[a:b] for a, b in zip([0, *points], [*points, len(raw)], strict=True)]
+    try:
+        events = decode_chunks(chunks, max_event_size=200)
+    except InvalidInputError:
+        return
+    assert all(isinstance(e, ServerSentEvent) for e in events)
+
+
+# -- agreement with the official SDK decoders on real streams --------------------------------------
+
+
+def _sdk_events(module: str, raw: bytes) -> list[tuple[str, str]]:
+    sdk: Iterator[Any]
+    if module == "openai":
+        from openai._streaming import SSEDecoder as OpenAIDecoder
+
+        sdk = OpenAIDecoder().iter_bytes(iter([raw]))
+    else:
+        from anthropic._streaming import SSEDecoder as AnthropicDecoder
+
+        sdk = AnthropicDecoder().iter_bytes(iter([raw]))
+    # The SDKs also dispatch data-less events (WHATWG does not); real streams have none.
+    return [(e.event or "message", e.data) for e in sdk if e.data]
+
+
+@pytest.mark.oracle
+@pytest.mark.parametrize("path", stream_files(), ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+@pytest.mark.parametrize("sdk", ["openai", "anthropic"])
+def test_decoder_agrees_with_the_sdk_decoders(path: Path, sdk: str) -> None:
+    """On every fixture and corpus stream our events equal both official SDKs' decoders' events."""
+    raw = path.read_bytes()
+    ours = [(e.event, e.data) for e in decode_chunks([raw])]
+    assert ours == _sdk_events(sdk, raw)
+    assert ours  # a stream file with no events would make this test vacuous
