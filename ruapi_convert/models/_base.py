@@ -92,16 +92,17 @@ def wire_dict(cls: type[T]) -> type[T]:
     return with_config(WIRE_DICT_CONFIG)(cls)
 
 
-def not_one_of(known: Any) -> AfterValidator:
-    """Validator for the ``type`` of an ``Unknown*`` fallback: any string except a known tag.
+def not_one_of(known: Any, *, key: str = "type") -> AfterValidator:
+    """Validator for the tag of an ``Unknown*`` fallback: any string except a known tag.
 
-    ``known`` is the union of known members (their ``type`` Literals are read on first use, so that
-    the list of tags is written down only once, in the union itself).
+    ``known`` is the union of known members; their ``key`` Literals (``type``, or ``role`` for
+    messages) are read on first use, so that the list of tags is written down only once, in the
+    union itself.
     """
 
     @functools.cache
     def tags() -> frozenset[str]:
-        return frozenset(_literal_tags(known))
+        return frozenset(_literal_tags(known, key))
 
     def check(value: str) -> str:
         if value in tags():
@@ -279,7 +280,16 @@ def _json_path(
 ) -> tuple[str, int]:
     path, depth, node = root, 0, data
     last = len(loc) - 1
+    skip_tag = False
     for i, item in enumerate(loc):
+        if skip_tag:
+            # The tag that follows a 'tagged-union[...]' label is a label too, even when it equals a
+            # key of the object ({"type": "text", "text": ...}).
+            skip_tag = False
+            continue
+        if isinstance(item, str) and item.startswith("tagged-union["):
+            skip_tag = True
+            continue
         if _has(node, item):
             node = node[item]
         elif missing and i == last and isinstance(node, dict) and isinstance(item, str):
