@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+from ruapi_convert.models import anthropic as ant
+from ruapi_convert.models import openai as oai
+from ruapi_convert.sse import SSEDecoder
+
+if TYPE_CHECKING:
+    from ruapi_convert.models._base import WireModel
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -62,3 +69,21 @@ def payload_files(protocol: Protocol, kind: Kind) -> list[Path]:
 
 def stream_files() -> list[Path]:
     return payload_files("openai", "streams") + payload_files("anthropic", "streams")
+
+
+def response_model(protocol: Protocol, data: dict[str, object]) -> type[WireModel]:
+    """The model class of a non-stream response file: a reply, an error body or a model list."""
+    if protocol == "openai":
+        if "error" in data:
+            return oai.ErrorResponse
+        return oai.ModelList if data.get("object") == "list" else oai.ChatCompletion
+    if data.get("type") == "error":
+        return ant.ErrorResponse
+    return ant.ModelList if "has_more" in data else ant.Message
+
+
+def stream_events(path: Path) -> list[dict[str, object]]:
+    """The JSON data of every event of a stream file, without OpenAI's [DONE]."""
+    decoder = SSEDecoder()
+    events = decoder.feed(path.read_bytes()) + decoder.close()
+    return [e.json() for e in events if not e.is_done]

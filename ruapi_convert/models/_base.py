@@ -71,6 +71,7 @@ __all__ = [
     "adapter",
     "invalid_input",
     "not_one_of",
+    "tags_of",
     "validate",
     "wire_dict",
 ]
@@ -112,6 +113,11 @@ def not_one_of(known: Any, *, key: str = "type") -> AfterValidator:
         return value
 
     return AfterValidator(check)
+
+
+def tags_of(union: Any, *, key: str = "type") -> frozenset[str]:
+    """The ``key`` Literal values of the members of a union (the tags it knows)."""
+    return frozenset(_literal_tags(union, key))
 
 
 def _literal_tags(union: Any, key: str = "type") -> Iterable[str]:
@@ -159,6 +165,8 @@ class WireModel(BaseModel):
 
     #: Name used in error messages when the body itself is invalid.
     _wire_name: ClassVar[str] = "body"
+    #: True for Anthropic stream events (and error bodies): SSE frames them as ``event: <type>``.
+    _sse_named: ClassVar[bool] = False
 
     def __init__(self, /, **data: Any) -> None:
         try:
@@ -228,6 +236,14 @@ class WireModel(BaseModel):
     def to_json(self) -> bytes:
         """The exact wire form as compact UTF-8 JSON bytes."""
         return _json.dumps(self.wire())
+
+    def sse_event_name(self) -> str | None:
+        """The SSE ``event:`` name of this model in a stream: its ``type`` for Anthropic events,
+        None for OpenAI chunks (which are sent as ``data:`` lines only)."""
+        if not self._sse_named:
+            return None
+        name = self.__dict__.get("type")
+        return name if isinstance(name, str) else None
 
 
 def _wire_value(value: Any) -> Any:
