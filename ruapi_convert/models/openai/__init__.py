@@ -22,6 +22,18 @@ The package is split in private modules (``_messages``, ``_tools`` and ``_reques
 ``_response``, ``_stream``, and the open vocabularies in ``_vocab``); import everything from here.
 """
 
+from ._extensions import (
+    REASONING_FORMAT,
+    LiteLLMRedactedThinkingBlock,
+    LiteLLMThinkingBlock,
+    LiteLLMThinkingBlockUnion,
+    ReasoningDetail,
+    ReasoningDetailEncrypted,
+    ReasoningDetailSummary,
+    ReasoningDetailText,
+    UnknownLiteLLMThinkingBlock,
+    UnknownReasoningDetail,
+)
 from ._messages import (
     AssistantAudioParam,
     ChatCompletionAssistantContentPartParam,
@@ -154,6 +166,17 @@ from ._vocab import (
 )
 
 __all__ = [
+    # gateway extensions for reasoning (see _extensions)
+    "REASONING_FORMAT",
+    "LiteLLMRedactedThinkingBlock",
+    "LiteLLMThinkingBlock",
+    "LiteLLMThinkingBlockUnion",
+    "ReasoningDetail",
+    "ReasoningDetailEncrypted",
+    "ReasoningDetailSummary",
+    "ReasoningDetailText",
+    "UnknownLiteLLMThinkingBlock",
+    "UnknownReasoningDetail",
     # request: messages and content parts
     "PromptCacheBreakpointParam",
     "ChatCompletionContentPartTextParam",

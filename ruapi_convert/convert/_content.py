@@ -1,0 +1,173 @@
+"""
+ruapi_convert.convert._content
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+Small mappings that requests, responses and streams share: data URLs, tool-call ids, tool
+arguments, and reasoning <-> thinking. Pure functions on JSON values; losses go to a Context.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import re
+from typing import TYPE_CHECKING, Any, Final
+
+from .. import _json
+from ..errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from ._context import Context
+
+__all__ = [
+    "RAW_ARGUMENTS_KEY",
+    "arguments_to_input",
+    "data_url",
+    "input_to_arguments",
+    "parse_data_url",
+    "sanitize_tool_id",
+]
+
+# -- data URLs ---------------------------------------------------------------------------------------
+
+# RFC 2397: data:[<mediatype>][;param=value]*[;base64],<data>. Only base64 payloads are useful to
+# Anthropic (its sources want base64), so a percent-encoded data URL is reported, not decoded.
+_DATA_URL: Final = re.compile(r"data:(?P<type>[^;,]*)(?P<params>(?:;[^;,]*)*),", re.IGNORECASE)
+
+
+def parse_data_url(url: str) -> tuple[str, str, bool] | None:
+    """Split ``data:<media type>[;...][;base64],<data>`` into (media type, data, is_base64).
+
+    Returns None when ``url`` is not a data URL. The media type is lower-cased (MIME types are
+    case-insensitive) and defaults to ``text/plain`` as RFC 2397 says.
+    """
+    match = _DATA_URL.match(url)
+    if match is None:
+        return None
+    media_type = match["type"].strip().lower() or "text/plain"
+    params = [p.strip().lower() for p in match["params"].split(";") if p.strip()]
+    return media_type, url[match.end() :], "base64" in params
+
+
+def data_url(media_type: str, data: str) -> str:
+    """The data URL for base64 ``data`` of ``media_type``."""
+    return f"data:{media_type};base64,{data}"
+
+
+def sniff_base64(data: str) -> str | None:
+    """Guess the media type of raw base64 file data from its first bytes (PDF and the four images)."""
+    try:
+        head = base64.b64decode(data[:16] + "=" * (-len(data[:16]) % 4), validate=False)
+    except (binascii.Error, ValueError):
+        return None
+    if head.startswith(b"%PDF"):
+        return "application/pdf"
+    if head.startswith(b"\x89PNG"):
+        return "image/png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "image/gif"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def b64_to_text(data: str, path: str) -> str:
+    """Decode base64 UTF-8 text (a text/plain file part becoming a plain-text document source)."""
+    try:
+        return base64.b64decode(data, validate=True).decode("utf-8")
+    except (binascii.Error, ValueError) as exc:
+        raise InvalidInputError(
+            "text/plain file data is not base64-encoded UTF-8", path=path
+        ) from exc
+
+
+def text_to_b64(text: str) -> str:
+    return base64.b64encode(text.encode()).decode("ascii")
+
+
+# -- tool-call ids ---------------------------------------------------------------------------------------
+
+# Anthropic: "tool_use.id ... must match ^[a-zA-Z0-9_-]+$" (API error text). OpenAI ids are free-form
+# and other gateways produce dots, colons or empty ids. The same function is applied to the id of a
+# tool_use and to the tool_use_id of its result, so pairs stay matched; a short hash of the original
+# keeps two different ids from collapsing into one.
+_ID_OK: Final = re.compile(r"[A-Za-z0-9_-]+")
+_ID_BAD_CHARS: Final = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def sanitize_tool_id(tool_id: str) -> str:
+    """A tool-call id that Anthropic accepts; unchanged when it already is one."""
+    if _ID_OK.fullmatch(tool_id):
+        return tool_id
+    digest = hashlib.sha256(tool_id.encode()).hexdigest()[:8]
+    cleaned = _ID_BAD_CHARS.sub("_", tool_id)[:56]
+    return f"{cleaned}_{digest}" if cleaned else f"toolu_{digest}"
+
+
+# -- tool arguments (OpenAI JSON string) <-> tool input (Anthropic object) ------------------------------
+
+#: The key under which tool arguments that are not a JSON object travel to Anthropic (whose
+#: ``input`` must be an object). The reverse direction turns ``{RAW_ARGUMENTS_KEY: s}`` back into
+#: the string ``s``, so OpenAI -> Anthropic -> OpenAI keeps even broken arguments exactly.
+RAW_ARGUMENTS_KEY: Final = "_raw_arguments"
+
+
+def arguments_to_input(arguments: str, path: str, ctx: Context, field: str) -> dict[str, Any]:
+    """Parse OpenAI ``function.arguments`` into an Anthropic ``input`` object.
+
+    Empty arguments mean "no arguments" (``{}``). Anything that is not a JSON object - a truncated
+    string from a ``length`` stop, an array, a bare value - is wrapped or rejected as the
+    ``invalid_tool_arguments`` option says; a history must not die on one broken call.
+    """
+    if not arguments.strip():
+        return {}
+    try:
+        value = _json.loads(arguments)
+    except InvalidInputError:
+        value = None
+        problem = "is not valid JSON"
+    else:
+        if isinstance(value, dict):
+            return value
+        problem = "is JSON but not an object"
+    if ctx.options.invalid_tool_arguments == "reject":
+        raise InvalidInputError(f"tool-call arguments {problem}", path=path)
+    ctx.lose(
+        field,
+        path,
+        kind="approximated",
+        detail=f"the arguments {problem}; sent as {{{RAW_ARGUMENTS_KEY!r}: <the string>}} because Anthropic needs an object",
+    )
+    return {RAW_ARGUMENTS_KEY: arguments}
+
+
+def input_to_arguments(tool_input: Any) -> str:
+    """Serialise an Anthropic ``input`` object as OpenAI ``arguments`` (compact JSON)."""
+    if isinstance(tool_input, dict) and len(tool_input) == 1:
+        raw = tool_input.get(RAW_ARGUMENTS_KEY)
+        if isinstance(raw, str):
+            return raw
+    return _json.dumps(tool_input).decode()
+
+
+# -- response ids ----------------------------------------------------------------------------------------
+#
+# A Chat Completions id made from a Messages id is "chatcmpl-" + that id, and the reverse prefixes
+# "msg_"; each direction first strips the other's prefix, so ids survive any number of round trips.
+
+
+def completion_id(message_id: str) -> str:
+    """The ``chatcmpl-`` id for a ``msg_`` id (and the original id back for ``msg_chatcmpl-...``)."""
+    if message_id.startswith("msg_chatcmpl-"):
+        return message_id[4:]
+    return f"chatcmpl-{message_id}"
+
+
+def message_id(completion: str) -> str:
+    """The ``msg_`` id for a ``chatcmpl-`` id (and the original id back for ``chatcmpl-msg_...``)."""
+    if completion.startswith("chatcmpl-msg_"):
+        return completion[9:]
+    return f"msg_{completion}"

@@ -1,0 +1,627 @@
+"""
+ruapi_convert.convert._request_a2o
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+Anthropic Messages request -> OpenAI Chat Completions request.
+
+Theory of operation
+-------------------
+
+One walk over the validated Anthropic body. The system prompt becomes a leading system (or
+developer, by option) message; a user turn splits into its ``tool_result`` blocks, each a ``tool``
+message, followed by a user message with the rest; an assistant turn becomes one assistant message
+with its text as content parts, its ``tool_use`` blocks as ``tool_calls`` and its thinking as
+``reasoning_content``/``reasoning_details``.
+
+Chat Completions has no field for much of Anthropic's request (server tools, search results,
+document citations, ``cache_control``, ``top_k``, beta parameters). With ``extensions=True`` these
+are carried in the documented extension fields: Anthropic keys keep their Anthropic names on the
+corresponding OpenAI object (``cache_control`` on a part, ``top_k`` on the body), and Anthropic
+blocks with no OpenAI part ride verbatim as content parts of their own type. The reverse direction
+reads all of them back, so Anthropic -> OpenAI -> Anthropic keeps them. With ``extensions=False``
+they are dropped and reported.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+from ._content import data_url, input_to_arguments, text_to_b64
+from ._reasoning import thinking_to_openai
+from ._request_fates import A2O_REQUEST
+from ._tables import (
+    ANTHROPIC_SERVICE_TIER_TO_OPENAI,
+    EFFORT_TO_ANTHROPIC,
+    PDF_MEDIA_TYPE,
+    TEXT_MEDIA_TYPE,
+    TOOL_CHOICE_TO_OPENAI,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ._context import Context
+
+__all__ = ["FATES", "convert_request"]
+
+FATES = A2O_REQUEST
+
+Json = dict[str, Any]
+
+#: Anthropic parameters with no Chat Completions counterpart, carried under their own names.
+_CARRIED_PARAMS: Final = (
+    "top_k",
+    "cache_control",
+    "speed",
+    "inference_geo",
+    "container",
+    "diagnostics",
+    "mcp_servers",
+    "context_management",
+    "compaction",
+    "fallbacks",
+    "fallback_credit_token",
+    "billing_policy",
+    "thread",
+    "betas",
+    "user_profile_id",
+    "workspace_id",
+)
+
+_KNOWN_PARAMS: Final = frozenset(
+    {
+        "model", "max_tokens", "messages", "system", "stop_sequences", "stream", "tools",
+        "tool_choice", "thinking", "output_config", "metadata", "service_tier", "temperature",
+        "top_p", *_CARRIED_PARAMS,
+    }
+)  # fmt: skip
+
+#: OpenAI's maximum number of stop sequences ("Up to 4 sequences").
+_MAX_STOP: Final = 4
+
+_CUSTOM_TOOL_KEYS: Final = frozenset(
+    {"type", "name", "description", "input_schema", "strict", "cache_control", "defer_loading",
+     "input_examples", "eager_input_streaming", "allowed_callers"}
+)  # fmt: skip
+_TOOL_EXTRAS: Final = (
+    "cache_control",
+    "defer_loading",
+    "input_examples",
+    "eager_input_streaming",
+    "allowed_callers",
+)
+_TEXT_KEYS: Final = frozenset({"type", "text", "cache_control", "citations"})
+_IMAGE_KEYS: Final = frozenset({"type", "source", "cache_control", "transformations"})
+_DOCUMENT_KEYS: Final = frozenset(
+    {"type", "source", "cache_control", "citations", "context", "title"}
+)
+_TOOL_USE_KEYS: Final = frozenset(
+    {"type", "id", "name", "input", "cache_control", "caller", "toolset_name"}
+)
+_TOOL_RESULT_KEYS: Final = frozenset(
+    {"type", "tool_use_id", "content", "is_error", "cache_control", "toolset_name"}
+)
+_THINKING_KEYS: Final = frozenset({"type", "thinking", "signature"})
+_REDACTED_KEYS: Final = frozenset({"type", "data"})
+
+
+def convert_request(req: Json, ctx: Context) -> Json:
+    """Map a validated Anthropic request body (wire dict) to an OpenAI one (wire dict)."""
+    return _Converter(ctx).run(req)
+
+
+class _Converter:
+    __slots__ = ("ctx", "ext")
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.ext = ctx.options.extensions
+
+    def carry(self, row: str, path: str) -> bool:
+        """True when extensions are on; otherwise report the row as lost and return False."""
+        if self.ext:
+            return True
+        self.ctx.lose(row, path)
+        return False
+
+    # -- the body -------------------------------------------------------------------------------------
+
+    def run(self, req: Json) -> Json:
+        opts = self.ctx.options
+        out: Json = {"model": opts.model or req["model"]}
+        out["messages"] = self._messages(req)
+        out[opts.max_tokens_field] = req["max_tokens"]
+        self._stop(req, out)
+        if req.get("stream") is not None:
+            out["stream"] = req["stream"]
+            if req["stream"]:
+                # Anthropic streams always report usage; ask the OpenAI upstream for it too.
+                out["stream_options"] = {"include_usage": True}
+        for key in ("temperature", "top_p"):
+            if req.get(key) is not None:
+                out[key] = req[key]
+        self._tools(req, out)
+        self._tool_choice(req, out)
+        self._thinking(req, out)
+        self._output_config(req, out)
+        metadata = req.get("metadata")
+        if metadata is not None:
+            self.ctx.unknown(metadata, frozenset({"user_id"}), "metadata")
+            if metadata.get("user_id") is not None:
+                out[opts.user_field] = metadata["user_id"]
+        self._service_tier(req, out)
+        for key in _CARRIED_PARAMS:
+            if req.get(key) is not None and self.carry(key, key):
+                out[key] = req[key]
+        self.ctx.unknown(req, _KNOWN_PARAMS, "")
+        return out
+
+    def _stop(self, req: Json, out: Json) -> None:
+        stops = req.get("stop_sequences")
+        if not stops:
+            return
+        if len(stops) > _MAX_STOP:
+            for k in range(_MAX_STOP, len(stops)):
+                self.ctx.lose("stop_sequences[]", f"stop_sequences[{k}]")
+        out["stop"] = stops[:_MAX_STOP]
+
+    def _service_tier(self, req: Json, out: Json) -> None:
+        tier = req.get("service_tier")
+        if tier is None:
+            return
+        mapped = ANTHROPIC_SERVICE_TIER_TO_OPENAI.get(tier)
+        if mapped is None:
+            self.ctx.lose(
+                "service_tier",
+                "service_tier",
+                kind="unknown",
+                detail=f"service tier {tier!r} is unknown; dropped",
+            )
+        else:
+            out["service_tier"] = mapped.value
+
+    # -- messages ---------------------------------------------------------------------------------------
+
+    def _messages(self, req: Json) -> list[Json]:
+        out: list[Json] = []
+        role = self.ctx.options.system_role
+        system = req.get("system")
+        if isinstance(system, str):
+            if system:
+                out.append({"role": role, "content": system})
+        elif system:
+            parts = [self._text(block, f"system[{j}]") for j, block in enumerate(system)]
+            out.append({"role": role, "content": parts})
+        for i, msg in enumerate(req["messages"]):
+            path = f"messages[{i}]"
+            kind = msg["role"]
+            if kind == "user":
+                out.extend(self._user(msg, path))
+            elif kind == "assistant":
+                out.append(self._assistant(msg, path))
+            elif kind == "system":
+                out.append(self._system_message(msg, path))
+            else:
+                self.ctx.lose(
+                    "messages[].role",
+                    f"{path}.role",
+                    kind="unknown",
+                    detail=f"message role {kind!r} is unknown; the message was not sent",
+                )
+        last = req["messages"][-1] if req["messages"] else None
+        if last is not None and last["role"] == "assistant" and not _has_tool_use(last["content"]):
+            self.ctx.lose(
+                "messages[] (trailing assistant)", f"messages[{len(req['messages']) - 1}]"
+            )
+        return out
+
+    def _system_message(self, msg: Json, path: str) -> Json:
+        self.ctx.unknown(msg, frozenset({"role", "content", "clear_at", "output_config"}), path)
+        content = msg.get("content", "")
+        out: Json = {"role": "system"}
+        if isinstance(content, str):
+            out["content"] = content
+        else:
+            out["content"] = [
+                self._text(block, f"{path}.content[{j}]") for j, block in enumerate(content)
+            ]
+        for key in ("clear_at", "output_config"):
+            if msg.get(key) is not None and self.carry("messages[] (system)", f"{path}.{key}"):
+                out[key] = msg[key]
+        return out
+
+    def _user(self, msg: Json, path: str) -> list[Json]:
+        self.ctx.unknown(msg, frozenset({"role", "content"}), path)
+        content = msg["content"]
+        if isinstance(content, str):
+            return [{"role": "user", "content": content}]
+        tools: list[Json] = []
+        extra_user: list[
+            Json
+        ] = []  # images from tool results, when they cannot ride in the tool message
+        parts: list[Json] = []
+        seen_other = False
+        for j, block in enumerate(content):
+            bpath = f"{path}.content[{j}]"
+            if block["type"] == "tool_result":
+                if seen_other:
+                    self.ctx.lose(
+                        "messages[].content[] (tool_result)",
+                        bpath,
+                        kind="approximated",
+                        detail="a tool result after other user content was moved first: OpenAI tool messages must directly follow the tool calls",
+                    )
+                tools.append(self._tool_result(block, bpath, extra_user))
+            else:
+                seen_other = True
+                part = self._user_block(block, bpath)
+                if part is not None:
+                    parts.append(part)
+        out = tools
+        if extra_user or parts:
+            out = [*tools, {"role": "user", "content": extra_user + parts}]
+        if not out and content:
+            self.ctx.lose(
+                "messages[].content",
+                f"{path}.content",
+                detail="nothing in this user turn has an OpenAI form; the turn was dropped",
+            )
+        elif not content:
+            out = [{"role": "user", "content": []}]
+        return out
+
+    def _user_block(self, block: Json, path: str) -> Json | None:
+        kind = block["type"]
+        if kind == "text":
+            return self._text(block, path)
+        if kind == "image":
+            return self._image(block, path)
+        if kind == "document":
+            return self._document(block, path)
+        return self._verbatim(block, path)
+
+    def _verbatim(self, block: Json, path: str) -> Json | None:
+        """A block with no OpenAI part: carried as a part of its own type, or reported."""
+        from ..models import anthropic as ant
+
+        kind = block["type"]
+        if kind not in ant.CONTENT_BLOCK_TYPES:
+            self.ctx.lose(
+                "messages[].content[]",
+                path,
+                kind="unknown",
+                detail=f"content block type {kind!r} is unknown; dropped",
+            )
+            return None
+        if kind in ("thinking", "redacted_thinking"):
+            self.ctx.lose("messages[].content[] (thinking in a user turn)", path)
+            return None
+        if self.carry("messages[].content[] (blocks without an OpenAI part)", path):
+            return dict(block)
+        return None
+
+    def _text(self, block: Json, path: str) -> Json:
+        self.ctx.unknown(block, _TEXT_KEYS, path)
+        part: Json = {"type": "text", "text": block["text"]}
+        self._carry_keys(
+            block, part, ("cache_control", "citations"), path, "messages[].content[].cache_control"
+        )
+        return part
+
+    def _carry_keys(
+        self, block: Json, part: Json, keys: tuple[str, ...], path: str, row: str
+    ) -> None:
+        for key in keys:
+            value = block.get(key)
+            if value is not None and self.carry(
+                row if key == "cache_control" else f"messages[].content[].{key}", f"{path}.{key}"
+            ):
+                part[key] = value
+
+    def _image(self, block: Json, path: str) -> Json | None:
+        self.ctx.unknown(block, _IMAGE_KEYS, path)
+        source = block["source"]
+        if source["type"] == "base64":
+            url = data_url(source["media_type"], source["data"])
+        elif source["type"] == "url":
+            url = source["url"]
+        else:
+            return self._verbatim_source(block, path, "messages[].content[].source (file)")
+        part: Json = {"type": "image_url", "image_url": {"url": url}}
+        self._carry_keys(
+            block,
+            part,
+            ("cache_control", "transformations"),
+            path,
+            "messages[].content[].cache_control",
+        )
+        return part
+
+    def _document(self, block: Json, path: str) -> Json | None:
+        self.ctx.unknown(block, _DOCUMENT_KEYS, path)
+        source = block["source"]
+        if source["type"] == "base64" and source.get("media_type") == PDF_MEDIA_TYPE:
+            file_data = data_url(PDF_MEDIA_TYPE, source["data"])
+        elif source["type"] == "text":
+            file_data = data_url(TEXT_MEDIA_TYPE, text_to_b64(source["data"]))
+        else:
+            return self._verbatim_source(
+                block, path, "messages[].content[].source (url, content, file)"
+            )
+        file: Json = {"file_data": file_data}
+        if block.get("title") is not None:
+            file["filename"] = block["title"]
+        part: Json = {"type": "file", "file": file}
+        self._carry_keys(
+            block,
+            part,
+            ("cache_control", "citations", "context"),
+            path,
+            "messages[].content[].cache_control",
+        )
+        return part
+
+    def _verbatim_source(self, block: Json, path: str, row: str) -> Json | None:
+        if self.carry(row, f"{path}.source"):
+            return dict(block)
+        return None
+
+    def _tool_result(self, block: Json, path: str, extra_user: list[Json]) -> Json:
+        self.ctx.unknown(block, _TOOL_RESULT_KEYS, path)
+        msg: Json = {"role": "tool", "tool_call_id": block["tool_use_id"]}
+        content = block.get("content")
+        if content is None:
+            msg["content"] = ""
+        elif isinstance(content, str):
+            msg["content"] = content
+        else:
+            parts: list[Json] = []
+            for j, item in enumerate(content):
+                ipath = f"{path}.content[{j}]"
+                if item["type"] == "text":
+                    parts.append(self._text(item, ipath))
+                    continue
+                part = self._user_block(item, ipath)
+                if part is None:
+                    continue
+                if self.ext:
+                    parts.append(part)  # non-standard in a tool message, read back by us
+                else:
+                    extra_user.append(part)  # OpenAI tool messages carry text only
+                    self.ctx.lose("messages[].content[].content[] (images)", ipath)
+            msg["content"] = parts
+        for key in ("is_error", "cache_control", "toolset_name"):
+            value = block.get(key)
+            if value is not None and self.carry(
+                f"messages[].content[].{key}"
+                if key == "is_error"
+                else "messages[].content[].cache_control",
+                f"{path}.{key}",
+            ):
+                msg[key] = value
+        return msg
+
+    # -- assistant --------------------------------------------------------------------------------------
+
+    def _assistant(self, msg: Json, path: str) -> Json:
+        self.ctx.unknown(msg, frozenset({"role", "content"}), path)
+        content = msg["content"]
+        out: Json = {"role": "assistant"}
+        if isinstance(content, str):
+            out["content"] = content
+            return out
+        parts: list[Json] = []
+        calls: list[Json] = []
+        thinking: list[Json] = []
+        for j, block in enumerate(content):
+            bpath = f"{path}.content[{j}]"
+            kind = block["type"]
+            if kind == "text":
+                if calls:
+                    self.ctx.lose("messages[].content[] (text after tool_use)", bpath)
+                parts.append(self._text(block, bpath))
+            elif kind == "tool_use":
+                calls.append(self._tool_call(block, bpath))
+            elif kind in ("thinking", "redacted_thinking"):
+                self.ctx.unknown(
+                    block, _THINKING_KEYS if kind == "thinking" else _REDACTED_KEYS, bpath
+                )
+                if self.carry("messages[].content[] (thinking)", bpath):
+                    thinking.append(block)
+            else:
+                part = self._verbatim(block, bpath)
+                if part is not None:
+                    parts.append(part)
+        if parts or not calls:
+            out["content"] = parts
+        if calls:
+            out["tool_calls"] = calls
+        out.update(thinking_to_openai(thinking))
+        return out
+
+    def _tool_call(self, block: Json, path: str) -> Json:
+        self.ctx.unknown(block, _TOOL_USE_KEYS, path)
+        call: Json = {
+            "id": block["id"],
+            "type": "function",
+            "function": {"name": block["name"], "arguments": input_to_arguments(block["input"])},
+        }
+        for key in ("cache_control", "caller", "toolset_name"):
+            if block.get(key) is not None and self.carry(
+                "messages[].content[].cache_control"
+                if key == "cache_control"
+                else f"messages[].content[].{key}",
+                f"{path}.{key}",
+            ):
+                call[key] = block[key]
+        return call
+
+    # -- tools ---------------------------------------------------------------------------------------
+
+    def _tools(self, req: Json, out: Json) -> None:
+        tools = req.get("tools")
+        if not tools:
+            return
+        converted: list[Json] = []
+        for j, tool in enumerate(tools):
+            path = f"tools[{j}]"
+            kind = tool.get("type")
+            if kind is None or kind == "custom":
+                converted.append(self._function_tool(tool, path))
+            elif self._known_tool(kind):
+                if self.carry("tools[] (server and client built-in tools)", path):
+                    converted.append(dict(tool))
+            else:
+                self.ctx.lose(
+                    "tools[]",
+                    path,
+                    kind="unknown",
+                    detail=f"tool type {kind!r} is unknown; dropped",
+                )
+        if converted:
+            out["tools"] = converted
+
+    @staticmethod
+    def _known_tool(kind: str) -> bool:
+        from ..models import anthropic as ant
+
+        return kind in ant.TOOL_TYPES
+
+    def _function_tool(self, tool: Json, path: str) -> Json:
+        self.ctx.unknown(tool, _CUSTOM_TOOL_KEYS, path)
+        fn: Json = {"name": tool["name"]}
+        if tool.get("description") is not None:
+            fn["description"] = tool["description"]
+        fn["parameters"] = tool["input_schema"]
+        if tool.get("strict") is not None:
+            fn["strict"] = tool["strict"]
+        out: Json = {"type": "function", "function": fn}
+        for key in _TOOL_EXTRAS:
+            if tool.get(key) is not None and self.carry("tools[].cache_control", f"{path}.{key}"):
+                out[key] = tool[key]
+        return out
+
+    def _tool_choice(self, req: Json, out: Json) -> None:
+        choice = req.get("tool_choice")
+        if choice is None:
+            return
+        kind = choice["type"]
+        if kind == "tool":
+            out["tool_choice"] = {"type": "function", "function": {"name": choice["name"]}}
+        else:
+            mapped = TOOL_CHOICE_TO_OPENAI.get(kind)
+            if mapped is None:
+                self.ctx.lose(
+                    "tool_choice",
+                    "tool_choice",
+                    kind="unknown",
+                    detail=f"tool_choice type {kind!r} is unknown; dropped",
+                )
+                return
+            out["tool_choice"] = mapped.value
+        if choice.get("disable_parallel_tool_use"):
+            out["parallel_tool_calls"] = False
+        self.ctx.unknown(
+            choice, frozenset({"type", "name", "disable_parallel_tool_use"}), "tool_choice"
+        )
+
+    # -- thinking and output ---------------------------------------------------------------------------
+
+    def _thinking(self, req: Json, out: Json) -> None:
+        thinking = req.get("thinking")
+        if thinking is None:
+            return
+        kind = thinking["type"]
+        effort = (req.get("output_config") or {}).get("effort")
+        if kind == "disabled":
+            out["reasoning_effort"] = "none"
+            return
+        carried = self.ext
+        if carried:
+            out["thinking"] = thinking
+        if kind == "adaptive":
+            if effort is None and not carried:
+                out["reasoning_effort"] = "high"
+                self.ctx.lose(
+                    "thinking",
+                    "thinking",
+                    kind="approximated",
+                    detail="adaptive thinking without an effort level sent as reasoning_effort 'high' (Anthropic's default effort)",
+                )
+            elif not carried:
+                self._carry_display(thinking)
+        elif kind == "enabled":
+            budget = thinking["budget_tokens"]
+            level = _effort_for_budget(budget, self.ctx.options.effort_budgets)
+            if effort is None:
+                out["reasoning_effort"] = level
+            if not carried:
+                if self.ctx.options.effort_budgets.get(level) != budget:
+                    self.ctx.lose(
+                        "thinking",
+                        "thinking.budget_tokens",
+                        kind="approximated",
+                        detail=f"thinking budget {budget} sent as reasoning_effort {level!r} (OpenAI has effort levels, not budgets)",
+                    )
+                self._carry_display(thinking)
+        elif not carried:
+            self.ctx.lose(
+                "thinking",
+                "thinking",
+                detail=f"thinking type {kind!r} has no OpenAI counterpart; dropped",
+            )
+
+    def _carry_display(self, thinking: Json) -> None:
+        if thinking.get("display") is not None:
+            self.ctx.lose(
+                "thinking", "thinking.display", detail="thinking.display has no OpenAI counterpart"
+            )
+
+    def _output_config(self, req: Json, out: Json) -> None:
+        config = req.get("output_config")
+        if config is None:
+            return
+        self.ctx.unknown(config, frozenset({"effort", "format", "task_budget"}), "output_config")
+        effort = config.get("effort")
+        if effort is not None:
+            if effort in EFFORT_TO_ANTHROPIC or effort == "none":
+                out["reasoning_effort"] = effort
+            else:
+                self.ctx.lose(
+                    "output_config.effort",
+                    "output_config.effort",
+                    kind="unknown",
+                    detail=f"effort {effort!r} is unknown; dropped",
+                )
+        fmt = config.get("format")
+        if fmt is not None:
+            if fmt["type"] == "json_schema":
+                # OpenAI requires a name; the reverse direction does not report this one as lost.
+                out["response_format"] = {
+                    "type": "json_schema",
+                    "json_schema": {"name": "response", "schema": fmt["schema"], "strict": True},
+                }
+            else:
+                self.ctx.lose(
+                    "output_config.format",
+                    "output_config.format",
+                    kind="unknown",
+                    detail=f"output format {fmt['type']!r} is unknown; dropped",
+                )
+        budget = config.get("task_budget")
+        if budget is not None and self.carry(
+            "output_config.task_budget", "output_config.task_budget"
+        ):
+            out["output_config"] = {"task_budget": budget}
+
+
+def _has_tool_use(content: str | list[Json]) -> bool:
+    return not isinstance(content, str) and any(b["type"] == "tool_use" for b in content)
+
+
+def _effort_for_budget(budget: int, table: Mapping[str, int]) -> str:
+    """The largest effort whose budget fits in ``budget`` (the smallest one when none fits)."""
+    fitting = [(tokens, effort) for effort, tokens in table.items() if tokens <= budget]
+    if fitting:
+        return max(fitting)[1]
+    return min((tokens, effort) for effort, tokens in table.items())[1]

@@ -1,0 +1,1130 @@
+"""
+ruapi_convert.convert._request_o2a
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+OpenAI Chat Completions request -> Anthropic Messages request.
+
+Theory of operation
+-------------------
+
+The validated OpenAI body is walked once. Parameters map through ``_tables``; messages become
+"turns" (role + blocks), which are then merged so that the Anthropic turn rules hold:
+
+* leading system/developer messages become the top-level ``system`` (a string when there is
+  exactly one string, else text blocks that keep ``cache_control``); later ones follow the
+  ``system_messages`` option;
+* ``tool``/``function`` messages become ``tool_result`` blocks of a user turn, and consecutive turns
+  of the same role are merged - Anthropic: "Consecutive user or assistant turns in your request will
+  be combined into a single turn" - with tool results moved to the front of their user turn
+  ("tool_result blocks first, any text after");
+* an assistant message becomes its thinking blocks (only *signed* reasoning: a thinking block
+  without its signature is rejected upstream), then its text, then its tool calls.
+
+Everything the Messages API cannot express is reported through the fate table
+(``O2A_REQUEST``) and never sent: the Messages API rejects unknown keys, so there are no
+extension fields in this direction. Extension fields of our own reverse direction (``thinking``,
+``top_k``, ``cache_control``, Anthropic blocks riding as content parts, ...) are read back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+from ..errors import InvalidInputError, UnsupportedError
+from ..models import anthropic as ant
+from ..models._base import validate
+from . import _reasoning
+from ._content import (
+    arguments_to_input,
+    b64_to_text,
+    parse_data_url,
+    sanitize_tool_id,
+    sniff_base64,
+)
+from ._request_fates import O2A_REQUEST
+from ._tables import (
+    CACHE_TTL_TO_ANTHROPIC,
+    EFFORT_TO_ANTHROPIC,
+    IMAGE_MEDIA_TYPES,
+    MIN_THINKING_BUDGET,
+    OPENAI_SERVICE_TIER_TO_ANTHROPIC,
+    PDF_MEDIA_TYPE,
+    TEXT_MEDIA_TYPE,
+    TOOL_CHOICE_TO_ANTHROPIC,
+)
+
+if TYPE_CHECKING:
+    from ._context import Context
+
+__all__ = ["FATES", "convert_request"]
+
+FATES = O2A_REQUEST
+
+Json = dict[str, Any]
+
+# Parameters whose value, when it equals the protocol default, means "nothing asked for": not a loss.
+_NOOP_DEFAULTS: Final[dict[str, Any]] = {
+    "n": 1,
+    "logprobs": False,
+    "top_logprobs": 0,
+    "frequency_penalty": 0,
+    "presence_penalty": 0,
+    "store": False,
+    "modalities": ["text"],
+    "logit_bias": {},
+    "metadata": {},
+    "verbosity": "medium",
+}
+
+# Anthropic request parameters that our reverse direction carries on the OpenAI body under their
+# own names (they have no OpenAI counterpart); read back verbatim.
+_CARRIED_PARAMS: Final = (
+    "top_k",
+    "thinking",
+    "cache_control",
+    "speed",
+    "inference_geo",
+    "container",
+    "diagnostics",
+    "mcp_servers",
+    "context_management",
+    "compaction",
+    "fallbacks",
+    "fallback_credit_token",
+    "billing_policy",
+    "thread",
+    "betas",
+    "user_profile_id",
+    "workspace_id",
+    "output_config",
+)
+
+_KNOWN_PARAMS: Final = frozenset(
+    {
+        "messages", "model", "audio", "frequency_penalty", "function_call", "functions",
+        "logit_bias", "logprobs", "max_completion_tokens", "max_tokens", "metadata", "modalities",
+        "moderation", "n", "parallel_tool_calls", "prediction", "presence_penalty",
+        "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "reasoning_effort",
+        "response_format", "safety_identifier", "seed", "service_tier", "stop", "store", "stream",
+        "stream_options", "temperature", "tool_choice", "tools", "top_logprobs", "top_p", "user",
+        "verbosity", "web_search_options", "reasoning",
+        *_CARRIED_PARAMS,
+    }
+)  # fmt: skip
+
+# OpenAI content-part types; any other part whose type is an Anthropic block type is one of ours,
+# riding verbatim (see the reverse direction), and is passed on after validation.
+_OPENAI_PART_TYPES: Final = frozenset({"text", "image_url", "input_audio", "file", "refusal"})
+_TEXT_PART_KEYS: Final = frozenset(
+    {"type", "text", "prompt_cache_breakpoint", "cache_control", "citations"}
+)
+_IMAGE_PART_KEYS: Final = frozenset(
+    {"type", "image_url", "prompt_cache_breakpoint", "cache_control", "transformations"}
+)
+_IMAGE_URL_KEYS: Final = frozenset({"url", "detail"})
+_FILE_PART_KEYS: Final = frozenset(
+    {"type", "file", "prompt_cache_breakpoint", "cache_control", "citations", "context", "title"}
+)
+_FILE_KEYS: Final = frozenset({"file_data", "file_id", "filename"})
+_TOOL_CALL_KEYS: Final = frozenset(
+    {"id", "type", "function", "custom", "cache_control", "caller", "toolset_name"}
+)
+_FUNCTION_TOOL_KEYS: Final = frozenset(
+    {
+        "type",
+        "function",
+        "cache_control",
+        "defer_loading",
+        "input_examples",
+        "eager_input_streaming",
+        "allowed_callers",
+    }
+)
+_FUNCTION_DEF_KEYS: Final = frozenset({"name", "description", "parameters", "strict"})
+_MESSAGE_KEYS: Final = {
+    "system": frozenset({"role", "content", "name"}),
+    "developer": frozenset({"role", "content", "name"}),
+    "user": frozenset({"role", "content", "name"}),
+    "assistant": frozenset(
+        {
+            "role", "content", "refusal", "tool_calls", "function_call", "audio", "name",
+            *_reasoning.OPENAI_REASONING_KEYS,
+        }
+    ),
+    "tool": frozenset({"role", "content", "tool_call_id", "is_error", "cache_control", "toolset_name"}),
+    "function": frozenset({"role", "content", "name"}),
+}  # fmt: skip
+
+
+def convert_request(req: Json, ctx: Context) -> Json:
+    """Map a validated OpenAI request body (wire dict) to an Anthropic one (wire dict)."""
+    return _Converter(ctx).run(req)
+
+
+class _Converter:
+    __slots__ = ("ctx", "function_ids", "thinking_on")
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.function_ids: dict[str, str] = {}  # deprecated function_call name -> synthesised id
+        self.thinking_on = False
+
+    # -- the body -------------------------------------------------------------------------------------
+
+    def run(self, req: Json) -> Json:
+        ctx, opts = self.ctx, self.ctx.options
+        self._refuse(req)
+        out: Json = {"model": opts.model or req["model"]}
+        out["max_tokens"] = self._max_tokens(req)
+        system, messages = self._messages(req["messages"])
+        if system:
+            out["system"] = system
+        out["messages"] = messages
+        self._stop(req, out)
+        if req.get("stream") is not None:
+            out["stream"] = req["stream"]
+        self._stream_options(req)
+        tools = self._tools(req)
+        if tools:
+            out["tools"] = tools
+        self._carried(req, out)
+        self._reasoning(req, out)
+        self._tool_choice(req, out, has_tools=bool(tools))
+        self._sampling(req, out)
+        self._response_format(req, out)
+        self._identity(req, out)
+        self._service_tier(req, out)
+        self._dropped(req)
+        ctx.unknown(req, _KNOWN_PARAMS, "")
+        return out
+
+    def _refuse(self, req: Json) -> None:
+        n = req.get("n")
+        if n is not None and n != 1:
+            raise UnsupportedError(
+                "Anthropic returns exactly one reply; n > 1 has no faithful conversion", path="n"
+            )
+
+    def _max_tokens(self, req: Json) -> int:
+        mct, mt = req.get("max_completion_tokens"), req.get("max_tokens")
+        if mct is not None:
+            if mt is not None and mt != mct:
+                self.ctx.lose(
+                    "max_tokens",
+                    "max_tokens",
+                    kind="dropped",
+                    detail="both max_tokens and max_completion_tokens given; max_completion_tokens used",
+                )
+            return int(mct)
+        if mt is not None:
+            return int(mt)
+        default = self.ctx.options.default_max_tokens
+        self.ctx.lose(
+            "max_completion_tokens",
+            "max_completion_tokens",
+            kind="defaulted",
+            detail=f"Anthropic requires max_tokens; the default {default} was sent",
+        )
+        return default
+
+    # -- messages -------------------------------------------------------------------------------------
+
+    def _messages(self, messages: list[Json]) -> tuple[str | list[Json], list[Json]]:
+        system: list[Json] = []
+        system_strings: list[str] = []  # the plain-string form, while every system message is one
+        turns: list[tuple[str, list[Json] | str, str]] = []  # (role, content, path)
+        leading = True
+        for i, msg in enumerate(messages):
+            path = f"messages[{i}]"
+            role = msg["role"]
+            keys = _MESSAGE_KEYS.get(role)
+            if keys is None:
+                self.ctx.lose(
+                    "messages[].role",
+                    f"{path}.role",
+                    kind="unknown",
+                    detail=f"message role {role!r} is unknown; the message was not sent",
+                )
+                continue
+            self.ctx.unknown(msg, keys, path)
+            if msg.get("name") is not None and role != "function":
+                self.ctx.lose("messages[].name", f"{path}.name")
+            if role in ("system", "developer"):
+                blocks = self._text_parts(msg.get("content"), path)
+                if leading:
+                    system.extend(blocks)
+                    content = msg.get("content")
+                    if isinstance(content, str) and content:
+                        system_strings.append(content)
+                    elif content:
+                        system_strings.append("\0")  # a list: the string form is no longer possible
+                    continue
+                self._mid_system(blocks, path, system, turns)
+                continue
+            leading = False
+            if role == "user":
+                content = self._user_content(msg.get("content"), path)
+                if content:
+                    turns.append(("user", content, path))
+                else:
+                    self.ctx.lose(
+                        "messages[].content",
+                        f"{path}.content",
+                        kind="dropped",
+                        detail="empty user message; Anthropic rejects messages without content",
+                    )
+            elif role == "assistant":
+                turns.append(("assistant", self._assistant(msg, path), path))
+            elif role == "tool":
+                turns.append(("user", [self._tool_result(msg, path)], path))
+            else:  # function (deprecated)
+                turns.append(("user", [self._function_result(msg, path)], path))
+        merged = self._merge(turns)
+        if (
+            len(system_strings) == 1
+            and system_strings[0] != "\0"
+            and not system[0].get("cache_control")
+        ):
+            return system_strings[0], merged
+        return system, merged
+
+    def _mid_system(
+        self,
+        blocks: list[Json],
+        path: str,
+        system: list[Json],
+        turns: list[tuple[str, list[Json] | str, str]],
+    ) -> None:
+        policy = self.ctx.options.system_messages
+        if not blocks:
+            return
+        if policy == "hoist":
+            system.extend(blocks)
+            self.ctx.lose("messages[] (system, mid-conversation)", path)
+        elif policy == "native":
+            turns.append(("system", blocks, path))
+        else:
+            turns.append(("user", blocks, path))
+            self.ctx.lose(
+                "messages[] (system, mid-conversation)",
+                path,
+                detail="a system message after the conversation started was sent as user text (system_messages='user')",
+            )
+
+    def _merge(self, turns: list[tuple[str, list[Json] | str, str]]) -> list[Json]:
+        out: list[Json] = []
+        prev_role = ""
+        for role, content, _path in turns:
+            if role == prev_role:
+                last = out[-1]
+                last["content"] = _as_blocks(last["content"]) + _as_blocks(content)
+            else:
+                out.append({"role": role, "content": content})
+                prev_role = role
+        for i, msg in enumerate(out):
+            if msg["role"] == "user" and isinstance(msg["content"], list):
+                self._results_first(msg, i)
+            elif msg["role"] == "assistant" and not msg["content"]:
+                self.ctx.lose(
+                    "messages[].content",
+                    turns[i][2] if i < len(turns) else "messages",
+                    kind="dropped",
+                    detail="empty assistant message (no text, tool call or signed reasoning) was not sent; Anthropic rejects empty turns",
+                )
+        out = [m for m in out if m["content"]]
+        if out and out[-1]["role"] == "assistant":
+            self._trailing_assistant(out[-1], len(turns) - 1, turns)
+        return out
+
+    def _results_first(self, msg: Json, index: int) -> None:
+        blocks: list[Json] = msg["content"]
+        results = [b for b in blocks if b["type"] == "tool_result"]
+        if not results or blocks[: len(results)] == results:
+            return
+        msg["content"] = results + [b for b in blocks if b["type"] != "tool_result"]
+        self.ctx.lose(
+            "messages[] (tool)",
+            f"messages (user turn {index})",
+            kind="approximated",
+            detail="user content came before tool results; tool results were moved first, as Anthropic requires",
+        )
+
+    def _trailing_assistant(
+        self, msg: Json, last: int, turns: list[tuple[str, list[Json] | str, str]]
+    ) -> None:
+        content = msg["content"]
+        if isinstance(content, list) and any(b["type"] == "tool_use" for b in content):
+            return  # a pending tool call, not a prefill
+        path = turns[last][2] if turns else "messages"
+        if self.ctx.options.trailing_assistant == "reject":
+            raise UnsupportedError(
+                "a trailing assistant message is a prefill on Anthropic; rejected (trailing_assistant='reject')",
+                path=path,
+            )
+        self.ctx.lose(
+            "messages[] (trailing assistant)",
+            path,
+            detail="the trailing assistant message was sent as Anthropic prefill: Claude continues it instead of starting a new message",
+        )
+        # Anthropic: "final assistant content cannot end with trailing whitespace" (a 400).
+        if isinstance(content, str):
+            if content != content.rstrip():
+                msg["content"] = content.rstrip()
+                self.ctx.lose(
+                    "messages[] (trailing assistant)",
+                    f"{path}.content",
+                    detail="trailing whitespace removed from the prefill; Anthropic rejects it",
+                )
+        elif (
+            content
+            and content[-1]["type"] == "text"
+            and content[-1]["text"] != content[-1]["text"].rstrip()
+        ):
+            content[-1] = {**content[-1], "text": content[-1]["text"].rstrip()}
+            self.ctx.lose(
+                "messages[] (trailing assistant)",
+                f"{path}.content",
+                detail="trailing whitespace removed from the prefill; Anthropic rejects it",
+            )
+
+    # -- content --------------------------------------------------------------------------------------
+
+    def _text_parts(self, content: Any, path: str) -> list[Json]:
+        """System/developer content (text parts only) as text blocks."""
+        if content is None or content == "":
+            return []
+        if isinstance(content, str):
+            return [{"type": "text", "text": content}]
+        blocks: list[Json] = []
+        for j, part in enumerate(content):
+            block = self._text_part(part, f"{path}.content[{j}]")
+            if block is not None:
+                blocks.append(block)
+        return blocks
+
+    def _text_part(self, part: Json, path: str) -> Json | None:
+        if part["type"] != "text":
+            self.ctx.lose(
+                "messages[].content[]",
+                path,
+                kind="unknown",
+                detail=f"content part type {part['type']!r} cannot appear here; dropped",
+            )
+            return None
+        self.ctx.unknown(part, _TEXT_PART_KEYS, path)
+        text = part["text"]
+        block: Json = {"type": "text", "text": text}
+        self._cache(part, block, path)
+        citations = part.get("citations")
+        if citations:
+            block["citations"] = validate(
+                list[ant.TextCitationParam], citations, path=f"{path}.citations"
+            )
+        if not text:
+            if "cache_control" in block:
+                self.ctx.lose(
+                    "messages[].content[].cache_control",
+                    f"{path}.cache_control",
+                    kind="dropped",
+                    detail="empty text part dropped (Anthropic rejects empty text blocks) with its cache breakpoint",
+                )
+            return None
+        return block
+
+    def _cache(self, part: Json, block: Json, path: str) -> None:
+        """cache_control (our extension / OpenRouter's) or prompt_cache_breakpoint -> cache_control."""
+        cc = part.get("cache_control")
+        if cc is not None:
+            block["cache_control"] = validate(
+                ant.CacheControlEphemeralParam, cc, path=f"{path}.cache_control"
+            )
+            return
+        bp = part.get("prompt_cache_breakpoint")
+        if bp is not None:
+            control: Json = {"type": "ephemeral"}
+            ttl = bp.get("ttl")
+            if ttl is not None:
+                mapped = CACHE_TTL_TO_ANTHROPIC.get(ttl)
+                if mapped is not None:
+                    control["ttl"] = mapped.value
+            block["cache_control"] = control
+            self.ctx.lose(
+                "messages[].content[].prompt_cache_breakpoint", f"{path}.prompt_cache_breakpoint"
+            )
+
+    def _user_content(self, content: Any, path: str) -> list[Json] | str:
+        if content is None or content == "":
+            return ""
+        if isinstance(content, str):
+            return content
+        blocks: list[Json] = []
+        for j, part in enumerate(content):
+            blocks.extend(self._user_part(part, f"{path}.content[{j}]"))
+        return blocks
+
+    def _user_part(self, part: Json, path: str) -> list[Json]:
+        kind = part["type"]
+        if kind == "text":
+            block = self._text_part(part, path)
+            return [block] if block is not None else []
+        if kind == "image_url":
+            return [self._image(part, path)]
+        if kind == "file":
+            block = self._file(part, path)
+            return [block] if block is not None else []
+        if kind == "input_audio":
+            self.ctx.lose("messages[].content[] (input_audio)", path)
+            return []
+        if kind == "refusal":
+            self.ctx.lose("messages[].content[] (refusal)", path)
+            return [{"type": "text", "text": part["refusal"]}] if part["refusal"] else []
+        return self._carried_block(part, path)
+
+    def _carried_block(self, part: Json, path: str) -> list[Json]:
+        if part["type"] in _OPENAI_PART_TYPES or part["type"] not in ant.CONTENT_BLOCK_TYPES:
+            self.ctx.lose(
+                "messages[].content[]",
+                path,
+                kind="unknown",
+                detail=f"content part type {part['type']!r} is unknown; dropped",
+            )
+            return []
+        return [validate(ant.ContentBlockParam, part, path=path)]
+
+    def _image(self, part: Json, path: str) -> Json:
+        self.ctx.unknown(part, _IMAGE_PART_KEYS, path)
+        image = part["image_url"]
+        self.ctx.unknown(image, _IMAGE_URL_KEYS, f"{path}.image_url")
+        url: str = image["url"]
+        block: Json = {"type": "image", "source": self._image_source(url, f"{path}.image_url.url")}
+        detail = image.get("detail")
+        if detail is not None and detail != "auto":
+            self.ctx.lose("messages[].content[].image_url.detail", f"{path}.image_url.detail")
+        self._cache(part, block, path)
+        if part.get("transformations") is not None:
+            block["transformations"] = validate(
+                ant.ImageTransformationsParam,
+                part["transformations"],
+                path=f"{path}.transformations",
+            )
+        return block
+
+    def _image_source(self, url: str, path: str) -> Json:
+        parsed = parse_data_url(url)
+        if parsed is not None:
+            media_type, data, is_base64 = parsed
+            if not is_base64:
+                raise UnsupportedError(
+                    "only base64 data URLs can become Anthropic image sources", path=path
+                )
+            if media_type not in IMAGE_MEDIA_TYPES:
+                raise UnsupportedError(
+                    f"image media type {media_type!r} is not supported by Anthropic (image/jpeg, image/png, image/gif, image/webp)",
+                    path=path,
+                )
+            return {"type": "base64", "media_type": media_type, "data": data}
+        scheme = url.split(":", 1)[0].lower()
+        if scheme in ("http", "https"):
+            return {"type": "url", "url": url}
+        raise UnsupportedError(
+            f"image URL scheme {scheme!r} is not supported; Anthropic takes https URLs or base64 data",
+            path=path,
+        )
+
+    def _file(self, part: Json, path: str) -> Json | None:
+        self.ctx.unknown(part, _FILE_PART_KEYS, path)
+        file = part["file"]
+        self.ctx.unknown(file, _FILE_KEYS, f"{path}.file")
+        data = file.get("file_data")
+        if data is None:
+            self.ctx.lose(
+                "messages[].content[].file.file_id",
+                f"{path}.file.file_id" if file.get("file_id") else f"{path}.file",
+            )
+            return None
+        if file.get("file_id") is not None:
+            self.ctx.lose(
+                "messages[].content[].file.file_id",
+                f"{path}.file.file_id",
+                detail="file_id dropped; the inline file_data was sent",
+            )
+        parsed = parse_data_url(data)
+        if parsed is not None:
+            media_type, payload, is_base64 = parsed
+            if not is_base64:
+                raise UnsupportedError(
+                    "only base64 data URLs can become Anthropic documents",
+                    path=f"{path}.file.file_data",
+                )
+        else:
+            payload = data
+            media_type = (
+                sniff_base64(data)
+                or _media_type_from_name(file.get("filename"))
+                or "application/octet-stream"
+            )
+        block: Json
+        if media_type == PDF_MEDIA_TYPE:
+            block = {
+                "type": "document",
+                "source": {"type": "base64", "media_type": PDF_MEDIA_TYPE, "data": payload},
+            }
+        elif media_type == TEXT_MEDIA_TYPE:
+            text = b64_to_text(payload, f"{path}.file.file_data")
+            block = {
+                "type": "document",
+                "source": {"type": "text", "media_type": TEXT_MEDIA_TYPE, "data": text},
+            }
+        elif media_type in IMAGE_MEDIA_TYPES:
+            block = {
+                "type": "image",
+                "source": {"type": "base64", "media_type": media_type, "data": payload},
+            }
+            if file.get("filename") is not None:
+                self.ctx.lose(
+                    "messages[].content[].file.filename",
+                    f"{path}.file.filename",
+                    kind="dropped",
+                    detail="an image has no title on Anthropic; the filename was dropped",
+                )
+            self._cache(part, block, path)
+            return block
+        else:
+            raise UnsupportedError(
+                f"file media type {media_type!r} has no Anthropic form (PDF, plain text and images do)",
+                path=f"{path}.file.file_data",
+            )
+        title = part.get("title", file.get("filename"))
+        if title is not None:
+            block["title"] = title
+        for key in ("context", "citations"):
+            if part.get(key) is not None:
+                block[key] = part[key]
+        if "citations" in block:
+            block["citations"] = validate(
+                ant.CitationsConfigParam, block["citations"], path=f"{path}.citations"
+            )
+        self._cache(part, block, path)
+        return block
+
+    # -- assistant --------------------------------------------------------------------------------------
+
+    def _assistant(self, msg: Json, path: str) -> list[Json] | str:
+        blocks = _reasoning.openai_to_thinking(msg, path, self.ctx)
+        content = msg.get("content")
+        tool_calls = msg.get("tool_calls") or []
+        function_call = msg.get("function_call")
+        if (
+            isinstance(content, str)
+            and not blocks
+            and not tool_calls
+            and function_call is None
+            and msg.get("refusal") is None
+        ):
+            return content
+        if isinstance(content, str):
+            if content:
+                blocks.append({"type": "text", "text": content})
+        elif content:
+            for j, part in enumerate(content):
+                blocks.extend(self._assistant_part(part, f"{path}.content[{j}]"))
+        if msg.get("refusal"):
+            blocks.append({"type": "text", "text": msg["refusal"]})
+            self.ctx.lose("messages[].refusal", f"{path}.refusal")
+        for j, call in enumerate(tool_calls):
+            blocks.append(self._tool_use(call, f"{path}.tool_calls[{j}]"))
+        if function_call is not None:
+            fc_id = f"call_{path.replace('messages[', 'fc').rstrip(']')}"
+            self.function_ids[function_call["name"]] = fc_id
+            blocks.append(
+                {
+                    "type": "tool_use",
+                    "id": fc_id,
+                    "name": function_call["name"],
+                    "input": arguments_to_input(
+                        function_call["arguments"],
+                        f"{path}.function_call.arguments",
+                        self.ctx,
+                        "messages[].tool_calls[].function.arguments",
+                    ),
+                }
+            )
+            self.ctx.lose("messages[].function_call", f"{path}.function_call")
+        if msg.get("audio") is not None:
+            self.ctx.lose("messages[].audio", f"{path}.audio")
+        return blocks
+
+    def _assistant_part(self, part: Json, path: str) -> list[Json]:
+        if part["type"] == "text":
+            block = self._text_part(part, path)
+            return [block] if block is not None else []
+        if part["type"] == "refusal":
+            self.ctx.lose("messages[].content[] (refusal)", path)
+            return [{"type": "text", "text": part["refusal"]}] if part["refusal"] else []
+        return self._carried_block(part, path)
+
+    def _tool_use(self, call: Json, path: str) -> Json:
+        self.ctx.unknown(call, _TOOL_CALL_KEYS, path)
+        kind = call["type"]
+        raw_id: str = call["id"]
+        tool_id = self._tool_id(raw_id, f"{path}.id")
+        if kind == "function":
+            fn = call["function"]
+            block: Json = {
+                "type": "tool_use",
+                "id": tool_id,
+                "name": fn["name"],
+                "input": arguments_to_input(
+                    fn["arguments"],
+                    f"{path}.function.arguments",
+                    self.ctx,
+                    "messages[].tool_calls[].function.arguments",
+                ),
+            }
+        elif kind == "custom":
+            custom = call["custom"]
+            block = {
+                "type": "tool_use",
+                "id": tool_id,
+                "name": custom["name"],
+                "input": {"input": custom["input"]},
+            }
+            self.ctx.lose("messages[].tool_calls[] (custom)", path)
+        else:
+            raise UnsupportedError(
+                f"tool call type {kind!r} is unknown; its result could not be matched",
+                path=f"{path}.type",
+            )
+        for key in ("cache_control", "caller", "toolset_name"):
+            if call.get(key) is not None:
+                block[key] = call[key]
+        return block
+
+    def _tool_id(self, raw: str, path: str) -> str:
+        tool_id = sanitize_tool_id(raw)
+        if tool_id != raw:
+            self.ctx.lose(
+                "messages[].tool_calls[].id",
+                path,
+                kind="approximated",
+                detail=f"id {raw!r} has characters Anthropic rejects; sent as {tool_id!r} (its result got the same id)",
+            )
+        return tool_id
+
+    # -- tool results -------------------------------------------------------------------------------------
+
+    def _tool_result(self, msg: Json, path: str) -> Json:
+        block: Json = {"type": "tool_result", "tool_use_id": sanitize_tool_id(msg["tool_call_id"])}
+        content = msg.get("content")
+        if isinstance(content, str):
+            block["content"] = content
+        elif content is not None:
+            items: list[Json] = []
+            for j, part in enumerate(content):
+                items.extend(self._user_part(part, f"{path}.content[{j}]"))
+            block["content"] = items
+        for key in ("is_error", "cache_control", "toolset_name"):
+            if msg.get(key) is not None:
+                block[key] = msg[key]
+        return block
+
+    def _function_result(self, msg: Json, path: str) -> Json:
+        name = msg["name"]
+        tool_id = self.function_ids.get(name) or sanitize_tool_id(f"call_{name}")
+        self.ctx.lose("messages[] (function)", path)
+        block: Json = {"type": "tool_result", "tool_use_id": tool_id}
+        if msg.get("content") is not None:
+            block["content"] = msg["content"]
+        return block
+
+    # -- tools ------------------------------------------------------------------------------------------
+
+    def _tools(self, req: Json) -> list[Json]:
+        tools: list[Json] = []
+        for j, tool in enumerate(req.get("tools") or []):
+            path = f"tools[{j}]"
+            converted = self._tool(tool, path)
+            if converted is not None:
+                tools.append(converted)
+        for j, fn in enumerate(req.get("functions") or []):
+            tools.append(self._function_def(fn, f"functions[{j}]", {}))
+            self.ctx.lose("functions", f"functions[{j}]")
+        options = req.get("web_search_options")
+        if options is not None:
+            tools.append(self._web_search(options))
+        return tools
+
+    def _tool(self, tool: Json, path: str) -> Json | None:
+        kind = tool.get("type")
+        if kind == "function" and "function" in tool:
+            self.ctx.unknown(tool, _FUNCTION_TOOL_KEYS, path)
+            return self._function_def(tool["function"], f"{path}.function", tool)
+        if kind == "function":  # Responses-style flat function tool
+            flat: Json = {
+                k: tool[k] for k in ("name", "description", "parameters", "strict") if k in tool
+            }
+            self.ctx.unknown(tool, _FUNCTION_DEF_KEYS | _FUNCTION_TOOL_KEYS, path)
+            return self._function_def(flat, path, tool)
+        if kind == "custom" and "input_schema" not in tool:
+            self.ctx.lose("tools[] (custom)", path)
+            return None
+        if "input_schema" in tool or (isinstance(kind, str) and kind in ant.TOOL_TYPES):
+            # An Anthropic-shaped tool (Cursor sends these for Claude models; our reverse direction
+            # carries server tools this way): it is already in the target form.
+            checked: Json = validate(ant.ToolUnionParam, tool, path=path)
+            return checked
+        self.ctx.lose(
+            "tools[]", path, kind="unknown", detail=f"tool type {kind!r} is unknown; dropped"
+        )
+        return None
+
+    def _function_def(self, fn: Json, path: str, wrapper: Json) -> Json:
+        self.ctx.unknown(fn, _FUNCTION_DEF_KEYS, path)
+        schema = fn.get("parameters")
+        if schema is None:
+            # OpenAI: "Omitting parameters defines a function with an empty parameter list."
+            schema = {"type": "object", "properties": {}}
+        elif "type" not in schema:
+            schema = {"type": "object", **schema}
+        elif schema["type"] != "object":
+            raise UnsupportedError(
+                "Anthropic input_schema must be an object schema", path=f"{path}.parameters.type"
+            )
+        tool: Json = {"name": fn["name"]}
+        if fn.get("description") is not None:
+            tool["description"] = fn["description"]
+        tool["input_schema"] = schema
+        if fn.get("strict") is not None:
+            tool["strict"] = fn["strict"]
+        for key in (
+            "cache_control",
+            "defer_loading",
+            "input_examples",
+            "eager_input_streaming",
+            "allowed_callers",
+        ):
+            if wrapper.get(key) is not None:
+                tool[key] = wrapper[key]
+        return tool
+
+    def _web_search(self, options: Json) -> Json:
+        # OpenAI web_search_options (search models) ~ Anthropic's server-side web search tool.
+        tool: Json = {"type": "web_search_20250305", "name": "web_search"}
+        location = (options.get("user_location") or {}).get("approximate")
+        if location:
+            tool["user_location"] = {
+                "type": "approximate",
+                **{k: v for k, v in location.items() if v is not None},
+            }
+        self.ctx.lose("web_search_options", "web_search_options")
+        return tool
+
+    def _tool_choice(self, req: Json, out: Json, *, has_tools: bool) -> None:
+        choice = req.get("tool_choice")
+        path = "tool_choice"
+        if choice is None and req.get("function_call") is not None:
+            choice, path = req["function_call"], "function_call"
+            if isinstance(choice, dict):
+                choice = {"type": "function", "function": choice}
+        result: Json | None = None
+        if isinstance(choice, str):
+            mapped = TOOL_CHOICE_TO_ANTHROPIC.get(choice)
+            if mapped is None:
+                self.ctx.lose(
+                    "tool_choice",
+                    path,
+                    kind="unknown",
+                    detail=f"tool_choice {choice!r} is unknown; Anthropic's default (auto) applies",
+                )
+            else:
+                result = {"type": mapped.value}
+        elif isinstance(choice, dict):
+            kind = choice["type"]
+            if kind == "function":
+                result = {"type": "tool", "name": choice["function"]["name"]}
+            elif kind == "allowed_tools":
+                mode = choice["allowed_tools"]["mode"]
+                result = {"type": "any" if mode == "required" else "auto"}
+                self.ctx.lose("tool_choice (allowed_tools)", path)
+            elif kind == "custom":
+                self.ctx.lose("tool_choice (custom)", path)
+            else:
+                self.ctx.lose(
+                    "tool_choice",
+                    path,
+                    kind="unknown",
+                    detail=f"tool_choice type {kind!r} is unknown; Anthropic's default (auto) applies",
+                )
+        parallel = req.get("parallel_tool_calls")
+        if parallel is False and has_tools:
+            if result is None:
+                result = {"type": "auto"}
+            if result["type"] != "none":
+                result["disable_parallel_tool_use"] = True
+        if result is not None and self.thinking_on and result["type"] in ("any", "tool"):
+            # Anthropic: with extended thinking "only tool_choice auto or none is supported".
+            out.pop("thinking", None)
+            config = out.get("output_config")
+            if config is not None:
+                config.pop("effort", None)
+                if not config:
+                    del out["output_config"]
+            self.thinking_on = False
+            self.ctx.lose(
+                "reasoning_effort",
+                "reasoning_effort",
+                kind="dropped",
+                detail="thinking was not enabled: Anthropic does not allow a forced tool choice with thinking, and the tool choice was kept",
+            )
+        if result is not None and (has_tools or result["type"] == "none"):
+            out["tool_choice"] = result
+
+    # -- parameters -------------------------------------------------------------------------------------
+
+    def _stop(self, req: Json, out: Json) -> None:
+        stop = req.get("stop")
+        if stop is None:
+            return
+        sequences = [stop] if isinstance(stop, str) else list(stop)
+        if sequences:
+            out["stop_sequences"] = sequences
+
+    def _stream_options(self, req: Json) -> None:
+        opts = req.get("stream_options")
+        if opts is None:
+            return
+        # include_usage: Anthropic streams always report usage; AnthropicToOpenAIStream(include_usage=...)
+        # decides whether the client gets the final usage chunk. include_obfuscation is padding only.
+        if opts.get("include_obfuscation"):
+            self.ctx.lose(
+                "stream_options.include_obfuscation", "stream_options.include_obfuscation"
+            )
+        self.ctx.unknown(
+            opts, frozenset({"include_usage", "include_obfuscation"}), "stream_options"
+        )
+
+    def _carried(self, req: Json, out: Json) -> None:
+        """Anthropic parameters that our reverse direction carried under their own names."""
+        carried = {k: req[k] for k in _CARRIED_PARAMS if req.get(k) is not None}
+        if not carried:
+            return
+        probe = {"model": "m", "max_tokens": 1, "messages": [], **carried}
+        checked = ant.MessageCreateParams.model_validate(probe).wire()
+        for key in carried:
+            out[key] = checked[key]
+        if "thinking" in out and out["thinking"].get("type") not in ("disabled", None):
+            self.thinking_on = True
+
+    def _reasoning(self, req: Json, out: Json) -> None:
+        effort = req.get("reasoning_effort")
+        path = "reasoning_effort"
+        router = req.get("reasoning")  # OpenRouter: {effort?, max_tokens?, enabled?, exclude?}
+        if router is not None:
+            if not isinstance(router, dict):
+                raise InvalidInputError("must be an object", path="reasoning")
+            if effort is None and router.get("effort") is not None:
+                effort, path = router["effort"], "reasoning.effort"
+            if router.get("max_tokens") is not None and "thinking" not in out:
+                budget = router["max_tokens"]
+                if not isinstance(budget, int) or isinstance(budget, bool):
+                    raise InvalidInputError("must be an integer", path="reasoning.max_tokens")
+                self._enable_budget(out, budget, "reasoning.max_tokens")
+                return
+            if router.get("exclude"):
+                self.ctx.lose("reasoning.exclude", "reasoning.exclude")
+        if effort is None:
+            return
+        if "thinking" in out:  # carried verbatim; effort only sets output_config.effort
+            if effort in EFFORT_TO_ANTHROPIC and out["thinking"].get("type") == "adaptive":
+                out.setdefault("output_config", {})["effort"] = EFFORT_TO_ANTHROPIC[effort].value
+            return
+        if effort == "none":
+            out["thinking"] = {"type": "disabled"}
+            return
+        mapped = EFFORT_TO_ANTHROPIC.get(effort)
+        if mapped is None:
+            self.ctx.lose(
+                "reasoning_effort",
+                path,
+                kind="unknown",
+                detail=f"reasoning_effort {effort!r} is unknown; thinking was not enabled",
+            )
+            return
+        if not mapped.exact:
+            self.ctx.lose(
+                "reasoning_effort",
+                path,
+                kind="approximated",
+                detail=f"reasoning_effort {effort!r}: {mapped.note}; sent as {mapped.value!r}",
+            )
+        if self.ctx.options.thinking_mode == "adaptive":
+            out["thinking"] = {"type": "adaptive"}
+            out.setdefault("output_config", {})["effort"] = mapped.value
+            self.thinking_on = True
+        else:
+            self._enable_budget(
+                out, self.ctx.options.effort_budgets.get(effort, MIN_THINKING_BUDGET), path
+            )
+
+    def _enable_budget(self, out: Json, budget: int, path: str) -> None:
+        # Anthropic: "budget_tokens must be >= 1024 and less than max_tokens".
+        limit = out["max_tokens"] - 1
+        if limit < MIN_THINKING_BUDGET:
+            self.ctx.lose(
+                "reasoning_effort",
+                path,
+                kind="dropped",
+                detail=f"thinking was not enabled: max_tokens {out['max_tokens']} leaves no room for the minimum {MIN_THINKING_BUDGET}-token budget",
+            )
+            return
+        if budget > limit or budget < MIN_THINKING_BUDGET:
+            clamped = max(MIN_THINKING_BUDGET, min(budget, limit))
+            self.ctx.lose(
+                "reasoning_effort",
+                path,
+                kind="approximated",
+                detail=f"thinking budget {budget} clamped to {clamped} (>= {MIN_THINKING_BUDGET} and < max_tokens)",
+            )
+            budget = clamped
+        out["thinking"] = {"type": "enabled", "budget_tokens": budget}
+        self.thinking_on = True
+
+    def _sampling(self, req: Json, out: Json) -> None:
+        version = self.ctx.options.anthropic_version
+        for key in ("temperature", "top_p", "top_k"):
+            value = out.pop(key, None) if key == "top_k" else req.get(key)
+            if value is None:
+                continue
+            if version == "2026-10-21":
+                self.ctx.lose(
+                    key,
+                    key,
+                    kind="dropped",
+                    detail=f"{key} is not accepted by Anthropic API version 2026-10-21 (any value is a 400)",
+                )
+                continue
+            if self.thinking_on and (key == "top_k" or (key == "temperature" and value != 1)):
+                # Anthropic: "Thinking isn't compatible with temperature or top_k modifications".
+                self.ctx.lose(
+                    key,
+                    key,
+                    kind="dropped",
+                    detail=f"{key} dropped: Anthropic does not allow it with thinking",
+                )
+                continue
+            if key == "temperature" and value > 1:
+                self.ctx.lose(
+                    "temperature",
+                    key,
+                    kind="approximated",
+                    detail=f"temperature {value} clamped to 1 (Anthropic's range is 0-1)",
+                )
+                value = 1
+            if key == "top_p" and self.thinking_on and value < 0.95:
+                self.ctx.lose(
+                    "top_p",
+                    key,
+                    kind="approximated",
+                    detail=f"top_p {value} raised to 0.95: with thinking Anthropic allows 0.95-1",
+                )
+                value = 0.95
+            out[key] = value
+
+    def _response_format(self, req: Json, out: Json) -> None:
+        fmt = req.get("response_format")
+        if fmt is None or fmt["type"] == "text":
+            return
+        if fmt["type"] == "json_schema":
+            spec = fmt["json_schema"]
+            schema = spec.get("schema") or {"type": "object", "properties": {}}
+            out.setdefault("output_config", {})["format"] = {
+                "type": "json_schema",
+                "schema": schema,
+            }
+            if spec.get("description") is not None:
+                self.ctx.lose(
+                    "response_format.json_schema.description",
+                    "response_format.json_schema.description",
+                )
+            if spec.get("strict") is False:
+                self.ctx.lose(
+                    "response_format.json_schema.strict",
+                    "response_format.json_schema.strict",
+                    kind="approximated",
+                    detail="strict: false sent without it: Anthropic always enforces the schema",
+                )
+        elif fmt["type"] == "json_object":
+            self.ctx.lose("response_format (json_object)", "response_format")
+        else:
+            self.ctx.lose(
+                "response_format",
+                "response_format",
+                kind="unknown",
+                detail=f"response_format type {fmt['type']!r} is unknown; dropped",
+            )
+
+    def _identity(self, req: Json, out: Json) -> None:
+        sid, user = req.get("safety_identifier"), req.get("user")
+        if sid is not None:
+            out["metadata"] = {"user_id": sid}
+            if user is not None and user != sid:
+                self.ctx.lose(
+                    "user",
+                    "user",
+                    kind="dropped",
+                    detail="user dropped: safety_identifier was sent as metadata.user_id",
+                )
+        elif user is not None:
+            out["metadata"] = {"user_id": user}
+
+    def _service_tier(self, req: Json, out: Json) -> None:
+        tier = req.get("service_tier")
+        if tier is None:
+            return
+        mapped = OPENAI_SERVICE_TIER_TO_ANTHROPIC.get(tier)
+        if mapped is None:
+            self.ctx.lose(
+                "service_tier",
+                "service_tier",
+                kind="dropped",
+                detail=f"service tier {tier!r} has no Anthropic counterpart; dropped",
+            )
+            return
+        if not mapped.exact:
+            self.ctx.lose(
+                "service_tier",
+                "service_tier",
+                kind="approximated",
+                detail=f"service tier {tier!r}: {mapped.note}",
+            )
+        out["service_tier"] = mapped.value
+
+    def _dropped(self, req: Json) -> None:
+        for key in (
+            "frequency_penalty", "presence_penalty", "logit_bias", "logprobs", "top_logprobs",
+            "seed", "metadata", "store", "modalities", "audio", "prediction", "verbosity",
+            "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "moderation",
+        ):  # fmt: skip
+            value = req.get(key)
+            if value is not None and _NOOP_DEFAULTS.get(key, _MISSING) != value:
+                self.ctx.lose(key, key)
+
+
+_MISSING: Final = object()
+
+
+def _as_blocks(content: list[Json] | str) -> list[Json]:
+    if isinstance(content, str):
+        return [{"type": "text", "text": content}] if content else []
+    return list(content)
+
+
+def _media_type_from_name(filename: Any) -> str | None:
+    if not isinstance(filename, str):
+        return None
+    lower = filename.lower()
+    if lower.endswith(".pdf"):
+        return PDF_MEDIA_TYPE
+    if lower.endswith((".txt", ".md", ".text")):
+        return TEXT_MEDIA_TYPE
+    return None

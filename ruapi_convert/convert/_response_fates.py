@@ -1,0 +1,327 @@
+"""
+ruapi_convert.convert._response_fates
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+The fate of every response field, both directions (rendered into docs/mapping.md). Stream events
+use the same rows: a chunk or event carries the same fields, a piece at a time.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ._fates import Fate, FateTable
+
+__all__ = ["A2O_RESPONSE", "O2A_RESPONSE"]
+
+M: Final = "mapped"
+C: Final = "carried"
+A: Final = "approximated"
+D: Final = "dropped"
+F: Final = "defaulted"
+R: Final = "refused"
+
+A2O_RESPONSE = FateTable(
+    "Anthropic response -> OpenAI response",
+    "anthropic_to_openai_response",
+    [
+        Fate(
+            "id",
+            M,
+            "id",
+            "'chatcmpl-' + id, or the original id of a 'msg_chatcmpl-...' id made by the reverse direction; the `id` option overrides",
+        ),
+        Fate(
+            "created",
+            F,
+            "created",
+            "Anthropic replies carry no timestamp: the `created` option (a gateway passes int(time.time())), else openai.created carried by the reverse direction, else 0 (reported as defaulted)",
+        ),
+        Fate("type", M, "object", "always chat.completion"),
+        Fate("role", M, "choices[0].message.role"),
+        Fate("model", M, "model"),
+        Fate(
+            "content",
+            M,
+            "choices[0].message",
+            "text -> content (blocks joined without a separator: Anthropic splits text at citations); tool_use -> tool_calls (arguments = compact JSON of input); thinking -> reasoning_content + reasoning_details. When these fields cannot reproduce the blocks exactly (several text blocks, blocks out of the thinking/text/tool_use order, other block types, extra keys), the blocks themselves are carried in message.anthropic.content",
+        ),
+        Fate(
+            "content[] (text)",
+            M,
+            "choices[0].message.content",
+            "several text blocks join into one string (approximated with extensions off)",
+        ),
+        Fate(
+            "content[].citations",
+            A,
+            "choices[0].message.annotations",
+            "web_search_result_location -> url_citation {url, title, start_index, end_index} over the cited text block; every citation (with cited_text, encrypted_index and the other location kinds) is kept in message.anthropic.content with extensions on, and reported with them off",
+        ),
+        Fate(
+            "content[] (thinking)",
+            C,
+            "choices[0].message.reasoning_content + reasoning_details",
+            "see docs: reasoning.text {text, signature, format: anthropic-claude-v1, index}, reasoning.encrypted {data, ...}",
+        ),
+        Fate(
+            "content[] (blocks without an OpenAI field)",
+            C,
+            "choices[0].message.anthropic.content",
+            "server_tool_use, every *_tool_result, MCP, container_upload, compaction, fallback ..., and keys such as tool_use.caller",
+        ),
+        Fate(
+            "stop_reason",
+            M,
+            "choices[0].finish_reason",
+            "end_turn/stop_sequence/pause_turn/compaction -> stop; max_tokens/model_context_window_exceeded -> length; tool_use -> tool_calls; refusal -> content_filter. Reasons that collapse are carried in choices[0].anthropic.stop_reason (approximated with extensions off)",
+        ),
+        Fate(
+            "stop_sequence",
+            C,
+            "choices[0].anthropic.stop_sequence",
+            "OpenAI does not say which stop sequence matched",
+        ),
+        Fate(
+            "stop_details",
+            C,
+            "choices[0].anthropic.stop_details",
+            "the refusal category and explanation",
+        ),
+        Fate("usage", M, "usage"),
+        Fate(
+            "usage.input_tokens",
+            M,
+            "usage.prompt_tokens",
+            "prompt_tokens = input_tokens + cache_read_input_tokens + cache_creation_input_tokens (Anthropic's input_tokens excludes the cache, OpenAI's prompt_tokens includes it)",
+        ),
+        Fate(
+            "usage.output_tokens",
+            M,
+            "usage.completion_tokens",
+            "both include thinking/reasoning tokens; total_tokens = prompt + completion",
+        ),
+        Fate("usage.cache_read_input_tokens", M, "usage.prompt_tokens_details.cached_tokens"),
+        Fate(
+            "usage.cache_creation_input_tokens", M, "usage.prompt_tokens_details.cache_write_tokens"
+        ),
+        Fate("usage.output_tokens_details", M, ""),
+        Fate(
+            "usage.output_tokens_details.thinking_tokens",
+            M,
+            "usage.completion_tokens_details.reasoning_tokens",
+        ),
+        Fate(
+            "usage.service_tier",
+            M,
+            "service_tier",
+            "standard -> default, priority -> priority; batch is carried in usage.anthropic.service_tier",
+        ),
+        Fate(
+            "usage.cache_creation",
+            C,
+            "usage.anthropic.cache_creation",
+            "the 5-minute / 1-hour split of cache writes",
+        ),
+        Fate(
+            "usage.server_tool_use",
+            C,
+            "usage.anthropic.server_tool_use",
+            "web search / fetch request counts",
+        ),
+        Fate("usage.speed", C, "usage.anthropic.speed"),
+        Fate("usage.inference_geo", C, "usage.anthropic.inference_geo"),
+        Fate("usage.iterations", C, "usage.anthropic.iterations", "beta"),
+        Fate("usage.fallback_credit", C, "usage.anthropic.fallback_credit", "beta"),
+        Fate("container", C, "anthropic.container", "code-execution container"),
+        Fate("diagnostics", C, "anthropic.diagnostics"),
+        Fate("context_management", C, "anthropic.context_management", "beta"),
+        Fate("input_transformations", C, "anthropic.input_transformations", "beta"),
+        Fate(
+            "openai",
+            M,
+            "",
+            "the reverse direction's extension (created, system_fingerprint, service_tier, logprobs, annotations, audio, usage details): restored into the OpenAI fields",
+        ),
+    ],
+)
+
+O2A_RESPONSE = FateTable(
+    "OpenAI response -> Anthropic response",
+    "openai_to_anthropic_response",
+    [
+        Fate(
+            "id",
+            M,
+            "id",
+            "'msg_' + id, or the original id of a 'chatcmpl-msg_...' id made by the reverse direction; the `id` option overrides",
+        ),
+        Fate("object", M, "type", "always message"),
+        Fate("created", C, "openai.created", "Anthropic replies carry no timestamp"),
+        Fate("model", M, "model"),
+        Fate(
+            "choices",
+            R,
+            "",
+            "exactly one choice maps to the message; n > 1 raises UnsupportedError",
+        ),
+        Fate("choices[].index", M, ""),
+        Fate("choices[].message", M, "content"),
+        Fate("choices[].message.role", M, "role"),
+        Fate("choices[].message.content", M, "content[]: text"),
+        Fate(
+            "choices[].message.refusal",
+            A,
+            "content[]: text + stop_reason refusal",
+            "OpenAI's separate refusal channel becomes ordinary text with stop_reason 'refusal' (exact when finish_reason is content_filter)",
+        ),
+        Fate("choices[].message.tool_calls", M, "content[]: tool_use"),
+        Fate(
+            "choices[].message.tool_calls[].id",
+            M,
+            "content[].id",
+            "kept as is (Anthropic clients do not check its form)",
+        ),
+        Fate("choices[].message.tool_calls[].function.name", M, "content[].name"),
+        Fate(
+            "choices[].message.tool_calls[].function.arguments",
+            M,
+            "content[].input",
+            "parsed; not a JSON object (a model stopped by max tokens mid-call) -> {'_raw_arguments': <string>} with invalid_tool_arguments='wrap' (approximated)",
+        ),
+        Fate(
+            "choices[].message.tool_calls[] (custom)",
+            A,
+            "content[]: tool_use",
+            "input {'input': <string>}",
+        ),
+        Fate(
+            "choices[].message.function_call",
+            A,
+            "content[]: tool_use",
+            "deprecated; synthesised id",
+        ),
+        Fate(
+            "choices[].message.reasoning_details",
+            M,
+            "content[]: thinking / redacted_thinking",
+            "signed reasoning.text -> thinking, reasoning.encrypted -> redacted_thinking, first in the content",
+        ),
+        Fate(
+            "choices[].message.reasoning_details[]",
+            D,
+            "",
+            "reasoning.summary and unknown item types",
+        ),
+        Fate(
+            "choices[].message.thinking_blocks",
+            M,
+            "content[]: thinking / redacted_thinking",
+            "LiteLLM's convention",
+        ),
+        Fate(
+            "choices[].message.reasoning_content",
+            A,
+            "content[]: thinking with an empty signature",
+            "reasoning without a signature (DeepSeek, vLLM): unsigned_reasoning='thinking' (default) shows it as a thinking block with signature '' (approximated; such a block is never sent back to Anthropic), 'drop' drops it",
+        ),
+        Fate("choices[].message.reasoning", A, "content[]: thinking", "as reasoning_content"),
+        Fate(
+            "choices[].message.anthropic",
+            M,
+            "content",
+            "the original Anthropic blocks carried by the reverse direction: used when they agree with content, tool_calls and reasoning; otherwise ignored (approximated)",
+        ),
+        Fate(
+            "choices[].message.annotations",
+            C,
+            "openai.annotations",
+            "url_citation has no Anthropic form without the encrypted index a web_search_result_location needs",
+        ),
+        Fate("choices[].message.audio", C, "openai.audio", "audio replies have no Anthropic form"),
+        Fate(
+            "choices[].finish_reason",
+            M,
+            "stop_reason",
+            "stop -> end_turn, length -> max_tokens, tool_calls/function_call -> tool_use, content_filter -> refusal; choices[].anthropic (from the reverse direction) restores the exact reason, stop_sequence and stop_details",
+        ),
+        Fate("choices[].logprobs", C, "openai.logprobs"),
+        Fate("choices[].anthropic", M, "stop_reason, stop_sequence, stop_details"),
+        Fate(
+            "usage", M, "usage", "absent -> zeros, reported as defaulted (Anthropic requires usage)"
+        ),
+        Fate(
+            "usage.prompt_tokens",
+            M,
+            "usage.input_tokens",
+            "input_tokens = prompt_tokens - cached_tokens - cache_write_tokens",
+        ),
+        Fate("usage.completion_tokens", M, "usage.output_tokens"),
+        Fate("usage.total_tokens", M, "", "derived"),
+        Fate("usage.prompt_tokens_details.cached_tokens", M, "usage.cache_read_input_tokens"),
+        Fate(
+            "usage.prompt_tokens_details.cache_write_tokens", M, "usage.cache_creation_input_tokens"
+        ),
+        Fate(
+            "usage.prompt_tokens_details.audio_tokens",
+            C,
+            "openai.usage.prompt_tokens_details.audio_tokens",
+        ),
+        Fate(
+            "usage.prompt_tokens_details.image_tokens",
+            C,
+            "openai.usage.prompt_tokens_details.image_tokens",
+        ),
+        Fate(
+            "usage.prompt_tokens_details.text_tokens",
+            C,
+            "openai.usage.prompt_tokens_details.text_tokens",
+        ),
+        Fate(
+            "usage.completion_tokens_details.reasoning_tokens",
+            M,
+            "usage.output_tokens_details.thinking_tokens",
+        ),
+        Fate(
+            "usage.completion_tokens_details.accepted_prediction_tokens",
+            C,
+            "openai.usage.completion_tokens_details.accepted_prediction_tokens",
+        ),
+        Fate(
+            "usage.completion_tokens_details.rejected_prediction_tokens",
+            C,
+            "openai.usage.completion_tokens_details.rejected_prediction_tokens",
+        ),
+        Fate(
+            "usage.completion_tokens_details.audio_tokens",
+            C,
+            "openai.usage.completion_tokens_details.audio_tokens",
+        ),
+        Fate(
+            "usage.completion_tokens_details.text_tokens",
+            C,
+            "openai.usage.completion_tokens_details.text_tokens",
+        ),
+        Fate(
+            "usage.anthropic",
+            M,
+            "usage",
+            "Anthropic-only usage carried by the reverse direction: restored",
+        ),
+        Fate(
+            "service_tier",
+            M,
+            "usage.service_tier",
+            "default -> standard, priority -> priority; other tiers are carried in openai.service_tier",
+        ),
+        Fate("system_fingerprint", C, "openai.system_fingerprint"),
+        Fate("metadata", C, "openai.metadata"),
+        Fate("moderation", C, "openai.moderation"),
+        Fate(
+            "anthropic",
+            M,
+            "container, diagnostics, context_management, input_transformations",
+            "carried by the reverse direction: restored",
+        ),
+    ],
+)

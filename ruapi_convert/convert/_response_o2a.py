@@ -1,0 +1,316 @@
+"""
+ruapi_convert.convert._response_o2a
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+OpenAI ``ChatCompletion`` -> Anthropic ``Message``.
+
+Theory of operation
+-------------------
+
+The single choice becomes the message: reasoning first (as thinking blocks), then the text, then
+one ``tool_use`` per tool call - the order Anthropic itself produces. A refusal (OpenAI's separate
+``refusal`` channel) becomes text with ``stop_reason: "refusal"``.
+
+When the message carries ``anthropic.content`` (the original blocks, written by our reverse
+direction) and those blocks agree with the standard fields, they are used as they are; the choice's
+``anthropic`` object restores the exact stop reason. What OpenAI has and Anthropic has not (``created``,
+``system_fingerprint``, log probabilities, annotations, audio and prediction token counts) goes into
+the message's ``openai`` object with extensions on, or is reported.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from ..errors import InvalidInputError, UnsupportedError
+from ..models import anthropic as ant
+from ..models._base import validate
+from ._content import arguments_to_input, input_to_arguments, message_id
+from ._context import Context
+from ._reasoning import openai_to_thinking
+from ._response_fates import O2A_RESPONSE
+from ._tables import FINISH_TO_STOP, STOP_TO_FINISH, UNKNOWN_FINISH_STOP
+from ._usage import openai_to_anthropic_usage
+
+__all__ = ["FATES", "convert_response", "content_blocks", "stop_fields"]
+
+FATES = O2A_RESPONSE
+
+Json = dict[str, Any]
+
+_COMPLETION_KEYS: Final = frozenset(
+    {
+        "id",
+        "object",
+        "created",
+        "model",
+        "choices",
+        "usage",
+        "service_tier",
+        "system_fingerprint",
+        "metadata",
+        "moderation",
+        "anthropic",
+    }
+)
+_CHOICE_KEYS: Final = frozenset({"index", "message", "finish_reason", "logprobs", "anthropic"})
+_MESSAGE_KEYS: Final = frozenset(
+    {"role", "content", "refusal", "tool_calls", "annotations", "audio", "function_call", "anthropic",
+     "reasoning_content", "reasoning_details", "thinking_blocks", "reasoning"}
+)  # fmt: skip
+
+
+def convert_response(comp: Json, ctx: Context) -> Json:
+    """Map a validated ChatCompletion (wire dict) to an Anthropic Message (wire dict)."""
+    ctx.unknown(comp, _COMPLETION_KEYS, "")
+    choices = comp["choices"]
+    if len(choices) != 1:
+        raise UnsupportedError(
+            f"an Anthropic message holds one reply; this completion has {len(choices)} choices",
+            path="choices",
+        )
+    choice = choices[0]
+    ctx.unknown(choice, _CHOICE_KEYS, "choices[0]")
+    msg = choice["message"]
+    path = "choices[0].message"
+    ctx.unknown(msg, _MESSAGE_KEYS, path)
+    openai_ext: Json = {}
+    content = content_blocks(
+        msg, ctx, path, allow_unsigned=ctx.options.unsigned_reasoning == "thinking"
+    )
+    stop = stop_fields(
+        choice.get("finish_reason"), choice.get("anthropic"), msg.get("refusal"), ctx, "choices[0]"
+    )
+    usage, usage_extra = openai_to_anthropic_usage(
+        comp.get("usage"), ctx, "usage", "usage", service_tier=comp.get("service_tier")
+    )
+    out: Json = {
+        "id": ctx.options.id or message_id(comp["id"]),
+        "type": "message",
+        "role": "assistant",
+        "model": comp["model"],
+        "content": content,
+        **stop,
+        "usage": usage,
+    }
+    carried_top = comp.get("anthropic")
+    if isinstance(carried_top, dict):
+        out.update(_checked_message_keys(carried_top))
+    openai_ext["created"] = comp["created"]
+    for key in ("system_fingerprint", "service_tier", "metadata", "moderation"):
+        if comp.get(key) is not None:
+            openai_ext[key] = comp[key]
+    if choice.get("logprobs") is not None:
+        openai_ext["logprobs"] = choice["logprobs"]
+    if msg.get("annotations"):
+        openai_ext["annotations"] = msg["annotations"]
+    if msg.get("audio") is not None:
+        openai_ext["audio"] = msg["audio"]
+    if usage_extra:
+        openai_ext["usage"] = usage_extra
+    _carry_openai(out, openai_ext, comp, ctx)
+    return out
+
+
+def _carry_openai(out: Json, ext: Json, comp: Json, ctx: Context) -> None:
+    tier = comp.get("service_tier")
+    if (
+        tier is not None
+        and out["usage"].get("service_tier") is not None
+        and tier in ("default", "priority")
+    ):
+        ext.pop("service_tier")  # mapped exactly into usage.service_tier
+    if ctx.options.extensions:
+        out["openai"] = ext
+        return
+    for key in ext:
+        # created: nothing is lost (Anthropic replies are simply not timestamped); usage details
+        # were reported by the usage mapping.
+        if key not in ("created", "usage"):
+            row, path = _EXT_ROWS[key]
+            ctx.lose(row, path, kind="dropped")
+
+
+_EXT_ROWS: Final = {
+    "system_fingerprint": ("system_fingerprint", "system_fingerprint"),
+    "service_tier": ("service_tier", "service_tier"),
+    "metadata": ("metadata", "metadata"),
+    "moderation": ("moderation", "moderation"),
+    "logprobs": ("choices[].logprobs", "choices[0].logprobs"),
+    "annotations": ("choices[].message.annotations", "choices[0].message.annotations"),
+    "audio": ("choices[].message.audio", "choices[0].message.audio"),
+}
+
+
+def _checked_message_keys(carried: Json) -> Json:
+    keys = ("container", "diagnostics", "context_management", "input_transformations")
+    values = {k: carried[k] for k in keys if k in carried}
+    if not values:
+        return {}
+    probe = {
+        "id": "m",
+        "type": "message",
+        "role": "assistant",
+        "model": "m",
+        "content": [],
+        **values,
+    }
+    try:
+        checked = ant.Message.model_validate(probe).wire()
+    except InvalidInputError as exc:
+        raise InvalidInputError(exc.message, path=f"anthropic.{exc.path}") from exc
+    return {k: checked[k] for k in values}
+
+
+def content_blocks(msg: Json, ctx: Context, path: str, *, allow_unsigned: bool) -> list[Json]:
+    """Anthropic content blocks for an OpenAI assistant message.
+
+    The blocks come from the standard fields, unless ``anthropic.content`` carries the original
+    blocks and they agree; the standard fields' losses are reported only when they are used.
+    """
+    sub = Context(ctx.options, ctx.fates)
+    blocks = _standard_blocks(msg, sub, path, allow_unsigned)
+    carried = msg.get("anthropic")
+    if isinstance(carried, dict) and carried.get("content") is not None:
+        original: list[Json] = validate(
+            list[ant.ContentBlock], carried["content"], path=f"{path}.anthropic.content"
+        )
+        if _agrees(original, blocks):
+            return original
+        ctx.lose(
+            "choices[].message.anthropic",
+            f"{path}.anthropic",
+            kind="approximated",
+            detail="anthropic.content no longer matches the message (edited?); the standard fields were used",
+        )
+    ctx.merge(sub.losses)
+    return blocks
+
+
+def _standard_blocks(msg: Json, ctx: Context, path: str, allow_unsigned: bool) -> list[Json]:
+    blocks = openai_to_thinking(
+        msg, path, ctx, rows="choices[].message", allow_unsigned=allow_unsigned
+    )
+    text = msg.get("content")
+    if isinstance(text, list):  # lenient servers send parts; responses are normally a string
+        text = "".join(p.get("text", "") for p in text if isinstance(p, dict))
+    if text:
+        blocks.append({"type": "text", "text": text})
+    refusal = msg.get("refusal")
+    if refusal:
+        blocks.append({"type": "text", "text": refusal})
+    for j, call in enumerate(msg.get("tool_calls") or ()):
+        blocks.append(_tool_use(call, f"{path}.tool_calls[{j}]", ctx))
+    function_call = msg.get("function_call")
+    if function_call is not None:
+        blocks.append(
+            {
+                "type": "tool_use",
+                "id": "call_function_call",
+                "name": function_call["name"],
+                "input": arguments_to_input(
+                    function_call["arguments"],
+                    f"{path}.function_call.arguments",
+                    ctx,
+                    "choices[].message.tool_calls[].function.arguments",
+                ),
+            }
+        )
+        ctx.lose("choices[].message.function_call", f"{path}.function_call")
+    return blocks
+
+
+def _tool_use(call: Json, path: str, ctx: Context) -> Json:
+    if call["type"] == "function":
+        fn = call["function"]
+        return {
+            "type": "tool_use",
+            "id": call["id"],
+            "name": fn["name"],
+            "input": arguments_to_input(
+                fn["arguments"],
+                f"{path}.function.arguments",
+                ctx,
+                "choices[].message.tool_calls[].function.arguments",
+            ),
+        }
+    if call["type"] == "custom":
+        ctx.lose("choices[].message.tool_calls[] (custom)", path)
+        return {
+            "type": "tool_use",
+            "id": call["id"],
+            "name": call["custom"]["name"],
+            "input": {"input": call["custom"]["input"]},
+        }
+    raise UnsupportedError(f"tool call type {call['type']!r} is unknown", path=f"{path}.type")
+
+
+def _agrees(original: list[Json], standard: list[Json]) -> bool:
+    """True when carried blocks say what the standard fields say (same text, calls and reasoning)."""
+
+    def text(blocks: list[Json]) -> str:
+        return "".join(b["text"] for b in blocks if b["type"] == "text")
+
+    def calls(blocks: list[Json]) -> list[tuple[Any, Any, str]]:
+        return [
+            (b["id"], b["name"], input_to_arguments(b["input"]))
+            for b in blocks
+            if b["type"] == "tool_use"
+        ]
+
+    def thinking(blocks: list[Json]) -> list[tuple[Any, ...]]:
+        return [
+            (b["type"], b.get("thinking"), b.get("signature"), b.get("data"))
+            for b in blocks
+            if b["type"] in ("thinking", "redacted_thinking")
+        ]
+
+    return (
+        text(original) == text(standard)
+        and calls(original) == calls(standard)
+        and thinking(original) == thinking(standard)
+    )
+
+
+def stop_fields(finish: Any, carried: Any, refusal: Any, ctx: Context, path: str) -> Json:
+    """``stop_reason``/``stop_sequence``/``stop_details`` for a finish_reason (shared with streams)."""
+    if isinstance(carried, dict) and carried.get("stop_reason") is not None:
+        stop = carried["stop_reason"]
+        # Only a reason that maps back to this finish_reason is trusted (the extension could be stale).
+        mapped = STOP_TO_FINISH.get(stop)
+        if mapped is None or finish is None or mapped.value == finish:
+            out: Json = {"stop_reason": stop, "stop_sequence": carried.get("stop_sequence")}
+            if carried.get("stop_details") is not None:
+                out["stop_details"] = carried["stop_details"]
+            return out
+    out = {"stop_sequence": None}
+    if finish is None:
+        ctx.lose(
+            "choices[].finish_reason",
+            f"{path}.finish_reason",
+            kind="defaulted",
+            detail=f"no finish_reason; stop_reason {UNKNOWN_FINISH_STOP!r} was sent",
+        )
+        out["stop_reason"] = UNKNOWN_FINISH_STOP
+        return out
+    if refusal:
+        out["stop_reason"] = "refusal"
+        if finish != "content_filter":
+            ctx.lose("choices[].message.refusal", f"{path}.message.refusal")
+        return out
+    mapped = FINISH_TO_STOP.get(finish)
+    if mapped is None:
+        ctx.lose(
+            "choices[].finish_reason",
+            f"{path}.finish_reason",
+            kind="unknown",
+            detail=f"finish_reason {finish!r} is unknown; stop_reason {UNKNOWN_FINISH_STOP!r} was sent",
+        )
+        out["stop_reason"] = UNKNOWN_FINISH_STOP
+        return out
+    out["stop_reason"] = mapped.value
+    if isinstance(carried, dict):
+        for key in ("stop_sequence", "stop_details"):
+            if carried.get(key) is not None:
+                out[key] = carried[key]
+    return out

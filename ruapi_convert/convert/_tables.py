@@ -1,0 +1,188 @@
+"""
+ruapi_convert.convert._tables
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+Every vocabulary mapping between the two protocols, both directions side by side.
+
+Rule 1 (after h11's ``_state.py``): this is the only module where an OpenAI word meets an Anthropic
+word. Converters look values up here; ``docs/mapping.md`` is generated from here; tests check which
+entries invert. Tables are plain dicts so that a test can walk them.
+
+Where a value has no exact counterpart the entry says so (``exact=False``) and the converter
+reports the result as ``approximated``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = [
+    "ANTHROPIC_SERVICE_TIER_TO_OPENAI",
+    "EFFORT_BUDGETS",
+    "EFFORT_TO_ANTHROPIC",
+    "FINISH_TO_STOP",
+    "IMAGE_MEDIA_TYPES",
+    "OPENAI_SERVICE_TIER_TO_ANTHROPIC",
+    "RESPONSE_TIER_ANTHROPIC_TO_OPENAI",
+    "RESPONSE_TIER_OPENAI_TO_ANTHROPIC",
+    "STOP_TO_FINISH",
+    "TOOL_CHOICE_TO_ANTHROPIC",
+    "TOOL_CHOICE_TO_OPENAI",
+    "Mapping",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    """One table entry: the target value, whether it means exactly the same, and why."""
+
+    value: str
+    exact: bool = True
+    note: str = ""
+
+
+# -- stop_reason (Anthropic) <-> finish_reason (OpenAI) ----------------------------------------------
+#
+# OpenAI documents five finish reasons; Anthropic has eight stop reasons (one beta). Where several
+# Anthropic reasons collapse into one OpenAI reason, the original is carried in the choice's
+# ``anthropic`` extension (see docs/mapping.md), so Anthropic -> OpenAI -> Anthropic is exact.
+
+STOP_TO_FINISH: Final[dict[str, Mapping]] = {
+    "end_turn": Mapping("stop"),
+    # OpenAI: '"stop" if the model hit a natural stop point or a provided stop sequence' — the
+    # matched sequence itself has no field; it travels in the extension.
+    "stop_sequence": Mapping("stop"),
+    "max_tokens": Mapping("length"),
+    "tool_use": Mapping("tool_calls"),
+    "refusal": Mapping(
+        "content_filter",
+        note="Anthropic's classifiers stopped the reply; OpenAI calls that content_filter",
+    ),
+    # Claude 4.5+: "the model stopped because it reached its context window limit".
+    "model_context_window_exceeded": Mapping(
+        "length", exact=False, note="the context window, not max_tokens, was exhausted"
+    ),
+    # "Claude paused a long-running turn": the client must send the reply back to continue.
+    "pause_turn": Mapping("stop", exact=False, note="OpenAI has no 'paused, send it back' reason"),
+    # Beta: the context was compacted; the turn is not finished.
+    "compaction": Mapping("stop", exact=False, note="OpenAI has no compaction reason"),
+}
+
+FINISH_TO_STOP: Final[dict[str, Mapping]] = {
+    "stop": Mapping("end_turn"),
+    "length": Mapping("max_tokens"),
+    "tool_calls": Mapping("tool_use"),
+    "function_call": Mapping("tool_use", note="deprecated function_call becomes a tool_use block"),
+    "content_filter": Mapping("refusal"),
+}
+
+#: The fallbacks for a reason newer than this library (reported as ``unknown``).
+UNKNOWN_STOP_FINISH: Final = "stop"
+UNKNOWN_FINISH_STOP: Final = "end_turn"
+
+
+# -- tool_choice -------------------------------------------------------------------------------------
+#
+# OpenAI strings <-> Anthropic {type} objects. The named forms ({type:function,function:{name}} <->
+# {type:tool,name}) and parallel_tool_calls <-> disable_parallel_tool_use are handled in code.
+
+TOOL_CHOICE_TO_ANTHROPIC: Final[dict[str, Mapping]] = {
+    "none": Mapping("none"),
+    "auto": Mapping("auto"),
+    "required": Mapping("any"),
+}
+
+TOOL_CHOICE_TO_OPENAI: Final[dict[str, Mapping]] = {
+    "none": Mapping("none"),
+    "auto": Mapping("auto"),
+    "any": Mapping("required"),
+}
+
+
+# -- reasoning effort ----------------------------------------------------------------------------------
+#
+# OpenAI reasoning_effort: none | minimal | low | medium | high | xhigh | max.
+# Anthropic output_config.effort: low | medium | high | xhigh | max (used with adaptive thinking).
+
+EFFORT_TO_ANTHROPIC: Final[dict[str, Mapping]] = {
+    "minimal": Mapping("low", exact=False, note="Anthropic has no level below low"),
+    "low": Mapping("low"),
+    "medium": Mapping("medium"),
+    "high": Mapping("high"),
+    "xhigh": Mapping("xhigh"),
+    "max": Mapping("max"),
+}
+
+#: Default reasoning_effort -> thinking.budget_tokens for ``thinking_mode="enabled"`` (an option).
+#: Anthropic: "budget_tokens must be >= 1024 and less than max_tokens". The figures follow the
+#: middle of what gateways use (claudine: low 1024 / medium 8192 / high 24576; OpenRouter: 20/50/80 %
+#: of max_tokens); the reverse direction picks the largest effort whose budget fits.
+EFFORT_BUDGETS: Final[dict[str, int]] = {
+    "minimal": 1024,
+    "low": 2048,
+    "medium": 8192,
+    "high": 16384,
+    "xhigh": 32768,
+    "max": 65536,
+}
+
+#: Anthropic's documented minimum thinking budget.
+MIN_THINKING_BUDGET: Final = 1024
+
+
+# -- service tiers -----------------------------------------------------------------------------------
+#
+# Request: OpenAI auto | default | flex | scale | priority | fast;  Anthropic auto | standard_only.
+# Anthropic "auto" means "use Priority Tier capacity if available, else standard".
+
+OPENAI_SERVICE_TIER_TO_ANTHROPIC: Final[dict[str, Mapping]] = {
+    "auto": Mapping("auto"),
+    "default": Mapping("standard_only"),
+    "priority": Mapping(
+        "auto",
+        exact=False,
+        note="Anthropic uses priority capacity under 'auto' when the org has it",
+    ),
+    "fast": Mapping("auto", exact=False, note="OpenAI reports 'fast' as priority; see 'priority'"),
+}
+
+ANTHROPIC_SERVICE_TIER_TO_OPENAI: Final[dict[str, Mapping]] = {
+    "auto": Mapping("auto"),
+    "standard_only": Mapping("default"),
+}
+
+# Response: the tier that served the request. OpenAI reports default | flex | scale | priority;
+# Anthropic reports usage.service_tier standard | priority | batch.
+RESPONSE_TIER_ANTHROPIC_TO_OPENAI: Final[dict[str, Mapping]] = {
+    "standard": Mapping("default"),
+    "priority": Mapping("priority"),
+}
+
+RESPONSE_TIER_OPENAI_TO_ANTHROPIC: Final[dict[str, Mapping]] = {
+    "default": Mapping("standard"),
+    "priority": Mapping("priority"),
+}
+
+
+# -- media -----------------------------------------------------------------------------------------------
+
+#: Anthropic image sources accept exactly these media types ("image/jpeg, image/png, image/gif, or
+#: image/webp"); anything else is refused with a clear error rather than sent upstream to fail.
+IMAGE_MEDIA_TYPES: Final = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
+
+#: Document sources that carry base64 data: PDF as ``base64``, plain text as ``text``.
+PDF_MEDIA_TYPE: Final = "application/pdf"
+TEXT_MEDIA_TYPE: Final = "text/plain"
+
+
+# -- cache ------------------------------------------------------------------------------------------------
+
+#: OpenAI prompt_cache_breakpoint.ttl -> Anthropic cache_control.ttl (the next TTL that is not shorter,
+#: capped at Anthropic's longest). Anthropic: ttl "5m" (default) or "1h".
+CACHE_TTL_TO_ANTHROPIC: Final[dict[str, Mapping]] = {
+    "30m": Mapping(
+        "1h", exact=False, note="Anthropic has 5m and 1h; 1h is the shortest that lasts 30m"
+    ),
+    "12h": Mapping("1h", exact=False, note="Anthropic's longest TTL is 1h"),
+}
