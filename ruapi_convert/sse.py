@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DONE",
     "Comment",
+    "Done",
     "SSEDecoder",
     "ServerSentEvent",
     "SupportsSSE",
@@ -81,8 +82,8 @@ class Comment:
     text: str = ""
 
 
-class _Done:
-    """The type of :data:`DONE`."""
+class Done:
+    """The type of :data:`DONE` (there is one instance)."""
 
     __slots__ = ()
 
@@ -91,7 +92,7 @@ class _Done:
 
 
 #: OpenAI's end-of-stream marker; ``encode(DONE) == b"data: [DONE]\\n\\n"``.
-DONE: Final = _Done()
+DONE: Final = Done()
 
 
 class SSEDecoder:
@@ -232,7 +233,7 @@ class SupportsSSE(Protocol):
 
 
 def encode(
-    item: ServerSentEvent | SupportsSSE | Comment | _Done, *, event: str | None = None
+    item: ServerSentEvent | SupportsSSE | Comment | Done, *, event: str | None = None
 ) -> bytes:
     """Frame one event as SSE bytes.
 
@@ -247,7 +248,7 @@ def encode(
         return _frame(
             item.event if item.event != "message" else event, item.data, item.id, item.retry
         )
-    if isinstance(item, _Done):
+    if isinstance(item, Done):
         return b"data: [DONE]\n\n"
     if isinstance(item, Comment):
         return b"".join(b": " + line.encode() + b"\n" for line in _split(item.text)) + b"\n"
@@ -257,7 +258,7 @@ def encode(
     return head + b"data: " + item.to_json() + b"\n\n"
 
 
-def encode_all(items: Iterable[ServerSentEvent | SupportsSSE | Comment | _Done]) -> bytes:
+def encode_all(items: Iterable[ServerSentEvent | SupportsSSE | Comment | Done]) -> bytes:
     """Frame several events."""
     return b"".join(encode(item) for item in items)
 

@@ -8,21 +8,22 @@ Theory of operation
 -------------------
 
 The reply becomes one choice. Text blocks are concatenated into ``content`` (Anthropic splits text
-around citations into consecutive blocks, so they join without a separator), ``tool_use`` blocks
+around citations into consecutive blocks, which join without a separator; text blocks with other
+blocks between them join with a blank line), ``tool_use`` blocks
 become ``tool_calls``, thinking becomes ``reasoning_content``/``reasoning_details``, and web-search
 citations become ``url_citation`` annotations at the character offsets of their text.
 
-A ChatCompletion cannot hold everything a Message can: several text blocks collapse into one
-string, blocks keep no order relative to each other, server-tool blocks and most citation kinds
-have no field. When the standard fields cannot reproduce the content exactly, the original blocks
-travel in ``message.anthropic.content`` (extensions on) - the reverse direction prefers them when
-they agree with the standard fields - or each missing piece is reported (extensions off).
+A ChatCompletion cannot hold everything a Message can: server-tool blocks and most citation kinds
+have no field. Those travel in ``message.anthropic.content`` (extensions on; see ``_carriage``) or
+are reported (extensions off). Several text blocks collapse into one string and blocks lose their
+relative order either way (reported as approximated).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from ._carriage import PLAIN_KEYS, entry_for
 from ._content import completion_id, input_to_arguments
 from ._reasoning import thinking_to_openai
 from ._response_fates import A2O_RESPONSE
@@ -32,7 +33,14 @@ from ._usage import anthropic_to_openai_usage
 if TYPE_CHECKING:
     from ._context import Context
 
-__all__ = ["FATES", "convert_response", "finish_reason", "message_fields"]
+__all__ = [
+    "FATES",
+    "TEXT_SEPARATOR",
+    "convert_response",
+    "finish_reason",
+    "message_fields",
+    "tool_call",
+]
 
 FATES = A2O_RESPONSE
 
@@ -42,16 +50,14 @@ _MESSAGE_KEYS: Final = frozenset(
     {"id", "type", "role", "model", "content", "stop_reason", "stop_sequence", "stop_details", "usage",
      "container", "diagnostics", "context_management", "input_transformations", "openai"}
 )  # fmt: skip
-#: Message keys with no ChatCompletion field, carried in the completion's ``anthropic`` object.
+#: Message keys with no ChatCompletion field, carried in ``message.anthropic``.
 _CARRIED_KEYS: Final = ("container", "diagnostics", "context_management", "input_transformations")
-#: The block types (and keys) the standard OpenAI fields reproduce exactly.
-_PLAIN_KEYS: Final = {
-    "text": frozenset({"type", "text"}),
-    "tool_use": frozenset({"type", "id", "name", "input"}),
-    "thinking": frozenset({"type", "thinking", "signature"}),
-    "redacted_thinking": frozenset({"type", "data"}),
-}
 _ORDER: Final = {"thinking": 0, "redacted_thinking": 0, "text": 1, "tool_use": 2}
+
+#: Joins two text blocks that other blocks (a tool call, a server-tool result) stood between:
+#: Anthropic writes them as separate paragraphs, and gluing them would run sentences together.
+#: Adjacent text blocks (Anthropic splits text at each citation) join with nothing.
+TEXT_SEPARATOR: Final = "\n\n"
 
 
 def convert_response(msg: Json, ctx: Context) -> Json:
@@ -69,9 +75,11 @@ def convert_response(msg: Json, ctx: Context) -> Json:
             detail="Anthropic replies carry no timestamp; created is 0 (pass the created option)",
         )
         created = 0
-    message, _ = message_fields(msg["content"], ctx, "content")
-    choice: Json = {"index": 0, "message": message}
-    choice["finish_reason"] = finish_reason(msg, ctx, choice)
+    message = message_fields(msg["content"], ctx, "content")
+    # Everything Anthropic-only about the reply goes in message.anthropic: the OpenAI SDK's stream
+    # accumulator keeps message (delta) keys, not choice-level ones, so streams can carry it too.
+    ext: Json = {}
+    choice: Json = {"index": 0, "message": message, "finish_reason": finish_reason(msg, ctx, ext)}
     choice["logprobs"] = openai_ext.get("logprobs")
     out: Json = {
         "id": opts.id or completion_id(msg["id"]),
@@ -90,60 +98,53 @@ def convert_response(msg: Json, ctx: Context) -> Json:
             out["service_tier"] = tier
     if openai_ext.get("system_fingerprint") is not None:
         out["system_fingerprint"] = openai_ext["system_fingerprint"]
-    carried = {k: msg[k] for k in _CARRIED_KEYS if msg.get(k) is not None}
-    if carried:
-        if opts.extensions:
-            out["anthropic"] = carried
-        else:
-            for key in carried:
-                ctx.lose(key, key)
+    carry_message_keys(msg, ctx, ext)
+    if ext:
+        message.setdefault("anthropic", {}).update(ext)
     return out
 
 
-def message_fields(blocks: list[Json], ctx: Context, path: str) -> tuple[Json, bool]:
-    """The ``choices[].message`` for Anthropic content blocks (shared with the stream converter).
+def carry_message_keys(msg: Json, ctx: Context, ext: Json) -> None:
+    """Message keys with no ChatCompletion field (container, diagnostics, ...) into ``ext``."""
+    carried = {k: msg[k] for k in _CARRIED_KEYS if msg.get(k) is not None}
+    if ctx.options.extensions:
+        ext.update(carried)
+    else:
+        for key in carried:
+            ctx.lose(key, key)
 
-    Returns the message and whether the standard fields reproduce the blocks exactly.
-    """
+
+def message_fields(blocks: list[Json], ctx: Context, path: str) -> Json:
+    """The ``choices[].message`` for Anthropic content blocks (see ``_carriage`` for the rules)."""
     texts: list[str] = []
     annotations: list[Json] = []
     calls: list[Json] = []
     thinking: list[Json] = []
-    exact = True
+    carried: list[Json] = []
     offset = 0
-    for block in blocks:
+    previous = ""
+    for j, block in enumerate(blocks):
         kind = block["type"]
         if kind == "text":
             text = block["text"]
+            if offset and previous != "text":
+                texts.append(TEXT_SEPARATOR)
+                offset += len(TEXT_SEPARATOR)
             annotations.extend(
-                _url_citation(citation, offset, offset + len(text))
+                url_citation(citation, offset, offset + len(text))
                 for citation in block.get("citations") or ()
                 if citation.get("type") == "web_search_result_location"
             )
             texts.append(text)
             offset += len(text)
         elif kind == "tool_use":
-            calls.append(
-                {
-                    "id": block["id"],
-                    "type": "function",
-                    "function": {
-                        "name": block["name"],
-                        "arguments": input_to_arguments(block["input"]),
-                    },
-                }
-            )
+            calls.append(tool_call(block))
         elif kind in ("thinking", "redacted_thinking"):
             thinking.append(block)
-        if (
-            kind not in _PLAIN_KEYS
-            or not {k for k, v in block.items() if v is not None} <= _PLAIN_KEYS[kind]
-        ):
-            exact = False
-    if len(texts) > 1 or [_ORDER.get(b["type"], 3) for b in blocks] != sorted(
-        _ORDER.get(b["type"], 3) for b in blocks
-    ):
-        exact = False
+        entry = entry_for(block, j, len(carried))
+        if entry is not None:
+            carried.append(entry)
+        previous = kind
     message: Json = {
         "role": "assistant",
         "content": "".join(texts) if texts else None,
@@ -157,30 +158,46 @@ def message_fields(blocks: list[Json], ctx: Context, path: str) -> tuple[Json, b
         if ctx.options.extensions:
             message.update(thinking_to_openai(thinking))
         else:
-            ctx.lose("content[] (thinking)", f"{path}")
-    if not exact:
+            ctx.lose("content[] (thinking)", path)
+    if carried:
         if ctx.options.extensions:
-            message["anthropic"] = {"content": blocks}
+            message["anthropic"] = {"content": carried}
         else:
-            _report_inexact(blocks, ctx, path)
-    return message, exact
+            report_carried(carried, ctx, path)
+    _report_shape(blocks, ctx, path)
+    return message
 
 
-def _report_inexact(blocks: list[Json], ctx: Context, path: str) -> None:
-    for j, block in enumerate(blocks):
-        kind, bpath = block["type"], f"{path}[{j}]"
-        if kind not in _PLAIN_KEYS:
+def tool_call(block: Json) -> Json:
+    """The OpenAI tool call of a tool_use block."""
+    return {
+        "id": block["id"],
+        "type": "function",
+        "function": {"name": block["name"], "arguments": input_to_arguments(block["input"])},
+    }
+
+
+def report_carried(entries: list[Json], ctx: Context, path: str) -> None:
+    for entry in entries:
+        bpath = f"{path}[{entry['block_index']}]"
+        if entry["type"] not in PLAIN_KEYS:
             ctx.lose("content[] (blocks without an OpenAI field)", bpath)
             continue
-        for key in sorted({k for k, v in block.items() if v is not None} - _PLAIN_KEYS[kind]):
+        for key in entry:
+            if key in ("index", "block_index", "type", "id"):
+                continue
             if key == "citations":
                 ctx.lose("content[].citations", f"{bpath}.citations")
             else:
                 ctx.lose(
                     "content[] (blocks without an OpenAI field)",
                     f"{bpath}.{key}",
-                    detail=f"{kind}.{key} has no OpenAI field",
+                    detail=f"{entry['type']}.{key} has no OpenAI field",
                 )
+
+
+def _report_shape(blocks: list[Json], ctx: Context, path: str) -> None:
+    """Text boundaries and the relative order of blocks do not survive (see ``_carriage``)."""
     texts = sum(1 for b in blocks if b["type"] == "text")
     if texts > 1:
         ctx.lose(
@@ -189,9 +206,17 @@ def _report_inexact(blocks: list[Json], ctx: Context, path: str) -> None:
             kind="approximated",
             detail=f"{texts} text blocks were joined into one content string",
         )
+    order = [_ORDER[b["type"]] for b in blocks if b["type"] in _ORDER]
+    if order != sorted(order):
+        ctx.lose(
+            "content[] (text)",
+            path,
+            kind="approximated",
+            detail="text, thinking and tool calls lose their relative order (OpenAI keeps them in separate fields)",
+        )
 
 
-def _url_citation(citation: Json, start: int, end: int) -> Json:
+def url_citation(citation: Json, start: int, end: int) -> Json:
     return {
         "type": "url_citation",
         "url_citation": {
@@ -203,7 +228,7 @@ def _url_citation(citation: Json, start: int, end: int) -> Json:
     }
 
 
-def finish_reason(msg: Json, ctx: Context, choice: Json) -> str:
+def finish_reason(msg: Json, ctx: Context, ext: Json) -> str:
     """``finish_reason`` for the stop fields of a Message (or message_delta); carries what it loses."""
     stop = msg.get("stop_reason")
     if stop is None:
@@ -238,7 +263,7 @@ def finish_reason(msg: Json, ctx: Context, choice: Json) -> str:
             carried[key] = msg[key]
     if carried:
         if ctx.options.extensions:
-            choice["anthropic"] = carried
+            ext.update(carried)
         else:
             for key in carried:
                 if key == "stop_reason" and mapped is not None:

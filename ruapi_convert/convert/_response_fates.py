@@ -74,18 +74,18 @@ A2O_RESPONSE = FateTable(
             "stop_reason",
             M,
             "choices[0].finish_reason",
-            "end_turn/stop_sequence/pause_turn/compaction -> stop; max_tokens/model_context_window_exceeded -> length; tool_use -> tool_calls; refusal -> content_filter. Reasons that collapse are carried in choices[0].anthropic.stop_reason (approximated with extensions off)",
+            "end_turn/stop_sequence/pause_turn/compaction -> stop; max_tokens/model_context_window_exceeded -> length; tool_use -> tool_calls; refusal -> content_filter. Reasons that collapse are carried in choices[0].message.anthropic.stop_reason (approximated with extensions off)",
         ),
         Fate(
             "stop_sequence",
             C,
-            "choices[0].anthropic.stop_sequence",
+            "choices[0].message.anthropic.stop_sequence",
             "OpenAI does not say which stop sequence matched",
         ),
         Fate(
             "stop_details",
             C,
-            "choices[0].anthropic.stop_details",
+            "choices[0].message.anthropic.stop_details",
             "the refusal category and explanation",
         ),
         Fate("usage", M, "usage"),
@@ -133,10 +133,12 @@ A2O_RESPONSE = FateTable(
         Fate("usage.inference_geo", C, "usage.anthropic.inference_geo"),
         Fate("usage.iterations", C, "usage.anthropic.iterations", "beta"),
         Fate("usage.fallback_credit", C, "usage.anthropic.fallback_credit", "beta"),
-        Fate("container", C, "anthropic.container", "code-execution container"),
-        Fate("diagnostics", C, "anthropic.diagnostics"),
-        Fate("context_management", C, "anthropic.context_management", "beta"),
-        Fate("input_transformations", C, "anthropic.input_transformations", "beta"),
+        Fate("container", C, "choices[0].message.anthropic.container", "code-execution container"),
+        Fate("diagnostics", C, "choices[0].message.anthropic.diagnostics"),
+        Fate("context_management", C, "choices[0].message.anthropic.context_management", "beta"),
+        Fate(
+            "input_transformations", C, "choices[0].message.anthropic.input_transformations", "beta"
+        ),
         Fate(
             "openai",
             M,
@@ -243,10 +245,9 @@ O2A_RESPONSE = FateTable(
             "choices[].finish_reason",
             M,
             "stop_reason",
-            "stop -> end_turn, length -> max_tokens, tool_calls/function_call -> tool_use, content_filter -> refusal; choices[].anthropic (from the reverse direction) restores the exact reason, stop_sequence and stop_details",
+            "stop -> end_turn, length -> max_tokens, tool_calls/function_call -> tool_use, content_filter -> refusal; message.anthropic (from the reverse direction) restores the exact reason, stop_sequence and stop_details",
         ),
         Fate("choices[].logprobs", C, "openai.logprobs"),
-        Fate("choices[].anthropic", M, "stop_reason, stop_sequence, stop_details"),
         Fate(
             "usage", M, "usage", "absent -> zeros, reported as defaulted (Anthropic requires usage)"
         ),

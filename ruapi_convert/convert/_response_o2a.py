@@ -11,26 +11,29 @@ The single choice becomes the message: reasoning first (as thinking blocks), the
 one ``tool_use`` per tool call - the order Anthropic itself produces. A refusal (OpenAI's separate
 ``refusal`` channel) becomes text with ``stop_reason: "refusal"``.
 
-When the message carries ``anthropic.content`` (the original blocks, written by our reverse
-direction) and those blocks agree with the standard fields, they are used as they are; the choice's
-``anthropic`` object restores the exact stop reason. What OpenAI has and Anthropic has not (``created``,
+Blocks carried in ``message.anthropic.content`` by our reverse direction (server-tool blocks,
+citations, ...) are merged back in at their positions (see ``_carriage``); the choice's
+``message.anthropic`` also restores the exact stop reason and Message-only keys (container ...). What OpenAI has and Anthropic has not (``created``,
 ``system_fingerprint``, log probabilities, annotations, audio and prediction token counts) goes into
 the message's ``openai`` object with extensions on, or is reported.
 """
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import InvalidInputError, UnsupportedError
 from ..models import anthropic as ant
 from ..models._base import validate
-from ._content import arguments_to_input, input_to_arguments, message_id
-from ._context import Context
+from ._carriage import rebuild
+from ._content import arguments_to_input, message_id
 from ._reasoning import openai_to_thinking
 from ._response_fates import O2A_RESPONSE
 from ._tables import FINISH_TO_STOP, STOP_TO_FINISH, UNKNOWN_FINISH_STOP
 from ._usage import openai_to_anthropic_usage
+
+if TYPE_CHECKING:
+    from ._context import Context
 
 __all__ = ["FATES", "convert_response", "content_blocks", "stop_fields"]
 
@@ -53,7 +56,7 @@ _COMPLETION_KEYS: Final = frozenset(
         "anthropic",
     }
 )
-_CHOICE_KEYS: Final = frozenset({"index", "message", "finish_reason", "logprobs", "anthropic"})
+_CHOICE_KEYS: Final = frozenset({"index", "message", "finish_reason", "logprobs"})
 _MESSAGE_KEYS: Final = frozenset(
     {"role", "content", "refusal", "tool_calls", "annotations", "audio", "function_call", "anthropic",
      "reasoning_content", "reasoning_details", "thinking_blocks", "reasoning"}
@@ -79,7 +82,7 @@ def convert_response(comp: Json, ctx: Context) -> Json:
         msg, ctx, path, allow_unsigned=ctx.options.unsigned_reasoning == "thinking"
     )
     stop = stop_fields(
-        choice.get("finish_reason"), choice.get("anthropic"), msg.get("refusal"), ctx, "choices[0]"
+        choice.get("finish_reason"), msg.get("anthropic"), msg.get("refusal"), ctx, "choices[0]"
     )
     usage, usage_extra = openai_to_anthropic_usage(
         comp.get("usage"), ctx, "usage", "usage", service_tier=comp.get("service_tier")
@@ -93,9 +96,9 @@ def convert_response(comp: Json, ctx: Context) -> Json:
         **stop,
         "usage": usage,
     }
-    carried_top = comp.get("anthropic")
-    if isinstance(carried_top, dict):
-        out.update(_checked_message_keys(carried_top))
+    carried = msg.get("anthropic")
+    if isinstance(carried, dict):
+        out.update(_checked_message_keys(carried))
     openai_ext["created"] = comp["created"]
     for key in ("system_fingerprint", "service_tier", "metadata", "moderation"):
         if comp.get(key) is not None:
@@ -158,32 +161,22 @@ def _checked_message_keys(carried: Json) -> Json:
     try:
         checked = ant.Message.model_validate(probe).wire()
     except InvalidInputError as exc:
-        raise InvalidInputError(exc.message, path=f"anthropic.{exc.path}") from exc
+        raise InvalidInputError(
+            exc.message, path=f"choices[0].message.anthropic.{exc.path}"
+        ) from exc
     return {k: checked[k] for k in values}
 
 
 def content_blocks(msg: Json, ctx: Context, path: str, *, allow_unsigned: bool) -> list[Json]:
-    """Anthropic content blocks for an OpenAI assistant message.
-
-    The blocks come from the standard fields, unless ``anthropic.content`` carries the original
-    blocks and they agree; the standard fields' losses are reported only when they are used.
-    """
-    sub = Context(ctx.options, ctx.fates)
-    blocks = _standard_blocks(msg, sub, path, allow_unsigned)
+    """Anthropic content blocks for an OpenAI assistant message: the blocks made from the standard
+    fields, merged with the blocks carried in ``anthropic.content`` (see ``_carriage``)."""
+    blocks = _standard_blocks(msg, ctx, path, allow_unsigned)
     carried = msg.get("anthropic")
-    if isinstance(carried, dict) and carried.get("content") is not None:
-        original: list[Json] = validate(
-            list[ant.ContentBlock], carried["content"], path=f"{path}.anthropic.content"
+    if isinstance(carried, dict) and carried.get("content"):
+        entries = validate(
+            list[dict[str, Any]], carried["content"], path=f"{path}.anthropic.content"
         )
-        if _agrees(original, blocks):
-            return original
-        ctx.lose(
-            "choices[].message.anthropic",
-            f"{path}.anthropic",
-            kind="approximated",
-            detail="anthropic.content no longer matches the message (edited?); the standard fields were used",
-        )
-    ctx.merge(sub.losses)
+        blocks = rebuild(blocks, entries)
     return blocks
 
 
@@ -243,33 +236,6 @@ def _tool_use(call: Json, path: str, ctx: Context) -> Json:
             "input": {"input": call["custom"]["input"]},
         }
     raise UnsupportedError(f"tool call type {call['type']!r} is unknown", path=f"{path}.type")
-
-
-def _agrees(original: list[Json], standard: list[Json]) -> bool:
-    """True when carried blocks say what the standard fields say (same text, calls and reasoning)."""
-
-    def text(blocks: list[Json]) -> str:
-        return "".join(b["text"] for b in blocks if b["type"] == "text")
-
-    def calls(blocks: list[Json]) -> list[tuple[Any, Any, str]]:
-        return [
-            (b["id"], b["name"], input_to_arguments(b["input"]))
-            for b in blocks
-            if b["type"] == "tool_use"
-        ]
-
-    def thinking(blocks: list[Json]) -> list[tuple[Any, ...]]:
-        return [
-            (b["type"], b.get("thinking"), b.get("signature"), b.get("data"))
-            for b in blocks
-            if b["type"] in ("thinking", "redacted_thinking")
-        ]
-
-    return (
-        text(original) == text(standard)
-        and calls(original) == calls(standard)
-        and thinking(original) == thinking(standard)
-    )
 
 
 def stop_fields(finish: Any, carried: Any, refusal: Any, ctx: Context, path: str) -> Json:

@@ -55,11 +55,9 @@ def openai_to_anthropic_response(
 
 
 def _uses_extension(completion: dict[str, Any]) -> bool:
-    choice = completion["choices"][0]
-    return any(
-        isinstance(obj, dict) and "anthropic" in obj
-        for obj in (completion, choice, choice["message"], completion.get("usage"))
-    )
+    message = completion["choices"][0]["message"] if completion["choices"] else {}
+    usage = completion.get("usage")
+    return "anthropic" in message or (isinstance(usage, dict) and "anthropic" in usage)
 
 
 def _checked(model: Any, value: dict[str, Any], carried: bool) -> Any:

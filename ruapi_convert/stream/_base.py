@@ -1,0 +1,151 @@
+"""
+ruapi_convert.stream._base
+~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+What both stream converters share: the lifecycle (open -> finished / failed), input normalisation
+(a dict, a model or a ``ServerSentEvent``), strict mode, and the byte-level fast path that
+``sse.SSETranscoder`` uses.
+
+Lifecycle, after h11: an error poisons the converter. Once ``feed`` has raised, every later call
+raises :class:`~ruapi_convert.errors.StreamProtocolError` at once; ``feed`` after ``close`` does too.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from .. import _json
+from ..convert._context import Context
+from ..errors import ConversionError, LossyConversionError, StreamProtocolError
+from ..models._base import WireModel
+from ..options import resolve_options
+from ..sse import Comment, Done, ServerSentEvent, encode
+
+if TYPE_CHECKING:
+    from ..convert._fates import FateTable
+    from ..losses import Loss
+    from ..options import Options
+
+__all__ = ["Raw", "State", "StreamConverter"]
+
+Json = dict[str, Any]
+T = TypeVar("T")
+
+#: What a converter emits before it becomes a model: (SSE event name or None, JSON body), or a
+#: framing item (DONE, Comment).
+Raw = tuple[str | None, Json] | Comment | Done
+
+
+class State(enum.Enum):
+    #: Nothing received yet.
+    START = "start"
+    #: Inside a message.
+    OPEN = "open"
+    #: The stream ended cleanly; no more input is accepted.
+    FINISHED = "finished"
+    #: An error was raised or forwarded; no more input is accepted.
+    FAILED = "failed"
+
+
+class StreamConverter(Generic[T]):
+    """Base of both converters: ``feed(event) -> list[T]``, ``close() -> list[T]``, ``.losses``."""
+
+    #: The fate table whose rows losses name (set by subclasses).
+    fates: FateTable
+
+    def __init__(self, options: Options | None = None, **opts: Any) -> None:
+        self._ctx = Context(resolve_options(options, opts), self.fates)
+        self.state = State.START
+        self._reported = 0  # losses already checked by strict mode
+
+    @property
+    def losses(self) -> tuple[Loss, ...]:
+        """Everything lost so far in this stream."""
+        return tuple(self._ctx.losses)
+
+    # -- public API ------------------------------------------------------------------------------------
+
+    def feed(self, event: Any) -> list[T]:
+        """Convert one source event (a dict, a model, or an ``sse.ServerSentEvent``)."""
+        return [self._model(item) for item in self._guarded(self._feed_any, event)]
+
+    def close(self) -> list[T]:
+        """End of the source stream: what must still be sent (a truncated source yields an error)."""
+        return [self._model(item) for item in self._guarded(self._close_raw, None)]
+
+    # -- fast path for SSETranscoder --------------------------------------------------------------------
+
+    def transcode(self, event: ServerSentEvent) -> bytes:
+        """One decoded SSE event in, the target protocol's SSE bytes out."""
+        return b"".join(self._encode(item) for item in self._guarded(self._feed_any, event))
+
+    def transcode_close(self) -> bytes:
+        return b"".join(self._encode(item) for item in self._guarded(self._close_raw, None))
+
+    def error_bytes(self, exc: ConversionError) -> bytes:
+        """The target protocol's mid-stream error framing for an error raised by this converter."""
+        return b"".join(self._encode(item) for item in self._error_items(exc))
+
+    # -- for subclasses ----------------------------------------------------------------------------------
+
+    def _feed_raw(self, data: Json) -> list[Raw]:
+        raise NotImplementedError
+
+    def _close_raw(self, _: None) -> list[Raw]:
+        raise NotImplementedError
+
+    def _error_items(self, exc: ConversionError) -> list[Raw]:
+        raise NotImplementedError
+
+    def _validate(self, data: Any) -> Json:
+        """Validate one source event (a dict) and return its wire dict."""
+        raise NotImplementedError
+
+    def _model(self, item: Raw) -> T:
+        raise NotImplementedError
+
+    def _special(self, event: ServerSentEvent) -> list[Raw] | None:
+        """Handle framing-level events (``[DONE]``, empty data); None means 'parse the data'."""
+        return [] if not event.data else None
+
+    # -- internals -------------------------------------------------------------------------------------------
+
+    def _feed_any(self, event: Any) -> list[Raw]:
+        if isinstance(event, ServerSentEvent):
+            special = self._special(event)
+            if special is not None:
+                return special
+            data = self._validate(_json.loads(event.data, path="data"))
+        elif isinstance(event, WireModel):
+            data = self._validate(event.to_dict())
+        else:
+            data = self._validate(event)
+        return self._feed_raw(data)
+
+    def _guarded(self, step: Any, arg: Any) -> list[Raw]:
+        if self.state in (State.FINISHED, State.FAILED):
+            if step == self._close_raw:
+                return []
+            raise StreamProtocolError(
+                f"the stream is {self.state.value}; no more events are accepted"
+            )
+        try:
+            items: list[Raw] = step(arg)
+        except ConversionError as exc:
+            self.state = State.FAILED
+            if isinstance(exc, StreamProtocolError) and exc.event_hint is None:
+                exc.event_hint = [self._model(item) for item in self._error_items(exc)]
+            raise
+        if self._ctx.options.strict and len(self._ctx.losses) > self._reported:
+            self.state = State.FAILED
+            raise LossyConversionError(self._ctx.losses[self._reported :])
+        self._reported = len(self._ctx.losses)
+        return items
+
+    def _encode(self, item: Raw) -> bytes:
+        if isinstance(item, tuple):
+            name, body = item
+            head = b"event: " + name.encode() + b"\n" if name else b""
+            return head + b"data: " + _json.dumps(body) + b"\n\n"
+        return encode(item)

@@ -1,0 +1,554 @@
+"""
+ruapi_convert.stream.anthropic_to_openai
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+Anthropic Messages stream events -> Chat Completions chunks.
+
+Theory of operation
+-------------------
+
+Anthropic streams blocks: ``content_block_start`` / ``_delta`` / ``_stop`` with an ``index`` that
+counts every block. OpenAI streams one choice whose delta fields are independent channels
+(``content``, ``tool_calls`` with their own ``index`` counting tool calls only, and - by
+convention - ``reasoning_content``/``reasoning_details``). The converter keeps one record per
+Anthropic block and turns each event into at most one chunk:
+
+* ``message_start`` -> the first chunk, ``delta: {role: "assistant"}`` (``role`` is sent once: the
+  OpenAI SDK concatenates repeated strings, so a second ``role`` would read "assistantassistant");
+* text -> ``content`` deltas; blocks separated by other blocks get a blank line between them, as in
+  the non-stream conversion;
+* tool_use -> the first tool-call fragment carries ``id``, ``type`` and ``function.name`` (once:
+  they would concatenate too), ``input_json_delta`` fragments become ``arguments`` fragments, and a
+  block that ends with no fragments sends ``"{}"`` so that the arguments parse;
+* thinking -> ``reasoning_content`` text plus ``reasoning_details`` entries keyed by ``index``
+  (OpenRouter's convention; the SDK merges entries with the same index). The signature is sent
+  once, when the block stops: Anthropic sends it in one ``signature_delta`` just before the stop,
+  and a signature sent in two pieces would still concatenate correctly, but one that arrived twice
+  would not;
+* blocks with no OpenAI field (server tools, MCP, ...) and extra keys (citations) travel in
+  ``delta.anthropic.content`` entries keyed by the block index, exactly as the non-stream
+  conversion writes them, so the accumulated chunks equal the converted message;
+* ``message_delta`` is held (usage is cumulative and the stop reason may come late); at
+  ``message_stop`` the converter sends the finish chunk, the usage chunk (only with
+  ``include_usage``: ``choices: []`` and ``usage``, the last chunk, as the OpenAI SDK keeps the last
+  usage it sees) and :data:`~ruapi_convert.sse.DONE`;
+* ``ping`` -> nothing (or an SSE comment with ``keepalive=True``); ``error`` -> an OpenAI error chunk
+  and the stream ends without ``[DONE]``; an unknown event type -> nothing, reported.
+
+Out-of-order input (a delta for a block that was never started or is already stopped, a delta of
+the wrong type, a second ``message_start``, a start at a non-dense index) raises
+:class:`~ruapi_convert.errors.StreamProtocolError`, whose ``event_hint`` is the error chunk to send
+downstream. A source that ends without ``message_stop`` makes :meth:`close` return an error chunk:
+the client sees an error, never a clean finish.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+from .. import _json
+from ..convert import _response_a2o
+from ..convert._carriage import entry_for
+from ..convert._content import completion_id, input_to_arguments
+from ..convert._reasoning import REASONING_SEPARATOR, detail_for
+from ..convert._tables import RESPONSE_TIER_ANTHROPIC_TO_OPENAI
+from ..convert._usage import anthropic_to_openai_usage
+from ..errors import StreamProtocolError
+from ..models import anthropic as ant
+from ..models import openai as oai
+from ..models.openai import REASONING_FORMAT
+from ..sse import DONE, Comment, Done
+from ._base import Raw, State, StreamConverter
+from ._errors import openai_error_chunk, truncated_openai_error
+
+if TYPE_CHECKING:
+    from ..errors import ConversionError
+    from ..options import Options
+
+__all__ = ["AnthropicToOpenAIStream"]
+
+Json = dict[str, Any]
+OpenAIStreamItem = oai.ChatCompletionChunk | oai.ErrorResponse | Done | Comment
+
+#: Blocks whose input streams as input_json_delta but that have no OpenAI field.
+_STREAMED_INPUT: Final = frozenset({"server_tool_use", "mcp_tool_use"})
+
+
+class _Block:
+    """What the converter remembers of one Anthropic content block while it is open."""
+
+    __slots__ = (
+        "args",
+        "args_sent",
+        "citations",
+        "detail",
+        "input",
+        "kind",
+        "offset",
+        "open",
+        "sent_text",
+        "signature",
+        "text_len",
+        "tool",
+        "value",
+    )
+
+    def __init__(self, kind: str, value: Json) -> None:
+        self.kind = kind
+        self.value = value  # the block as started (complete for server-tool results)
+        self.open = True
+        self.tool = -1  # OpenAI tool-call index of a tool_use block
+        self.detail = -1  # reasoning_details index of a thinking block
+        self.args: list[str] = []  # buffered input JSON of a server tool block
+        self.args_sent = False  # a tool_use block sent argument fragments
+        self.sent_text = False  # a thinking block sent reasoning text
+        self.input: Any = None
+        self.signature: str | None = None
+        self.citations: list[Json] = []
+        self.offset = 0  # where the block's text starts in the message content
+        self.text_len = 0
+
+
+class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
+    """Translate one Anthropic Messages stream into Chat Completions chunks.
+
+    Options: ``include_usage`` (send the final usage chunk: the client's
+    ``stream_options.include_usage``), ``created`` (the chunks' timestamp; Anthropic has none),
+    ``id``, ``extensions``, ``strict``, and ``keepalive`` (turn pings into SSE comments, which keep
+    idle proxies from closing a connection during long thinking).
+    """
+
+    fates = _response_a2o.FATES
+
+    def __init__(
+        self, options: Options | None = None, *, keepalive: bool = False, **opts: Any
+    ) -> None:
+        super().__init__(options, **opts)
+        self.keepalive = keepalive
+        self._template: Json = {}
+        self._blocks: list[_Block] = []
+        self._tools = 0
+        self._details = 0
+        self._reasoning_text = False  # some reasoning text was sent (for the separator)
+        self._thinking_lost = False
+        self._carried = 0  # entries sent in delta.anthropic.content
+        self._annotations: list[Json] = []  # sent at the end: see _block_stop
+        self._content_started = False
+        self._text_len = 0  # characters of content sent so far
+        self._last_kind = ""
+        self._stop: Json = {}
+        self._usage: Json = {}
+
+    # -- input ------------------------------------------------------------------------------------------
+
+    def _validate(self, data: Any) -> Json:
+        # One fast path for the hottest event: a text delta needs no pydantic round.
+        if type(data) is dict and data.get("type") == "content_block_delta" and len(data) == 3:
+            delta = data.get("delta")
+            if (
+                type(delta) is dict
+                and len(delta) == 2
+                and delta.get("type") == "text_delta"
+                and type(delta.get("text")) is str
+                and type(data.get("index")) is int
+            ):
+                return data
+        event = ant.parse_stream_event(data)
+        return event.wire()
+
+    def _special(self, event: Any) -> list[Raw] | None:
+        if not event.data or event.is_done:
+            return []  # no data, or a stray OpenAI terminator: nothing to convert
+        if event.event == "ping":
+            return self._ping()
+        return None
+
+    # -- events ---------------------------------------------------------------------------------------
+
+    def _feed_raw(self, data: Json) -> list[Raw]:
+        kind = data["type"]
+        if kind == "content_block_delta":
+            return self._delta(data)
+        if kind == "ping":
+            return self._ping()
+        if kind == "message_start":
+            return self._message_start(data)
+        if self.state is State.START and kind != "error":
+            raise StreamProtocolError(f"{kind} before message_start", path="type")
+        if kind == "content_block_start":
+            return self._block_start(data)
+        if kind == "content_block_stop":
+            return self._block_stop(data)
+        if kind == "message_delta":
+            self._message_delta(data)
+            return []
+        if kind == "message_stop":
+            return self._message_stop()
+        if kind == "error":
+            self.state = State.FAILED
+            return [(None, openai_error_chunk(data))]
+        self._ctx.lose(
+            "content",
+            "type",
+            kind="unknown",
+            detail=f"stream event type {kind!r} is unknown; skipped",
+        )
+        return []
+
+    def _ping(self) -> list[Raw]:
+        return [Comment("ping")] if self.keepalive else []
+
+    def _message_start(self, data: Json) -> list[Raw]:
+        if self.state is not State.START:
+            raise StreamProtocolError("a second message_start", path="type")
+        self.state = State.OPEN
+        msg = data["message"]
+        opts = self._ctx.options
+        created = opts.created
+        if created is None:
+            self._ctx.lose(
+                "created",
+                "message.id",
+                kind="defaulted",
+                detail="Anthropic streams carry no timestamp; created is 0 (pass the created option)",
+            )
+            created = 0
+        self._template = {
+            "id": opts.id or completion_id(msg["id"]),
+            "object": "chat.completion.chunk",
+            "created": created,
+            "model": msg["model"],
+        }
+        self._usage = dict(msg.get("usage") or {})
+        tier = RESPONSE_TIER_ANTHROPIC_TO_OPENAI.get(self._usage.get("service_tier") or "")
+        if tier is not None:
+            # OpenAI repeats service_tier on every chunk; the non-stream reply has it once.
+            self._template["service_tier"] = tier.value
+        out: list[Raw] = [self._chunk({"role": "assistant"})]
+        if msg.get("content"):  # not sent by Anthropic; replay the blocks if a server does
+            for j, block in enumerate(msg["content"]):
+                out += self._block_start(
+                    {"type": "content_block_start", "index": j, "content_block": block}
+                )
+                out += self._block_stop({"type": "content_block_stop", "index": j})
+        return out
+
+    def _chunk(self, delta: Json, finish: str | None = None) -> tuple[None, Json]:
+        choice: Json = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}
+        return None, {**self._template, "choices": [choice]}
+
+    # -- blocks ---------------------------------------------------------------------------------------
+
+    def _block(self, data: Json) -> _Block:
+        index = data["index"]
+        if not 0 <= index < len(self._blocks):
+            raise StreamProtocolError(
+                f"{data['type']} for block {index}, which was never started", path="index"
+            )
+        block = self._blocks[index]
+        if not block.open:
+            raise StreamProtocolError(
+                f"{data['type']} for block {index}, which has already stopped", path="index"
+            )
+        return block
+
+    def _block_start(self, data: Json) -> list[Raw]:
+        index, value = data["index"], data["content_block"]
+        if index != len(self._blocks):
+            raise StreamProtocolError(
+                f"content_block_start for block {index}, expected block {len(self._blocks)} (indices are dense and ascending)",
+                path="index",
+            )
+        kind = value["type"]
+        block = _Block(kind, value)
+        self._blocks.append(block)
+        out: list[Raw] = []
+        if kind == "text":
+            out += self._text(block, value.get("text") or "", starting=True)
+            block.citations.extend(value.get("citations") or ())
+        elif kind == "thinking":
+            block.detail = self._details
+            self._details += 1
+            if value.get("thinking"):
+                out += self._thinking(block, value["thinking"])
+            if value.get("signature"):
+                block.signature = value["signature"]
+        elif kind == "redacted_thinking":
+            block.detail = self._details
+            self._details += 1
+            detail = detail_for(value, block.detail)
+            if detail is not None and self._ctx.options.extensions:
+                out += self._reasoning_chunk({"reasoning_details": [detail]})
+            elif not self._ctx.options.extensions:
+                out += self._lose_thinking()
+        elif kind == "tool_use":
+            block.tool = self._tools
+            self._tools += 1
+            block.input = value.get("input")
+            call = {
+                "index": block.tool,
+                "id": value["id"],
+                "type": "function",
+                "function": {"name": value["name"], "arguments": ""},
+            }
+            out.append(self._chunk({"tool_calls": [call]}))
+        elif kind in _STREAMED_INPUT:
+            block.input = value.get("input")
+        self._last_kind = kind
+        return out
+
+    def _delta(self, data: Json) -> list[Raw]:
+        if self.state is not State.OPEN:
+            raise StreamProtocolError("content_block_delta outside a message", path="type")
+        block = self._block(data)
+        delta = data["delta"]
+        dtype = delta["type"]
+        if dtype == "text_delta" and block.kind == "text":
+            return self._text(block, delta["text"])
+        if dtype == "input_json_delta" and block.kind == "tool_use":
+            fragment = delta["partial_json"]
+            if not fragment:
+                return []  # Anthropic's first fragment is often empty
+            block.args_sent = True
+            return [
+                self._chunk(
+                    {"tool_calls": [{"index": block.tool, "function": {"arguments": fragment}}]}
+                )
+            ]
+        if dtype == "input_json_delta" and block.kind in _STREAMED_INPUT:
+            block.args.append(delta["partial_json"])
+            return []
+        if dtype == "thinking_delta" and block.kind == "thinking":
+            return self._thinking(block, delta["thinking"])
+        if dtype == "signature_delta" and block.kind == "thinking":
+            block.signature = delta["signature"]  # sent at the stop (see the module docstring)
+            return []
+        if dtype == "citations_delta" and block.kind == "text":
+            block.citations.append(delta["citation"])
+            return []
+        if dtype == "compaction_delta" and block.kind == "compaction":
+            for key in ("content", "encrypted_content"):
+                if delta.get(key) is not None:
+                    block.value = {
+                        **block.value,
+                        key: (block.value.get(key) or "") + delta[key]
+                        if key == "content"
+                        else delta[key],
+                    }
+            return []
+        if dtype in (
+            "text_delta",
+            "input_json_delta",
+            "thinking_delta",
+            "signature_delta",
+            "citations_delta",
+            "compaction_delta",
+        ):
+            raise StreamProtocolError(f"{dtype} for a {block.kind} block", path="delta.type")
+        self._ctx.lose(
+            "content",
+            f"content[{data['index']}]",
+            kind="unknown",
+            detail=f"delta type {dtype!r} is unknown; skipped",
+        )
+        return []
+
+    def _text(self, block: _Block, text: str, *, starting: bool = False) -> list[Raw]:
+        if starting:
+            if self._text_len and self._last_kind != "text":
+                text = _response_a2o.TEXT_SEPARATOR + text
+                block.offset = self._text_len + len(_response_a2o.TEXT_SEPARATOR)
+            else:
+                block.offset = self._text_len
+        if not text:
+            # The first text block, even an empty one, makes content "" rather than null, as in
+            # the non-stream conversion.
+            return [] if self._content_started else self._start_content()
+        self._content_started = True
+        self._text_len += len(text)
+        block.text_len = self._text_len - block.offset
+        return [self._chunk({"content": text})]
+
+    def _start_content(self) -> list[Raw]:
+        self._content_started = True
+        return [self._chunk({"content": ""})]
+
+    def _thinking(self, block: _Block, text: str) -> list[Raw]:
+        if not text:
+            return []
+        if not self._ctx.options.extensions:
+            return self._lose_thinking()
+        entry: Json = {"index": block.detail, "text": text}
+        content = text
+        if not block.sent_text:
+            entry = {
+                "type": "reasoning.text",
+                "text": text,
+                "format": REASONING_FORMAT,
+                "index": block.detail,
+            }
+            if self._reasoning_text:
+                content = REASONING_SEPARATOR + text
+        block.sent_text = self._reasoning_text = True
+        return self._reasoning_chunk({"reasoning_content": content, "reasoning_details": [entry]})
+
+    def _lose_thinking(self) -> list[Raw]:
+        if not self._thinking_lost:
+            self._thinking_lost = True
+            self._ctx.lose("content[] (thinking)", "content")
+        return []
+
+    def _reasoning_chunk(self, delta: Json) -> list[Raw]:
+        if not self._ctx.options.extensions:
+            return []
+        return [self._chunk(delta)]
+
+    def _block_stop(self, data: Json) -> list[Raw]:
+        block = self._block(data)
+        block.open = False
+        index = data["index"]
+        out: list[Raw] = []
+        value = block.value
+        if block.kind == "text":
+            if block.citations:
+                value = {**value, "citations": block.citations}
+                # Held to the end: the OpenAI SDK accepts a list of annotation objects once, but
+                # would need an "index" in each entry to merge a second list into the first.
+                self._annotations.extend(
+                    _response_a2o.url_citation(c, block.offset, block.offset + block.text_len)
+                    for c in block.citations
+                    if c.get("type") == "web_search_result_location"
+                )
+        elif block.kind == "tool_use":
+            if not block.args_sent:
+                arguments = input_to_arguments(block.input or {})
+                out.append(
+                    self._chunk(
+                        {
+                            "tool_calls": [
+                                {"index": block.tool, "function": {"arguments": arguments}}
+                            ]
+                        }
+                    )
+                )
+        elif block.kind == "thinking":
+            out += self._thinking_stop(block)
+            value = {k: v for k, v in value.items() if k not in ("thinking", "signature")}
+        elif block.kind in _STREAMED_INPUT:
+            value = {**value, "input": self._buffered_input(block, index)}
+        entry = entry_for(value, index, self._carried)
+        if entry is not None:
+            self._carried += 1
+            out += self._carry(entry)
+        return out
+
+    def _thinking_stop(self, block: _Block) -> list[Raw]:
+        if not self._ctx.options.extensions:
+            return self._lose_thinking() if block.signature else []
+        if block.sent_text:  # only the signature is still to come
+            if block.signature is None:
+                return []
+            return self._reasoning_chunk(
+                {"reasoning_details": [{"index": block.detail, "signature": block.signature}]}
+            )
+        entry: Json = {"type": "reasoning.text", "text": ""}
+        if block.signature is not None:
+            entry["signature"] = block.signature
+        entry["format"] = REASONING_FORMAT
+        entry["index"] = block.detail
+        return self._reasoning_chunk({"reasoning_details": [entry]})
+
+    def _buffered_input(self, block: _Block, index: int) -> Any:
+        text = "".join(block.args)
+        if not text:
+            return block.input or {}
+        try:
+            return _json.loads(text)
+        except Exception as exc:  # InvalidInputError: the upstream's JSON was broken
+            raise StreamProtocolError(
+                f"the input of block {index} is not valid JSON", path=f"content[{index}].input"
+            ) from exc
+
+    def _carry(self, entry: Json) -> list[Raw]:
+        if self._ctx.options.extensions:
+            return [self._chunk({"anthropic": {"content": [entry]}})]
+        _response_a2o.report_carried([entry], self._ctx, "content")
+        return []
+
+    # -- the end ----------------------------------------------------------------------------------------
+
+    def _message_delta(self, data: Json) -> None:
+        for key, value in data["delta"].items():
+            if value is not None:
+                self._stop[key] = value
+        if data.get("usage"):
+            self._usage.update({k: v for k, v in data["usage"].items() if v is not None})
+        for key in ("context_management", "input_transformations"):
+            if data.get(key) is not None:
+                self._stop[key] = data[key]
+
+    def _message_stop(self) -> list[Raw]:
+        # A block cut off by max_tokens gets no content_block_stop (the SDK's own fixture
+        # "incomplete_partial_json_response" shows it): close what is still open.
+        out: list[Raw] = []
+        for index, block in enumerate(self._blocks):
+            if block.open:
+                out += self._block_stop({"type": "content_block_stop", "index": index})
+        self.state = State.FINISHED
+        ext: Json = {}
+        stop: Json = {
+            k: self._stop[k]
+            for k in ("stop_reason", "stop_sequence", "stop_details")
+            if k in self._stop
+        }
+        finish = _response_a2o.finish_reason(stop, self._ctx, ext)
+        _response_a2o.carry_message_keys(self._stop, self._ctx, ext)
+        delta: Json = {}
+        if self._annotations:
+            delta["annotations"] = self._annotations
+        if ext:
+            delta["anthropic"] = ext
+        out.append(self._chunk(delta, finish))
+        if self._ctx.options.include_usage:
+            if not self._usage:
+                self._ctx.lose(
+                    "usage",
+                    "usage",
+                    kind="defaulted",
+                    detail="the stream reported no usage; the usage chunk has zeros",
+                )
+            usage, tier = anthropic_to_openai_usage(self._usage, self._ctx, "usage", "usage")
+            final: Json = {**self._template, "choices": [], "usage": usage}
+            if tier is not None:
+                final["service_tier"] = tier
+            out.append((None, final))
+        out.append(DONE)
+        return out
+
+    def _close_raw(self, _: None) -> list[Raw]:
+        # Not FINISHED/FAILED (the guard returns early for those): the source was cut short.
+        self.state = State.FAILED
+        return [(None, truncated_openai_error())]
+
+    def _error_items(self, exc: ConversionError) -> list[Raw]:
+        return [
+            (
+                None,
+                {
+                    "error": {
+                        "message": str(exc),
+                        "type": "server_error",
+                        "param": None,
+                        "code": "stream_protocol_error",
+                    }
+                },
+            )
+        ]
+
+    def _model(self, item: Raw) -> OpenAIStreamItem:
+        if isinstance(item, tuple):
+            body = item[1]
+            if "error" in body:
+                return oai.ErrorResponse.model_construct(**body)
+            return oai.ChatCompletionChunk.model_construct(**body)
+        return item
