@@ -40,6 +40,7 @@ __all__ = [
     "DONE",
     "Comment",
     "Done",
+    "SSETranscoder",
     "SSEDecoder",
     "ServerSentEvent",
     "SupportsSSE",
@@ -278,3 +279,68 @@ def _frame(event: str | None, data: str, id: str | None, retry: int | None) -> b
 
 def _split(text: str) -> list[str]:
     return _LINE_END.split(text)
+
+
+class Transcodes(Protocol):
+    """What SSETranscoder needs from a stream converter (both of ours provide it)."""
+
+    def transcode(self, event: ServerSentEvent) -> bytes: ...
+
+    def transcode_close(self) -> bytes: ...
+
+    def error_bytes(self, exc: Any) -> bytes: ...
+
+
+class SSETranscoder:
+    """Bytes in, bytes out: an SSE decoder, a stream converter and the target framing in one.
+
+    For a proxy that pipes the upstream body to the client::
+
+        transcoder = SSETranscoder(AnthropicToOpenAIStream(include_usage=True, created=now))
+        async for chunk in upstream.aiter_bytes():
+            await client.send(transcoder.feed(chunk))
+        await client.send(transcoder.close())
+
+    When the converter raises (the upstream broke its protocol), the bytes returned are the target
+    protocol's mid-stream error event, the exception is kept in :attr:`error`, and further input is
+    ignored: a proxy cannot un-send what it sent, but it can end the client stream as an error.
+    """
+
+    __slots__ = ("_converter", "_decoder", "error")
+
+    def __init__(
+        self, converter: Transcodes, *, max_event_size: int = DEFAULT_MAX_EVENT_SIZE
+    ) -> None:
+        self._converter = converter
+        self._decoder = SSEDecoder(max_event_size=max_event_size)
+        #: The ConversionError that ended the stream, if one did.
+        self.error: Exception | None = None
+
+    def feed(self, data: bytes | bytearray | memoryview) -> bytes:
+        """Transcode one chunk of upstream bytes (which may hold any part of any number of events)."""
+        if self.error is not None:
+            return b""
+        try:
+            events = self._decoder.feed(data)
+            return b"".join(self._converter.transcode(event) for event in events)
+        except Exception as exc:
+            return self._fail(exc)
+
+    def close(self) -> bytes:
+        """End of the upstream body: the converter's closing events (an error if it was cut short)."""
+        if self.error is not None:
+            return b""
+        try:
+            events = self._decoder.close()
+            out = b"".join(self._converter.transcode(event) for event in events)
+            return out + self._converter.transcode_close()
+        except Exception as exc:
+            return self._fail(exc)
+
+    def _fail(self, exc: Exception) -> bytes:
+        from .errors import ConversionError
+
+        if not isinstance(exc, ConversionError):
+            raise exc
+        self.error = exc
+        return self._converter.error_bytes(exc)

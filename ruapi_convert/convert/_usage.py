@@ -121,7 +121,9 @@ def openai_to_anthropic_usage(
             kind="defaulted",
             detail="the OpenAI reply has no usage; Anthropic requires it, so zeros were sent",
         )
-        return {"input_tokens": 0, "output_tokens": 0}, {}
+        zeros: Json = {"input_tokens": 0, "output_tokens": 0}
+        _tier(zeros, service_tier)
+        return zeros, {}
     ctx.unknown(usage, _OPENAI_KNOWN, path)
     prompt_details = usage.get("prompt_tokens_details") or {}
     completion_details = usage.get("completion_tokens_details") or {}
@@ -150,10 +152,8 @@ def openai_to_anthropic_usage(
         for key, value in carried.items():
             if key in ANTHROPIC_ONLY or key == "service_tier":
                 out[key] = value
-    if service_tier is not None and "service_tier" not in out:
-        mapped = RESPONSE_TIER_OPENAI_TO_ANTHROPIC.get(service_tier)
-        if mapped is not None:
-            out["service_tier"] = mapped.value
+    if "service_tier" not in out:
+        _tier(out, service_tier)
     extra: Json = {}
     prompt_only = {
         k: prompt_details[k] for k in _OPENAI_ONLY_PROMPT if prompt_details.get(k) is not None
@@ -173,3 +173,13 @@ def openai_to_anthropic_usage(
                 ctx.lose(f"{rows}.{group}.{key}", f"{path}.{group}.{key}", kind="dropped")
         extra = {}
     return out, extra
+
+
+def _tier(usage: Json, service_tier: Any) -> None:
+    mapped = (
+        RESPONSE_TIER_OPENAI_TO_ANTHROPIC.get(service_tier)
+        if isinstance(service_tier, str)
+        else None
+    )
+    if mapped is not None:
+        usage["service_tier"] = mapped.value

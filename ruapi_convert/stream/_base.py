@@ -105,6 +105,12 @@ class StreamConverter(Generic[T]):
     def _model(self, item: Raw) -> T:
         raise NotImplementedError
 
+    def _ignorable(self, event: Any) -> bool:
+        """Framing that may follow the end of a stream: OpenAI's [DONE], keep-alive pings."""
+        if isinstance(event, ServerSentEvent):
+            return event.is_done or event.event == "ping" or not event.data
+        return isinstance(event, dict) and event.get("type") == "ping"
+
     def _special(self, event: ServerSentEvent) -> list[Raw] | None:
         """Handle framing-level events (``[DONE]``, empty data); None means 'parse the data'."""
         return [] if not event.data else None
@@ -125,7 +131,7 @@ class StreamConverter(Generic[T]):
 
     def _guarded(self, step: Any, arg: Any) -> list[Raw]:
         if self.state in (State.FINISHED, State.FAILED):
-            if step == self._close_raw:
+            if step == self._close_raw or self._ignorable(arg):
                 return []
             raise StreamProtocolError(
                 f"the stream is {self.state.value}; no more events are accepted"

@@ -1,0 +1,599 @@
+"""
+ruapi_convert.stream.openai_to_anthropic
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+Chat Completions chunks -> Anthropic Messages stream events.
+
+Theory of operation
+-------------------
+
+A chunk's delta has independent channels - reasoning, ``content``, ``refusal`` and one per tool
+call (``tool_calls[].index``) - that may interleave, even several tool calls in one chunk. Anthropic
+streams one block after another: every block is started, receives deltas of its own type, and is
+stopped, with indices dense from 0, and clients (the SDK, Claude Code) index blocks by position.
+So the converter keeps exactly one block open, the one of the channel that is speaking:
+
+* a piece for the open block's channel is forwarded at once;
+* a piece for another channel closes the open block and opens the next one - unless the open
+  block is a tool call whose arguments are not yet a complete JSON object. A tool call cannot be
+  closed early (a later fragment could not be sent any more), so while its arguments are
+  incomplete the other channels' pieces wait in a queue, in order of first appearance, and are
+  sent as whole blocks when the arguments complete or the choice finishes. Only in-flight
+  arguments and pieces that arrive during such an interleaving are buffered.
+
+Argument fragments are forwarded only while their concatenation is still a prefix of a JSON
+object: the Anthropic SDK re-parses the buffer after every ``input_json_delta`` and raises on
+anything else. ``message_start`` goes out with the first chunk, with zero usage (OpenAI reports
+usage at the end); ``message_delta`` (stop reason and cumulative usage) is held until the usage
+chunk that OpenAI sends *after* ``finish_reason`` arrives, or ``[DONE]``, or :meth:`close`.
+
+A mid-stream error chunk becomes an ``event: error`` and ends the stream; a source that stops
+before ``finish_reason`` makes :meth:`close` return an ``error`` event (never ``message_stop``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Final
+
+import pydantic_core
+
+from ..convert import _response_o2a
+from ..convert._content import message_id
+from ..convert._reasoning import OPENAI_REASONING_KEYS
+from ..convert._tables import FINISH_TO_STOP, RESPONSE_TIER_OPENAI_TO_ANTHROPIC, UNKNOWN_FINISH_STOP
+from ..convert._usage import openai_to_anthropic_usage
+from ..errors import StreamProtocolError, UnsupportedError
+from ..models import anthropic as ant
+from ..models import openai as oai
+from ..models._base import validate
+from ..sse import Comment, ServerSentEvent
+from ._base import Raw, State, StreamConverter
+from ._errors import anthropic_error_event, truncated_anthropic_error
+
+if TYPE_CHECKING:
+    from ..errors import ConversionError
+    from ..options import Options
+
+__all__ = ["OpenAIToAnthropicStream"]
+
+Json = dict[str, Any]
+AnthropicStreamItem = Any  # an Anthropic stream event model, or an sse.Comment
+
+_DELTA_KEYS: Final = frozenset(
+    {
+        "role",
+        "content",
+        "refusal",
+        "tool_calls",
+        "function_call",
+        "audio",
+        "anthropic",
+        "annotations",
+        *OPENAI_REASONING_KEYS,
+    }
+)
+
+
+@dataclass
+class _Channel:
+    """One logical Anthropic block being assembled from OpenAI delta pieces."""
+
+    kind: str  # text | refusal | thinking | redacted_thinking | tool_use
+    start: Json  # the content_block of its content_block_start
+    pieces: list[Json] = field(default_factory=list)  # queued deltas while it waits
+    index: int = -1  # its Anthropic block index once started
+    args: str = ""  # tool arguments received so far
+    broken: bool = False  # arguments stopped being a JSON prefix
+    signature: str = ""  # thinking signature, sent at the stop
+    closed: bool = False
+
+
+class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
+    """Translate one Chat Completions chunk stream into Anthropic Messages events.
+
+    Options: ``extensions``, ``strict``, ``unsigned_reasoning`` (reasoning without a signature:
+    shown as thinking with an empty signature, or dropped), ``id``, ``invalid_tool_arguments``.
+    """
+
+    fates = _response_o2a.FATES
+
+    def __init__(self, options: Options | None = None, **opts: Any) -> None:
+        super().__init__(options, **opts)
+        self._next = 0  # next Anthropic block index
+        self._open: _Channel | None = None
+        self._waiting: list[_Channel] = []
+        self._channels: dict[Any, _Channel] = {}
+        self._finish: str | None = None
+        self._ext: Json = {}  # delta.anthropic stop fields and Message keys (our reverse direction)
+        self._usage: Json | None = None
+        self._service_tier: Any = None
+        self._refused = False
+        self._lost: set[str] = set()
+
+    # -- input ------------------------------------------------------------------------------------------
+
+    def _validate(self, data: Any) -> Json:
+        event = oai.parse_stream_event(data)
+        return event.wire()
+
+    def _special(self, event: ServerSentEvent) -> list[Raw] | None:
+        if event.is_done:
+            return self._done()
+        return [] if not event.data else None
+
+    def _feed_raw(self, data: Json) -> list[Raw]:
+        if "error" in data and "choices" not in data:
+            self.state = State.FAILED
+            return [("error", anthropic_error_event(data))]
+        out: list[Raw] = []
+        if self.state is State.START:
+            out.append(self._message_start(data))
+        if data.get("usage") is not None:
+            self._usage = data["usage"]
+        if data.get("service_tier") is not None:
+            self._service_tier = data["service_tier"]
+        for choice in data["choices"]:
+            if choice["index"] != 0:
+                raise UnsupportedError(
+                    "a stream with several choices (n > 1) has no Anthropic form",
+                    path="choices[].index",
+                )
+            if self._finish is not None:
+                continue  # nothing may follow finish_reason but the usage chunk
+            out += self._delta(choice.get("delta") or {})
+            if choice.get("finish_reason") is not None:
+                out += self._finish_choice(choice["finish_reason"])
+        if self._finish is not None and data.get("usage") is not None:
+            out += self._message_end()
+        return out
+
+    def _message_start(self, chunk: Json) -> Raw:
+        self.state = State.OPEN
+        usage: Json = {"input_tokens": 0, "output_tokens": 0}
+        tier = RESPONSE_TIER_OPENAI_TO_ANTHROPIC.get(chunk.get("service_tier") or "")
+        if tier is not None:
+            usage["service_tier"] = tier.value
+        message: Json = {
+            "id": self._ctx.options.id or message_id(chunk["id"]),
+            "type": "message",
+            "role": "assistant",
+            "model": chunk["model"],
+            "content": [],
+            "stop_reason": None,
+            "stop_sequence": None,
+            "usage": usage,
+        }
+        if self._ctx.options.extensions:
+            openai: Json = {"created": chunk["created"]}
+            for key in ("system_fingerprint", "service_tier"):
+                if chunk.get(key) is not None and not (key == "service_tier" and tier is not None):
+                    openai[key] = chunk[key]
+            message["openai"] = openai
+        return ("message_start", {"type": "message_start", "message": message})
+
+    # -- deltas ---------------------------------------------------------------------------------------
+
+    def _delta(self, delta: Json) -> list[Raw]:
+        self._ctx.unknown(delta, _DELTA_KEYS, "choices[0].delta")
+        out: list[Raw] = []
+        out += self._reasoning(delta)
+        carried = delta.get("anthropic")
+        if isinstance(carried, dict):
+            out += self._carried(carried)
+        if delta.get("content"):
+            out += self._piece(
+                ("text",),
+                "text",
+                {"type": "text", "text": ""},
+                {"type": "text_delta", "text": delta["content"]},
+            )
+        if delta.get("refusal"):
+            self._refused = True
+            out += self._piece(
+                ("refusal",),
+                "refusal",
+                {"type": "text", "text": ""},
+                {"type": "text_delta", "text": delta["refusal"]},
+            )
+        for call in delta.get("tool_calls") or ():
+            out += self._tool_piece(call)
+        if delta.get("function_call") is not None:
+            fc = delta["function_call"]
+            out += self._tool_piece({"index": -1, "id": "call_function_call", "function": fc})
+            self._once("choices[].message.function_call", "choices[0].delta.function_call")
+        if delta.get("audio") is not None:
+            self._once("choices[].message.audio", "choices[0].delta.audio", kind="dropped")
+        if delta.get("annotations"):
+            self._once(
+                "choices[].message.annotations", "choices[0].delta.annotations", kind="dropped"
+            )
+        return out
+
+    def _once(self, row: str, path: str, *, kind: Any = None) -> None:
+        if row not in self._lost:
+            self._lost.add(row)
+            self._ctx.lose(row, path, kind=kind)
+
+    def _reasoning(self, delta: Json) -> list[Raw]:
+        out: list[Raw] = []
+        details = delta.get("reasoning_details")
+        if details is not None:
+            items = validate(
+                list[oai.ReasoningDetail], details, path="choices[0].delta.reasoning_details"
+            )
+            for item in items:
+                out += self._detail(item)
+            return out  # reasoning_content alongside is the same text without signatures
+        blocks = delta.get("thinking_blocks")
+        text = (
+            delta.get("reasoning_content")
+            if delta.get("reasoning_content") is not None
+            else delta.get("reasoning")
+        )
+        signature = ""
+        if blocks is not None:
+            items = validate(
+                list[oai.LiteLLMThinkingBlockUnion], blocks, path="choices[0].delta.thinking_blocks"
+            )
+            for item in items:
+                if item["type"] == "redacted_thinking":
+                    out += self._whole({"type": "redacted_thinking", "data": item["data"]})
+                elif item["type"] == "thinking":
+                    text = (text or "") if text is not None else item.get("thinking", "")
+                    signature = item.get("signature") or signature
+        if text is not None and not isinstance(text, str):
+            validate(str, text, path="choices[0].delta.reasoning_content")
+        if signature:
+            out += self._thinking_piece(("reasoning",), text or "", signature, signed=True)
+        elif text and self._ctx.options.unsigned_reasoning == "drop":
+            self._once(
+                "choices[].message.reasoning_content",
+                "choices[0].delta.reasoning_content",
+                kind="dropped",
+            )
+        elif text:
+            out += self._thinking_piece(("reasoning",), text, "", signed=False)
+        return out
+
+    def _detail(self, item: Json) -> list[Raw]:
+        kind = item["type"]
+        key = ("detail", item.get("index", 0))
+        if kind == "reasoning.text":
+            return self._thinking_piece(
+                key, item.get("text") or "", item.get("signature") or "", signed=True
+            )
+        if kind == "reasoning.encrypted":
+            return self._whole({"type": "redacted_thinking", "data": item["data"]})
+        self._once(
+            "choices[].message.reasoning_details[]",
+            "choices[0].delta.reasoning_details",
+            kind="dropped",
+        )
+        return []
+
+    def _thinking_piece(
+        self, key: tuple[Any, ...], text: str, signature: str, *, signed: bool
+    ) -> list[Raw]:
+        channel = self._channels.get(key)
+        if channel is None:
+            channel = _Channel("thinking", {"type": "thinking", "thinking": "", "signature": ""})
+            self._channels[key] = channel
+        if signature:
+            channel.signature += signature
+        if not text:
+            return []
+        return self._piece(
+            key, "thinking", channel.start, {"type": "thinking_delta", "thinking": text}
+        )
+
+    def _tool_piece(self, call: Json) -> list[Raw]:
+        index = call.get("index")
+        if index is None:  # lenient: servers that omit index for a single call, or a new id
+            index = self._last_tool_index(call)
+        key = ("tool", index)
+        channel = self._channels.get(key)
+        fn = call.get("function") or {}
+        if channel is None:
+            if not call.get("id") or not fn.get("name"):
+                raise StreamProtocolError(
+                    f"tool call {index} starts without id and name",
+                    path="choices[0].delta.tool_calls",
+                )
+            start = {"type": "tool_use", "id": call["id"], "name": fn["name"], "input": {}}
+            channel = _Channel("tool_use", start)
+            self._channels[key] = channel
+            out = self._piece(key, "tool_use", start, None)
+        else:
+            out = []
+        fragment = fn.get("arguments") or ""
+        if fragment:
+            out += self._piece(
+                key,
+                "tool_use",
+                channel.start,
+                {"type": "input_json_delta", "partial_json": fragment},
+            )
+        return out
+
+    def _last_tool_index(self, call: Json) -> int:
+        tools: list[int] = [k[1] for k in self._channels if k[0] == "tool"]
+        if call.get("id") or not tools:
+            return max(tools, default=-1) + 1
+        return max(tools)
+
+    # -- scheduling (see the module docstring) ----------------------------------------------------------
+
+    def _piece(self, key: Any, kind: str, start: Json, delta: Json | None) -> list[Raw]:
+        channel = self._channels.setdefault(key, _Channel(kind, start))
+        if channel.closed:
+            if (
+                delta is not None
+                and delta["type"] == "input_json_delta"
+                and not delta["partial_json"].strip()
+            ):
+                return []
+            raise StreamProtocolError(
+                f"a {kind} delta arrived after its block was complete", path="choices[0].delta"
+            )
+        out: list[Raw] = []
+        if self._open is not channel:
+            if (
+                self._open is not None
+                and self._open.kind == "tool_use"
+                and not _complete(self._open.args)
+            ):
+                if channel not in self._waiting:
+                    self._waiting.append(channel)
+                if delta is not None:
+                    channel.pieces.append(delta)
+                return []
+            out += self._close_open()
+            out += self._flush_waiting()
+            out += self._start(channel)
+        if delta is not None:
+            out += self._send(channel, delta)
+        if channel.kind == "tool_use" and self._waiting and _complete(channel.args):
+            out += self._close_open()
+            out += self._flush_waiting()
+        return out
+
+    def _start(self, channel: _Channel) -> list[Raw]:
+        channel.index = self._next
+        self._next += 1
+        self._open = channel
+        return [
+            (
+                "content_block_start",
+                {
+                    "type": "content_block_start",
+                    "index": channel.index,
+                    "content_block": channel.start,
+                },
+            )
+        ]
+
+    def _send(self, channel: _Channel, delta: Json) -> list[Raw]:
+        if delta["type"] == "input_json_delta":
+            if channel.broken:
+                return []
+            candidate = channel.args + delta["partial_json"]
+            if not _json_object_prefix(candidate):
+                channel.broken = True
+                self._ctx.lose(
+                    "choices[].message.tool_calls[].function.arguments",
+                    "choices[0].delta.tool_calls",
+                    kind="approximated",
+                    detail="the streamed arguments stopped being a JSON object; only the valid part was sent",
+                )
+                return []
+            channel.args = candidate
+        return [
+            (
+                "content_block_delta",
+                {"type": "content_block_delta", "index": channel.index, "delta": delta},
+            )
+        ]
+
+    def _close_open(self) -> list[Raw]:
+        channel = self._open
+        if channel is None:
+            return []
+        self._open = None
+        channel.closed = True
+        out: list[Raw] = []
+        if channel.kind == "thinking":
+            if channel.signature:
+                out.append(
+                    (
+                        "content_block_delta",
+                        {
+                            "type": "content_block_delta",
+                            "index": channel.index,
+                            "delta": {"type": "signature_delta", "signature": channel.signature},
+                        },
+                    )
+                )
+            else:
+                self._unsigned()
+        out.append(("content_block_stop", {"type": "content_block_stop", "index": channel.index}))
+        return out
+
+    def _unsigned(self) -> None:
+        if self._ctx.options.unsigned_reasoning == "thinking":
+            self._once(
+                "choices[].message.reasoning_content",
+                "choices[0].delta.reasoning_content",
+                kind="approximated",
+            )
+        else:  # pragma: no cover - "drop" never opens an unsigned block (see _flush_waiting)
+            self._once(
+                "choices[].message.reasoning_content",
+                "choices[0].delta.reasoning_content",
+                kind="dropped",
+            )
+
+    def _flush_waiting(self) -> list[Raw]:
+        out: list[Raw] = []
+        waiting, self._waiting = self._waiting, []
+        for channel in waiting:
+            pieces, channel.pieces = channel.pieces, []
+            out += self._start(channel)
+            for delta in pieces:
+                out += self._send(channel, delta)
+            if channel.kind != "tool_use" or _complete(channel.args):
+                out += self._close_open()
+        return out
+
+    def _whole(self, block: Json) -> list[Raw]:
+        """A block that arrives complete (redacted thinking, a carried server-tool block)."""
+        channel = _Channel(block["type"], block)
+        self._channels[("whole", len(self._channels))] = channel
+        return self._piece_whole(channel)
+
+    def _piece_whole(self, channel: _Channel) -> list[Raw]:
+        if (
+            self._open is not None
+            and self._open.kind == "tool_use"
+            and not _complete(self._open.args)
+        ):
+            self._waiting.append(channel)
+            return []
+        out = self._close_open() + self._flush_waiting() + self._start(channel)
+        return out + self._close_open()
+
+    # -- carried Anthropic data ----------------------------------------------------------------------------
+
+    def _carried(self, carried: Json) -> list[Raw]:
+        out: list[Raw] = []
+        for entry in carried.get("content") or ():
+            if not isinstance(entry, dict):
+                continue
+            kind = entry.get("type")
+            block = {k: v for k, v in entry.items() if k not in ("index", "block_index")}
+            if kind in ("text", "tool_use", "thinking", "redacted_thinking"):
+                out += self._carried_keys(block)
+            else:
+                checked = validate(
+                    ant.ContentBlock, block, path="choices[0].delta.anthropic.content"
+                )
+                out += self._whole(checked)
+        for key, value in carried.items():
+            if key != "content":
+                self._ext[key] = value
+        return out
+
+    def _carried_keys(self, entry: Json) -> list[Raw]:
+        citations = entry.get("citations") if entry["type"] == "text" else None
+        if citations and self._open is not None and self._open.kind == "text":
+            return [
+                (
+                    "content_block_delta",
+                    {
+                        "type": "content_block_delta",
+                        "index": self._open.index,
+                        "delta": {"type": "citations_delta", "citation": c},
+                    },
+                )
+                for c in citations
+            ]
+        if len(entry) > 2:
+            self._once(
+                "choices[].message.anthropic", "choices[0].delta.anthropic", kind="approximated"
+            )
+        return []
+
+    # -- the end -----------------------------------------------------------------------------------------
+
+    def _finish_choice(self, finish: str) -> list[Raw]:
+        self._finish = finish
+        return self._close_open() + self._flush_waiting() + self._close_open()
+
+    def _message_end(self) -> list[Raw]:
+        self.state = State.FINISHED
+        stop = _response_o2a.stop_fields(
+            self._finish, self._ext, self._refused, self._ctx, "choices[0]"
+        )
+        usage, late = openai_to_anthropic_usage(self._usage, self._ctx, "usage", "usage")
+        # The non-stream conversion keeps OpenAI-only token counts in message.openai.usage; a
+        # stream cannot (message_start, the only place for the openai object, is long gone).
+        for group, values in late.items():
+            for key in values:
+                self._ctx.lose(f"usage.{group}.{key}", f"usage.{group}.{key}", kind="dropped")
+        delta: Json = {
+            "stop_reason": stop["stop_reason"],
+            "stop_sequence": stop.get("stop_sequence"),
+        }
+        if stop.get("stop_details") is not None:
+            delta["stop_details"] = stop["stop_details"]
+        if self._ext.get("container") is not None:
+            delta["container"] = self._ext["container"]
+        event: Json = {"type": "message_delta", "delta": delta, "usage": usage}
+        for key in ("context_management", "input_transformations"):
+            if self._ext.get(key) is not None:
+                event[key] = self._ext[key]
+        return [("message_delta", event), ("message_stop", {"type": "message_stop"})]
+
+    def _done(self) -> list[Raw]:
+        if self.state is State.START:
+            raise StreamProtocolError("[DONE] before any chunk", path="data")
+        if self._finish is None:
+            self._ctx.lose(
+                "choices[].finish_reason",
+                "choices[0].finish_reason",
+                kind="defaulted",
+                detail=f"[DONE] without a finish_reason; stop_reason {UNKNOWN_FINISH_STOP!r} was sent",
+            )
+            self._finish = next(
+                k for k, v in FINISH_TO_STOP.items() if v.value == UNKNOWN_FINISH_STOP
+            )
+            out = self._close_open() + self._flush_waiting() + self._close_open()
+            return out + self._message_end()
+        return self._message_end()
+
+    def _close_raw(self, _: None) -> list[Raw]:
+        if self.state is State.OPEN and self._finish is not None:
+            return self._message_end()  # a server that does not send [DONE]
+        self.state = State.FAILED
+        return [("error", truncated_anthropic_error())]
+
+    def _error_items(self, exc: ConversionError) -> list[Raw]:
+        return [("error", {"type": "error", "error": {"type": "api_error", "message": str(exc)}})]
+
+    def _model(self, item: Raw) -> AnthropicStreamItem:
+        if isinstance(item, tuple):
+            return _EVENT_CLASSES[item[0] or ""].model_construct(**item[1])
+        if isinstance(item, Comment):
+            return item
+        return item
+
+
+_EVENT_CLASSES: Final[dict[str, Any]] = {
+    "message_start": ant.RawMessageStartEvent,
+    "content_block_start": ant.RawContentBlockStartEvent,
+    "content_block_delta": ant.RawContentBlockDeltaEvent,
+    "content_block_stop": ant.RawContentBlockStopEvent,
+    "message_delta": ant.RawMessageDeltaEvent,
+    "message_stop": ant.RawMessageStopEvent,
+    "error": ant.ErrorEvent,
+}
+
+
+def _complete(args: str) -> bool:
+    """True when tool arguments are a whole JSON object (so the tool call is over)."""
+    if not args.rstrip().endswith("}"):
+        return False
+    try:
+        return isinstance(pydantic_core.from_json(args), dict)
+    except ValueError:
+        return False
+
+
+def _json_object_prefix(text: str) -> bool:
+    """True when ``text`` can still grow into a JSON object (what the Anthropic SDK accepts)."""
+    if not text.strip():
+        return True
+    try:
+        return isinstance(pydantic_core.from_json(text, allow_partial=True), dict)
+    except ValueError:
+        return False
