@@ -42,6 +42,9 @@ class Fate:
     fate: FateKind
     to: str = ""
     note: str = ""
+    #: For a row about members of a tagged union (``content[] (server-tool blocks)``): the tags it
+    #: covers. A non-mapped row covers those members' fields too.
+    types: tuple[str, ...] = ()
 
     def loss_kind(self) -> LossKind:
         if self.fate in ("approximated", "defaulted"):

@@ -287,7 +287,7 @@ class _Converter:
         kind = block["type"]
         if kind not in ant.CONTENT_BLOCK_TYPES:
             self.ctx.lose(
-                "messages[].content[]",
+                "messages[].content[] (unknown types)",
                 path,
                 kind="unknown",
                 detail=f"content block type {kind!r} is unknown; dropped",
@@ -473,7 +473,7 @@ class _Converter:
                     converted.append(dict(tool))
             else:
                 self.ctx.lose(
-                    "tools[]",
+                    "tools[] (unknown types)",
                     path,
                     kind="unknown",
                     detail=f"tool type {kind!r} is unknown; dropped",

@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..models import anthropic as ant
 from ._fates import Fate, FateTable
 
 __all__ = ["A2O_REQUEST", "O2A_REQUEST"]
+
+#: Anthropic request blocks that have an OpenAI form (mapped field by field below); every other
+#: block type rides verbatim as a content part of its own type.
+_MAPPED_BLOCKS = frozenset(
+    {"text", "image", "document", "tool_use", "tool_result", "thinking", "redacted_thinking"}
+)
+_VERBATIM_BLOCKS = tuple(sorted(ant.CONTENT_BLOCK_TYPES - _MAPPED_BLOCKS))
+_BUILTIN_TOOLS = tuple(sorted(ant.TOOL_TYPES))
 
 M: Final = "mapped"
 C: Final = "carried"
@@ -262,7 +271,7 @@ O2A_REQUEST = FateTable(
             "",
             "custom (free-form / grammar) tools have no Anthropic counterpart",
         ),
-        Fate("tools[]", D, "", "tool types this library does not know"),
+        Fate("tools[] (unknown types)", D, "", "tool types this library does not know"),
         Fate(
             "functions",
             A,
@@ -288,6 +297,11 @@ O2A_REQUEST = FateTable(
             "custom tools are dropped, so forcing one cannot be carried over",
         ),
         Fate("function_call", M, "tool_choice", "deprecated; mapped like tool_choice"),
+        Fate("function_call.name", M, "tool_choice.name"),
+        Fate("tool_choice.function", M, "tool_choice"),
+        Fate("tool_choice.function.name", M, "tool_choice.name"),
+        Fate("tool_choice.allowed_tools", A, "tool_choice.type", "see tool_choice (allowed_tools)"),
+        Fate("tool_choice.custom", D, "", "see tool_choice (custom)"),
         Fate(
             "parallel_tool_calls",
             M,
@@ -337,6 +351,12 @@ O2A_REQUEST = FateTable(
             M,
             "messages[].content[]",
             "part types this library does not know are dropped; Anthropic block types (image, document, search_result, server-tool blocks ...) riding as parts pass through verbatim",
+        ),
+        Fate(
+            "messages[].content[] (unknown types)",
+            D,
+            "",
+            "part types this library does not know, and parts that cannot appear in that role",
         ),
         Fate("messages[].content[].type", M, "messages[].content[].type"),
         Fate(
@@ -498,6 +518,30 @@ O2A_REQUEST = FateTable(
             D,
             "",
             "vLLM/OpenRouter plain reasoning text: as reasoning_content",
+        ),
+        Fate("tools[].custom", D, "", "see custom tools"),
+        Fate(
+            "tools[].format",
+            D,
+            "",
+            "the grammar of a flat (Responses-style) custom tool: see custom tools",
+        ),
+        Fate(
+            "tools[].name",
+            M,
+            "tools[].name",
+            "flat (Responses-style) function tools, which Cursor mixes in, and Anthropic-shaped tools",
+        ),
+        Fate("tools[].description", M, "tools[].description", "flat and Anthropic-shaped tools"),
+        Fate(
+            "tools[].parameters", M, "tools[].input_schema", "flat (Responses-style) function tools"
+        ),
+        Fate("tools[].strict", M, "tools[].strict", "flat function tools"),
+        Fate(
+            "tools[].input_schema",
+            M,
+            "tools[].input_schema",
+            "Anthropic-shaped tools (Cursor sends them for Claude models) pass through verbatim",
         ),
     ],
 )
@@ -663,12 +707,8 @@ A2O_REQUEST = FateTable(
             "Anthropic allows thinking only in assistant turns",
         ),
         Fate(
-            "messages[].content[] (blocks without an OpenAI part)",
-            C,
-            "the block itself, as a content part",
-            "search_result, container_upload, server_tool_use and every *_tool_result, MCP and other blocks ride verbatim as parts of their own type",
+            "messages[].content[] (unknown types)", D, "", "block types this library does not know"
         ),
-        Fate("messages[].content[]", D, "", "block types this library does not know"),
         Fate("tools", M, "tools"),
         Fate(
             "tools[] (custom)",
@@ -686,13 +726,7 @@ A2O_REQUEST = FateTable(
             "tools[].cache_control",
             "also defer_loading, input_examples, eager_input_streaming and allowed_callers, on the tool object",
         ),
-        Fate(
-            "tools[] (server and client built-in tools)",
-            C,
-            "tools[]: the Anthropic tool object",
-            "web_search, web_fetch, code_execution, bash, text_editor, memory, computer, tool_search, MCP toolsets ... ride verbatim (the shape Cursor also sends, which our OpenAI model accepts)",
-        ),
-        Fate("tools[]", D, "", "tool types this library does not know"),
+        Fate("tools[] (unknown types)", D, "", "tool types this library does not know"),
         Fate(
             "tool_choice",
             M,
@@ -744,5 +778,66 @@ A2O_REQUEST = FateTable(
         Fate("betas", C, "betas", "beta header names"),
         Fate("user_profile_id", C, "user_profile_id", "sent as a header by the Anthropic SDK"),
         Fate("workspace_id", C, "workspace_id", "sent as a header by the Anthropic SDK"),
+        Fate(
+            "messages[].content[] (blocks without an OpenAI part)",
+            C,
+            "the block itself, as a content part",
+            "search results, server-tool and MCP blocks and the like ride verbatim as parts of their own type: "
+            + ", ".join(_VERBATIM_BLOCKS),
+            _VERBATIM_BLOCKS,
+        ),
+        Fate(
+            "messages[].content[].source",
+            M,
+            "image_url.url / file.file_data",
+            "see image and document blocks",
+        ),
+        Fate("messages[].content[].title", M, "file.filename", "document title"),
+        Fate("messages[].content[].id", M, "tool_calls[].id"),
+        Fate("messages[].content[].name", M, "tool_calls[].function.name"),
+        Fate("messages[].content[].input", M, "tool_calls[].function.arguments", "compact JSON"),
+        Fate("messages[].content[].tool_use_id", M, "tool message tool_call_id"),
+        Fate("messages[].content[].thinking", C, "reasoning_details[].text + reasoning_content"),
+        Fate("messages[].content[].signature", C, "reasoning_details[].signature"),
+        Fate(
+            "messages[].content[].data",
+            C,
+            "reasoning_details[] {type: reasoning.encrypted, data}",
+            "redacted thinking",
+        ),
+        Fate(
+            "messages[].clear_at",
+            C,
+            "messages[].clear_at",
+            "beta key of a mid-conversation system message",
+        ),
+        Fate(
+            "messages[].output_config",
+            C,
+            "messages[].output_config",
+            "beta key of a mid-conversation system message",
+        ),
+        Fate(
+            "tools[] (server and client built-in tools)",
+            C,
+            "tools[]: the Anthropic tool object",
+            "ride verbatim (the shape Cursor also sends, which our OpenAI model accepts): "
+            + ", ".join(_BUILTIN_TOOLS),
+            _BUILTIN_TOOLS,
+        ),
+        Fate("tools[].input_schema.properties", M, "tools[].function.parameters.properties"),
+        Fate("tools[].input_schema.required", M, "tools[].function.parameters.required"),
+        Fate("tools[].defer_loading", C, "tools[].defer_loading"),
+        Fate("tools[].input_examples", C, "tools[].input_examples"),
+        Fate("tools[].eager_input_streaming", C, "tools[].eager_input_streaming"),
+        Fate("tools[].allowed_callers", C, "tools[].allowed_callers"),
+        Fate("tool_choice.name", M, "tool_choice.function.name"),
+        Fate(
+            "thinking.block_binding",
+            C,
+            "thinking.block_binding",
+            "carried inside the verbatim thinking object",
+        ),
+        Fate("output_config.format.schema", M, "response_format.json_schema.schema"),
     ],
 )

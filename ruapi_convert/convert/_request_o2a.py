@@ -405,7 +405,7 @@ class _Converter:
     def _text_part(self, part: Json, path: str) -> Json | None:
         if part["type"] != "text":
             self.ctx.lose(
-                "messages[].content[]",
+                "messages[].content[] (unknown types)",
                 path,
                 kind="unknown",
                 detail=f"content part type {part['type']!r} cannot appear here; dropped",
@@ -483,7 +483,7 @@ class _Converter:
     def _carried_block(self, part: Json, path: str) -> list[Json]:
         if part["type"] in _OPENAI_PART_TYPES or part["type"] not in ant.CONTENT_BLOCK_TYPES:
             self.ctx.lose(
-                "messages[].content[]",
+                "messages[].content[] (unknown types)",
                 path,
                 kind="unknown",
                 detail=f"content part type {part['type']!r} is unknown; dropped",
@@ -774,7 +774,10 @@ class _Converter:
             checked: Json = validate(ant.ToolUnionParam, tool, path=path)
             return checked
         self.ctx.lose(
-            "tools[]", path, kind="unknown", detail=f"tool type {kind!r} is unknown; dropped"
+            "tools[] (unknown types)",
+            path,
+            kind="unknown",
+            detail=f"tool type {kind!r} is unknown; dropped",
         )
         return None
 

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..models import anthropic as ant
+from ..models._base import tags_of
 from ._fates import Fate, FateTable
 
 __all__ = ["A2O_RESPONSE", "O2A_RESPONSE"]
+
+#: Reply blocks with no OpenAI field: carried whole in message.anthropic.content.
+_CARRIED_BLOCKS = tuple(
+    sorted(tags_of(ant.ContentBlock) - {"text", "tool_use", "thinking", "redacted_thinking"})
+)
 
 M: Final = "mapped"
 C: Final = "carried"
@@ -63,12 +70,6 @@ A2O_RESPONSE = FateTable(
             C,
             "choices[0].message.reasoning_content + reasoning_details",
             "see docs: reasoning.text {text, signature, format: anthropic-claude-v1, index}, reasoning.encrypted {data, ...}",
-        ),
-        Fate(
-            "content[] (blocks without an OpenAI field)",
-            C,
-            "choices[0].message.anthropic.content",
-            "server_tool_use, every *_tool_result, MCP, container_upload, compaction, fallback ..., and keys such as tool_use.caller",
         ),
         Fate(
             "stop_reason",
@@ -144,6 +145,46 @@ A2O_RESPONSE = FateTable(
             M,
             "",
             "the reverse direction's extension (created, system_fingerprint, service_tier, logprobs, annotations, audio, usage details): restored into the OpenAI fields",
+        ),
+        Fate(
+            "content[] (blocks without an OpenAI field)",
+            C,
+            "choices[0].message.anthropic.content",
+            "whole: " + ", ".join(_CARRIED_BLOCKS),
+            _CARRIED_BLOCKS,
+        ),
+        Fate("content[].text", M, "choices[0].message.content"),
+        Fate("content[].id", M, "choices[0].message.tool_calls[].id"),
+        Fate("content[].name", M, "choices[0].message.tool_calls[].function.name"),
+        Fate(
+            "content[].input",
+            M,
+            "choices[0].message.tool_calls[].function.arguments",
+            "compact JSON",
+        ),
+        Fate(
+            "content[].caller",
+            C,
+            "choices[0].message.anthropic.content[].caller",
+            "a partial entry naming the tool_use id",
+        ),
+        Fate(
+            "content[].toolset_name",
+            C,
+            "choices[0].message.anthropic.content[].toolset_name",
+            "a partial entry naming the tool_use id",
+        ),
+        Fate(
+            "content[].thinking",
+            C,
+            "choices[0].message.reasoning_details[].text + reasoning_content",
+        ),
+        Fate("content[].signature", C, "choices[0].message.reasoning_details[].signature"),
+        Fate(
+            "content[].data",
+            C,
+            "choices[0].message.reasoning_details[] {type: reasoning.encrypted, data}",
+            "redacted thinking",
         ),
     ],
 )
@@ -258,6 +299,8 @@ O2A_RESPONSE = FateTable(
             "input_tokens = prompt_tokens - cached_tokens - cache_write_tokens",
         ),
         Fate("usage.completion_tokens", M, "usage.output_tokens"),
+        Fate("usage.prompt_tokens_details", M, "", "see its fields"),
+        Fate("usage.completion_tokens_details", M, "", "see its fields"),
         Fate("usage.total_tokens", M, "", "derived"),
         Fate("usage.prompt_tokens_details.cached_tokens", M, "usage.cache_read_input_tokens"),
         Fate(

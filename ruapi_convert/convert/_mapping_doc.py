@@ -1,0 +1,199 @@
+"""
+ruapi_convert.convert._mapping_doc
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+Renders ``docs/mapping.md`` from the fate tables and the vocabulary tables, so that the document
+cannot say something the code does not do. Regenerate with::
+
+    python -m ruapi_convert.convert._mapping_doc > docs/mapping.md
+
+(a test fails when the committed file differs from what this renders).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import _tables
+from ._request_fates import A2O_REQUEST, O2A_REQUEST
+from ._response_fates import A2O_RESPONSE, O2A_RESPONSE
+
+if TYPE_CHECKING:
+    from ._fates import FateTable
+    from ._tables import Mapping
+
+__all__ = ["render_mapping"]
+
+_INTRO = """\
+# Field mapping: OpenAI Chat Completions <-> Anthropic Messages
+
+Generated from `ruapi_convert/convert/_request_fates.py`, `_response_fates.py` and `_tables.py` by
+`python -m ruapi_convert.convert._mapping_doc`; a test keeps this file and the code in step.
+
+Every field of the source protocol has one row per direction. Its fate is one of:
+
+| fate | meaning | reported as a `Loss`? |
+|---|---|---|
+| mapped | carried to the target field with the same meaning | only in the edge cases the note names (kind given there) |
+| carried | no standard target field: carried in the documented extension field when `extensions=True` (the default) | yes, kind `dropped`, when `extensions=False` |
+| approximated | carried in a form that does not mean exactly the same | yes, kind `approximated` |
+| dropped | no counterpart | yes, kind `dropped` |
+| defaulted | the target needs a value the source lacks | yes, kind `defaulted` |
+| refused | no faithful result exists | raises `UnsupportedError` |
+
+A field that is not in the table (a field newer than this library, in any object) is reported with
+kind `unknown` and not carried over. Values that equal the protocol's documented default
+(`n: 1`, `logprobs: false`, penalties of 0, `modalities: ["text"]` ...) are not reported.
+With `strict=True` any loss raises `LossyConversionError` instead of returning a result.
+
+## Extension fields
+
+OpenAI's schema has no place for much of Anthropic's; these are the fields this library writes
+(with `extensions=True`) and always reads:
+
+* **Reasoning** on assistant messages and stream deltas: `reasoning_content` (the thinking texts
+  joined by a blank line; DeepSeek's and LiteLLM's name) and `reasoning_details` (OpenRouter's
+  convention): `{type: "reasoning.text", text, signature, format: "anthropic-claude-v1", index}`
+  per thinking block and `{type: "reasoning.encrypted", data, format, index}` per redacted block.
+  LiteLLM's `thinking_blocks` and plain `reasoning` are read too. A signature is never invented,
+  and reasoning without one is never sent to Anthropic as thinking.
+* **Anthropic keys on OpenAI objects under their Anthropic names**: `cache_control` on content
+  parts, tools and tool messages (OpenRouter's and LiteLLM's convention), `citations`, `context`,
+  `title` and `transformations` on parts, `is_error` on tool messages, `caller` and
+  `toolset_name` on tool calls, and on the request body `thinking` (as in Anthropic's own
+  OpenAI-SDK compatibility layer), `top_k`, `cache_control`, `mcp_servers`, `container`,
+  `context_management` and the other Anthropic-only parameters.
+* **Anthropic blocks without an OpenAI part** (search results, server-tool and MCP blocks,
+  documents from URLs or the Files API ...) ride in request messages as content parts of their own
+  `type`, verbatim; built-in tools ride in `tools` in Anthropic's shape (the shape Cursor sends).
+* **Replies** (responses and stream deltas): `message.anthropic` holds what the standard fields
+  cannot: `content` - a list of entries `{index, block_index, ...}` for blocks without an OpenAI
+  field (whole) and for extra keys of text/tool_use blocks (e.g. citations) - plus the exact
+  `stop_reason`, `stop_sequence`, `stop_details` and Message-only keys (`container`, ...);
+  `usage.anthropic` holds the cache-write TTL split, server-tool counts and the like. `index` is
+  the entry's position in the list because the OpenAI SDK's stream accumulator merges list entries
+  at the position their `index` names. The reverse direction rebuilds the blocks at their
+  `block_index`.
+* **Anthropic replies from OpenAI ones**: `message.openai` holds `created`,
+  `system_fingerprint`, `logprobs`, `annotations` and OpenAI-only token counts.
+
+Messages API **requests never get extension fields**: Anthropic rejects unknown keys. Use
+`extensions=False` when an OpenAI upstream rejects unknown parameters (api.openai.com does).
+
+## Known approximations
+
+* Several Anthropic text blocks become one OpenAI string (joined with nothing where Anthropic split
+  text at a citation, with a blank line where other blocks stood between them), and text, thinking
+  and tool calls lose their relative order; the reverse direction rebuilds one text block.
+* OpenAI tool-call `arguments` are re-serialised compactly (`{"a":1}`), so their whitespace changes.
+* A trailing assistant message means "continue this" on Anthropic and "an earlier turn" on OpenAI.
+"""
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _fate_table(table: FateTable) -> str:
+    lines = [
+        f"### {table.title} (`{table.direction}`)",
+        "",
+        "| source field | fate | target | note |",
+        "|---|---|---|---|",
+    ]
+    for row in table:
+        target = f"`{_cell(row.to)}`" if row.to else ""
+        lines.append(f"| `{_cell(row.field)}` | {row.fate} | {target} | {_cell(row.note)} |")
+    return "\n".join(lines)
+
+
+def _vocabulary(title: str, table: dict[str, Mapping], source: str, target: str) -> str:
+    lines = [f"### {title}", "", f"| {source} | {target} | exact | note |", "|---|---|---|---|"]
+    for key, entry in table.items():
+        exact = "yes" if entry.exact else "no"
+        lines.append(f"| `{key}` | `{entry.value}` | {exact} | {_cell(entry.note)} |")
+    return "\n".join(lines)
+
+
+def render_mapping() -> str:
+    """The full text of docs/mapping.md."""
+    parts = [
+        _INTRO,
+        "## Vocabularies\n",
+        _vocabulary(
+            "stop_reason -> finish_reason",
+            _tables.STOP_TO_FINISH,
+            "Anthropic stop_reason",
+            "OpenAI finish_reason",
+        ),
+        _vocabulary(
+            "finish_reason -> stop_reason",
+            _tables.FINISH_TO_STOP,
+            "OpenAI finish_reason",
+            "Anthropic stop_reason",
+        ),
+        _vocabulary(
+            "tool_choice (OpenAI -> Anthropic)",
+            _tables.TOOL_CHOICE_TO_ANTHROPIC,
+            "OpenAI",
+            "Anthropic type",
+        ),
+        _vocabulary(
+            "tool_choice (Anthropic -> OpenAI)",
+            _tables.TOOL_CHOICE_TO_OPENAI,
+            "Anthropic type",
+            "OpenAI",
+        ),
+        _vocabulary(
+            "reasoning_effort -> output_config.effort",
+            _tables.EFFORT_TO_ANTHROPIC,
+            "OpenAI",
+            "Anthropic",
+        ),
+        '### reasoning_effort -> thinking.budget_tokens (`thinking_mode="enabled"`, option `effort_budgets`)\n\n'
+        + "| effort | budget_tokens |\n|---|---|\n"
+        + "\n".join(f"| `{k}` | {v} |" for k, v in _tables.EFFORT_BUDGETS.items()),
+        _vocabulary(
+            "service_tier, request (OpenAI -> Anthropic)",
+            _tables.OPENAI_SERVICE_TIER_TO_ANTHROPIC,
+            "OpenAI",
+            "Anthropic",
+        ),
+        _vocabulary(
+            "service_tier, request (Anthropic -> OpenAI)",
+            _tables.ANTHROPIC_SERVICE_TIER_TO_OPENAI,
+            "Anthropic",
+            "OpenAI",
+        ),
+        _vocabulary(
+            "service tier used, response (Anthropic usage.service_tier -> OpenAI service_tier)",
+            _tables.RESPONSE_TIER_ANTHROPIC_TO_OPENAI,
+            "Anthropic",
+            "OpenAI",
+        ),
+        _vocabulary(
+            "service tier used, response (OpenAI -> Anthropic)",
+            _tables.RESPONSE_TIER_OPENAI_TO_ANTHROPIC,
+            "OpenAI",
+            "Anthropic",
+        ),
+        _vocabulary(
+            "prompt_cache_breakpoint.ttl -> cache_control.ttl",
+            _tables.CACHE_TTL_TO_ANTHROPIC,
+            "OpenAI",
+            "Anthropic",
+        ),
+        "## Requests\n",
+        _fate_table(O2A_REQUEST),
+        _fate_table(A2O_REQUEST),
+        "## Responses and streams\n\nStream events carry the same fields as responses, a piece at a time, and follow the same rows.\n",
+        _fate_table(A2O_RESPONSE),
+        _fate_table(O2A_RESPONSE),
+    ]
+    return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - the regeneration command
+    import sys
+
+    sys.stdout.write(render_mapping())
