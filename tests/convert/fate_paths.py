@@ -36,7 +36,7 @@ def _walk(
         _walk(get_args(tp)[0], prefix, tags, depth, out, seen)
         return
     if origin in (Union, types.UnionType):
-        members = [a for a in get_args(tp)]
+        members = list(get_args(tp))
         for arg in members:
             _walk(arg, prefix, tags, depth, out, seen)
         return

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from ruapi_convert.convert._fates import FateTable
 from ruapi_convert.convert._mapping_doc import render_mapping
 from ruapi_convert.convert._request_fates import A2O_REQUEST, O2A_REQUEST
 from ruapi_convert.convert._response_fates import A2O_RESPONSE, O2A_RESPONSE
@@ -15,6 +15,9 @@ from ruapi_convert.models import anthropic as ant
 from ruapi_convert.models import openai as oai
 
 from .fate_paths import Tags, field_paths
+
+if TYPE_CHECKING:
+    from ruapi_convert.convert._fates import FateTable
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLES = {
@@ -37,15 +40,12 @@ def _covered(path: str, contexts: set[Tags], table: FateTable) -> bool:
         bases.setdefault(row.field.split(" (")[0], []).append(row)
     if path in bases:
         return True
-    for tags in contexts or {()}:
-        if not _covered_in(path, dict(tags), table):
-            return False
-    return True
+    return all(_covered_in(path, dict(tags), table) for tags in contexts or {()})
 
 
 def _ancestors(path: str) -> list[str]:
     """``a[].b.c`` -> ``["a[].b", "a[]", "a"]``."""
-    out = []
+    out: list[str] = []
     while True:
         if path.endswith("[]"):
             path = path[:-2]
