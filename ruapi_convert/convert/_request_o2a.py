@@ -908,7 +908,7 @@ class _Converter:
 
     def _carried(self, req: Json, out: Json) -> None:
         """Anthropic parameters that our reverse direction carried under their own names."""
-        carried = {k: req[k] for k in _CARRIED_PARAMS if req.get(k) is not None}
+        carried = {k: req[k] for k in req.keys() & _CARRIED_SET if req[k] is not None}
         if not carried:
             return
         probe = {"model": "m", "max_tokens": 1, "messages": [], **carried}
@@ -1012,7 +1012,7 @@ class _Converter:
                     key,
                     key,
                     kind="dropped",
-                    detail=f"{key} dropped: Anthropic does not allow it with thinking",
+                    detail=f"Anthropic does not allow {key} with thinking (only the default temperature of 1)",
                 )
                 continue
             if key == "temperature" and value > 1:
@@ -1103,17 +1103,22 @@ class _Converter:
         out["service_tier"] = mapped.value
 
     def _dropped(self, req: Json) -> None:
-        for key in (
-            "frequency_penalty", "presence_penalty", "logit_bias", "logprobs", "top_logprobs",
-            "seed", "metadata", "store", "modalities", "audio", "prediction", "verbosity",
-            "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "moderation",
-        ):  # fmt: skip
-            value = req.get(key)
+        for key in sorted(req.keys() & _DROPPED):
+            value = req[key]
             if value is not None and _NOOP_DEFAULTS.get(key, _MISSING) != value:
                 self.ctx.lose(key, key)
 
 
 _MISSING: Final = object()
+_CARRIED_SET: Final = frozenset(_CARRIED_PARAMS)
+#: Parameters with no Anthropic counterpart at all.
+_DROPPED: Final = frozenset(
+    {
+        "frequency_penalty", "presence_penalty", "logit_bias", "logprobs", "top_logprobs",
+        "seed", "metadata", "store", "modalities", "audio", "prediction", "verbosity",
+        "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "moderation",
+    }
+)  # fmt: skip
 
 
 def _as_blocks(content: list[Json] | str) -> list[Json]:

@@ -39,7 +39,7 @@ def openai_to_anthropic_request(
     ctx = Context(resolve_options(options, opts), _request_o2a.FATES)
     request = oai.ChatCompletionCreateParams.parse(body).wire()
     converted = _request_o2a.convert_request(request, ctx)
-    return ctx.finish(ant.MessageCreateParams.model_construct(**converted))
+    return ctx.finish(ant.MessageCreateParams.trusted(converted))
 
 
 def anthropic_to_openai_request(
@@ -54,4 +54,4 @@ def anthropic_to_openai_request(
     ctx = Context(resolve_options(options, opts), _request_a2o.FATES)
     request = ant.MessageCreateParams.parse(body).wire()
     converted = _request_a2o.convert_request(request, ctx)
-    return ctx.finish(oai.ChatCompletionCreateParams.model_construct(**converted))
+    return ctx.finish(oai.ChatCompletionCreateParams.trusted(converted))

@@ -64,7 +64,7 @@ def _checked(model: Any, value: dict[str, Any], carried: bool) -> Any:
     """The target model. Values read from extension fields were not validated on the way in, so a
     result that used them is validated as a whole (an invalid extension is an InvalidInputError)."""
     if not carried:
-        return model.model_construct(**value)
+        return model.trusted(value)
     try:
         return model.model_validate(value)
     except InvalidInputError as exc:

@@ -549,6 +549,6 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         if isinstance(item, tuple):
             body = item[1]
             if "error" in body:
-                return oai.ErrorResponse.model_construct(**body)
-            return oai.ChatCompletionChunk.model_construct(**body)
+                return oai.ErrorResponse.trusted(body)
+            return oai.ChatCompletionChunk.trusted(body)
         return item

@@ -562,7 +562,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
 
     def _model(self, item: Raw) -> AnthropicStreamItem:
         if isinstance(item, tuple):
-            return _EVENT_CLASSES[item[0] or ""].model_construct(**item[1])
+            return _EVENT_CLASSES[item[0] or ""].trusted(item[1])
         if isinstance(item, Comment):
             return item
         return item

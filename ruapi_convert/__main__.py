@@ -1,0 +1,184 @@
+"""
+``python -m ruapi_convert``: a demo of the main job, and a small command-line converter.
+
+    python -m ruapi_convert                                  # the demo (built-in payloads)
+    python -m ruapi_convert openai-to-anthropic request body.json
+    python -m ruapi_convert anthropic-to-openai stream < upstream.sse > client.sse
+
+The command-line converter reads a file (or standard input), writes the converted body (or
+stream) to standard output, and the losses to standard error. No network, no API key.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from . import (
+    AnthropicToOpenAIStream,
+    ConversionError,
+    OpenAIToAnthropicStream,
+    anthropic_to_openai_request,
+    anthropic_to_openai_response,
+    openai_to_anthropic_request,
+    openai_to_anthropic_response,
+)
+from .sse import SSETranscoder
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .losses import Converted
+
+_BODY: dict[tuple[str, str], Callable[..., Converted[Any]]] = {
+    ("openai-to-anthropic", "request"): openai_to_anthropic_request,
+    ("anthropic-to-openai", "request"): anthropic_to_openai_request,
+    ("openai-to-anthropic", "response"): openai_to_anthropic_response,
+    ("anthropic-to-openai", "response"): anthropic_to_openai_response,
+}
+
+USAGE = "usage: python -m ruapi_convert [openai-to-anthropic|anthropic-to-openai request|response|stream [FILE]]"
+
+# -- the demo: a gateway whose client speaks OpenAI and whose upstream is Anthropic -------------------
+
+DEMO_CLIENT_REQUEST = {
+    "model": "claude-sonnet-4-5",
+    "messages": [
+        {"role": "system", "content": "You are a terse weather assistant."},
+        {"role": "user", "content": "What's the weather in Paris? Answer in one line."},
+    ],
+    "tools": [
+        {
+            "type": "function",
+            "function": {
+                "name": "get_weather",
+                "description": "Current weather for a city",
+                "parameters": {
+                    "type": "object",
+                    "properties": {"city": {"type": "string"}},
+                    "required": ["city"],
+                },
+            },
+        }
+    ],
+    "reasoning_effort": "low",
+    "temperature": 0.2,
+    "logprobs": True,
+    "stream": True,
+    "stream_options": {"include_usage": True},
+}
+
+DEMO_UPSTREAM_STREAM = b"""event: message_start
+data: {"type":"message_start","message":{"id":"msg_demo","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":412,"cache_read_input_tokens":100,"output_tokens":1}}}
+
+event: content_block_start
+data: {"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":"","signature":""}}
+
+event: content_block_delta
+data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"The user wants Paris weather; call the tool."}}
+
+event: content_block_delta
+data: {"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds"}}
+
+event: content_block_stop
+data: {"type":"content_block_stop","index":0}
+
+event: ping
+data: {"type":"ping"}
+
+event: content_block_start
+data: {"type":"content_block_start","index":1,"content_block":{"type":"tool_use","id":"toolu_01demo","name":"get_weather","input":{}}}
+
+event: content_block_delta
+data: {"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":""}}
+
+event: content_block_delta
+data: {"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":"{\\"city\\": \\"Par"}}
+
+event: content_block_delta
+data: {"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":"is\\"}"}}
+
+event: content_block_stop
+data: {"type":"content_block_stop","index":1}
+
+event: message_delta
+data: {"type":"message_delta","delta":{"stop_reason":"tool_use","stop_sequence":null},"usage":{"output_tokens":58}}
+
+event: message_stop
+data: {"type":"message_stop"}
+
+"""
+
+
+def _show(title: str, value: Any) -> None:
+    print(f"\n== {title}")
+    print(value if isinstance(value, str) else json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def demo() -> None:
+    """Convert a request, a streamed reply and a history round trip, printing each step."""
+    print("ruapi_convert demo: an OpenAI client calling Claude through a gateway (no network).")
+    _show("1. client request (OpenAI Chat Completions)", DEMO_CLIENT_REQUEST)
+    upstream = openai_to_anthropic_request(DEMO_CLIENT_REQUEST, created=1_700_000_000)
+    _show("2. upstream request (Anthropic Messages)", upstream.value.to_dict())
+    _show("   losses", [str(loss) for loss in upstream.losses])
+    transcoder = SSETranscoder(
+        AnthropicToOpenAIStream(include_usage=True, created=1_700_000_000, keepalive=True)
+    )
+    client_bytes = transcoder.feed(DEMO_UPSTREAM_STREAM) + transcoder.close()
+    _show("3. upstream SSE -> client SSE (OpenAI chunks)", client_bytes.decode())
+    reply = anthropic_to_openai_response(
+        {
+            "id": "msg_demo",
+            "type": "message",
+            "role": "assistant",
+            "model": "claude-sonnet-4-5",
+            "content": [{"type": "text", "text": "Paris: 18°C, light rain."}],
+            "stop_reason": "end_turn",
+            "stop_sequence": None,
+            "usage": {"input_tokens": 480, "cache_read_input_tokens": 100, "output_tokens": 12},
+        },
+        created=1_700_000_001,
+    )
+    _show("4. a non-stream reply, converted for the client", reply.value.to_dict())
+    back = openai_to_anthropic_response(reply.value)
+    _show("5. ... and back to Anthropic (the round trip keeps it)", back.value.to_dict())
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        demo()
+        return 0
+    if len(argv) not in (2, 3) or argv[0] not in ("openai-to-anthropic", "anthropic-to-openai"):
+        print(USAGE, file=sys.stderr)
+        return 2
+    direction, kind = argv[0], argv[1]
+    data = open(argv[2], "rb").read() if len(argv) == 3 else sys.stdin.buffer.read()  # noqa: SIM115
+    try:
+        if kind == "stream":
+            converter: Any = (
+                OpenAIToAnthropicStream()
+                if direction == "openai-to-anthropic"
+                else AnthropicToOpenAIStream(include_usage=True)
+            )
+            transcoder = SSETranscoder(converter)
+            sys.stdout.buffer.write(transcoder.feed(data) + transcoder.close())
+            losses = converter.losses
+        elif (direction, kind) in _BODY:
+            result = _BODY[direction, kind](data)
+            sys.stdout.buffer.write(result.value.to_json() + b"\n")
+            losses = result.losses
+        else:
+            print(USAGE, file=sys.stderr)
+            return 2
+    except ConversionError as exc:
+        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    for loss in losses:
+        print(f"loss: {loss}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
