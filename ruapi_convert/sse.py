@@ -320,22 +320,27 @@ class SSETranscoder:
         """Transcode one chunk of upstream bytes (which may hold any part of any number of events)."""
         if self.error is not None:
             return b""
+        out: list[bytes] = []
         try:
-            events = self._decoder.feed(data)
-            return b"".join(self._converter.transcode(event) for event in events)
+            # One event at a time, so that what came before a failing event is still sent.
+            for event in self._decoder.feed(data):
+                out.append(self._converter.transcode(event))  # noqa: PERF401
         except Exception as exc:
-            return self._fail(exc)
+            out.append(self._fail(exc))
+        return b"".join(out)
 
     def close(self) -> bytes:
         """End of the upstream body: the converter's closing events (an error if it was cut short)."""
         if self.error is not None:
             return b""
+        out: list[bytes] = []
         try:
-            events = self._decoder.close()
-            out = b"".join(self._converter.transcode(event) for event in events)
-            return out + self._converter.transcode_close()
+            for event in self._decoder.close():
+                out.append(self._converter.transcode(event))  # noqa: PERF401
+            out.append(self._converter.transcode_close())
         except Exception as exc:
-            return self._fail(exc)
+            out.append(self._fail(exc))
+        return b"".join(out)
 
     def _fail(self, exc: Exception) -> bytes:
         from .errors import ConversionError

@@ -55,7 +55,9 @@ def accumulate_anthropic(events: list[Json]) -> Json | None:
                 message[key] = value
             usage = event.get("usage")
             if usage:
-                message.setdefault("usage", {}).update({k: v for k, v in usage.items() if v is not None})
+                message.setdefault("usage", {}).update(
+                    {k: v for k, v in usage.items() if v is not None}
+                )
             for key in ("context_management", "input_transformations"):
                 if event.get(key) is not None:
                     message[key] = event[key]
@@ -79,7 +81,14 @@ def accumulate_openai(chunks: list[Json]) -> Json | None:
                 completion[key] = chunk[key]
         for choice in chunk.get("choices") or []:
             while len(completion["choices"]) <= choice["index"]:
-                completion["choices"].append({"index": len(completion["choices"]), "message": {}, "finish_reason": None, "logprobs": None})
+                completion["choices"].append(
+                    {
+                        "index": len(completion["choices"]),
+                        "message": {},
+                        "finish_reason": None,
+                        "logprobs": None,
+                    }
+                )
             target = completion["choices"][choice["index"]]
             accumulate_delta(target["message"], copy.deepcopy(choice["delta"]))
             if choice.get("finish_reason"):
