@@ -51,12 +51,10 @@ def _canonical(completion: Json) -> Json:
     for choice in completion["choices"]:
         for call in choice["message"].get("tool_calls") or ():
             call.pop("index", None)
-            try:
+            with contextlib.suppress(ValueError):
                 call["function"]["arguments"] = json.dumps(
                     json.loads(call["function"]["arguments"]), sort_keys=True
                 )
-            except ValueError:
-                pass
     return completion
 
 
