@@ -34,9 +34,10 @@ before ``finish_reason`` makes :meth:`close` return an ``error`` event (never ``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Optional
 
 import pydantic_core
+from typing_extensions import TypedDict
 
 from ..convert import _response_o2a
 from ..convert._content import message_id
@@ -46,7 +47,7 @@ from ..convert._usage import openai_to_anthropic_usage
 from ..errors import StreamProtocolError, UnsupportedError
 from ..models import anthropic as ant
 from ..models import openai as oai
-from ..models._base import validate
+from ..models._base import validate, wire_dict
 from ..sse import Comment, ServerSentEvent
 from ._base import Raw, State, StreamConverter
 from ._errors import anthropic_error_event, truncated_anthropic_error
@@ -110,6 +111,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         self._service_tier: Any = None
         self._refused = False
         self._lost: set[str] = set()
+        self._detail_kinds: dict[Any, Any] = {}  # reasoning_details index -> its type
 
     # -- input ------------------------------------------------------------------------------------------
 
@@ -219,8 +221,9 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         out: list[Raw] = []
         details = delta.get("reasoning_details")
         if details is not None:
+            # In a stream these are fragments: type (and format) on an index's first fragment only.
             items = validate(
-                list[oai.ReasoningDetail], details, path="choices[0].delta.reasoning_details"
+                list[_DetailFragment], details, path="choices[0].delta.reasoning_details"
             )
             for item in items:
                 out += self._detail(item)
@@ -257,14 +260,16 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         return out
 
     def _detail(self, item: Json) -> list[Raw]:
-        kind = item["type"]
-        key = ("detail", item.get("index", 0))
+        key = ("detail", item.get("index") or 0)
+        kind = item.get("type") or self._detail_kinds.get(key)
+        self._detail_kinds[key] = kind
         if kind == "reasoning.text":
             return self._thinking_piece(
                 key, item.get("text") or "", item.get("signature") or "", signed=True
             )
         if kind == "reasoning.encrypted":
-            return self._whole({"type": "redacted_thinking", "data": item["data"]})
+            data = item.get("data")
+            return self._whole({"type": "redacted_thinking", "data": data}) if data else []
         self._once(
             "choices[].message.reasoning_details[]",
             "choices[0].delta.reasoning_details",
@@ -566,6 +571,20 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         if isinstance(item, Comment):
             return item
         return item
+
+
+@wire_dict
+class _DetailFragment(TypedDict, total=False):
+    """One streamed ``reasoning_details`` fragment (OpenRouter streams them merged by ``index``)."""
+
+    index: Optional[int]
+    type: Optional[str]
+    text: Optional[str]
+    signature: Optional[str]
+    data: Optional[str]
+    summary: Optional[str]
+    format: Optional[str]
+    id: Optional[str]
 
 
 _EVENT_CLASSES: Final[dict[str, Any]] = {
