@@ -126,7 +126,12 @@ def openai_to_thinking(
 
 def _unsigned(text: str, path: str, ctx: Context, rows: str, allow_unsigned: bool) -> list[Json]:
     if not allow_unsigned:
-        ctx.lose(f"{rows}.reasoning_content", path)
+        ctx.lose(
+            f"{rows}.reasoning_content",
+            path,
+            kind="dropped",
+            detail="reasoning without a signature is never sent to Anthropic as thinking (an unsigned thinking block is rejected)",
+        )
         return []
     ctx.lose(
         f"{rows}.reasoning_content",

@@ -61,9 +61,9 @@ A2O_RESPONSE = FateTable(
         ),
         Fate(
             "content[].citations",
-            A,
-            "choices[0].message.annotations",
-            "web_search_result_location -> url_citation {url, title, start_index, end_index} over the cited text block; every citation (with cited_text, encrypted_index and the other location kinds) is kept in message.anthropic.content with extensions on, and reported with them off",
+            C,
+            "choices[0].message.anthropic.content[].citations",
+            "every citation, in a partial entry of its text block; web_search_result_location citations also become url_citation annotations {url, title, start_index, end_index} over the cited text block, which survive with extensions off",
         ),
         Fate(
             "content[] (thinking)",
