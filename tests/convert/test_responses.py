@@ -181,7 +181,7 @@ def test_cache_ttl_split_is_carried_or_reported() -> None:
 
 def test_thinking_and_redacted_thinking_become_reasoning_fields() -> None:
     """thinking -> reasoning_content + reasoning_details (signature kept); redacted -> encrypted."""
-    blocks = [
+    blocks: list[Json] = [
         {"type": "thinking", "thinking": "plan A", "signature": "S1"},
         {"type": "redacted_thinking", "data": "ENC"},
         {"type": "thinking", "thinking": "plan B", "signature": "S2"},
@@ -221,7 +221,7 @@ def test_server_tool_blocks_and_citations_are_carried_and_rebuilt() -> None:
         "title": "A",
         "encrypted_index": "E",
     }
-    blocks = [
+    blocks: list[Json] = [
         {
             "type": "server_tool_use",
             "id": "srvtoolu_1",
@@ -269,7 +269,7 @@ def test_server_tool_blocks_and_citations_are_carried_and_rebuilt() -> None:
 
 def test_text_blocks_split_by_other_blocks_join_with_a_blank_line() -> None:
     """Text before and after a tool block are separate paragraphs; adjacent text blocks join directly."""
-    blocks = [
+    blocks: list[Json] = [
         {"type": "text", "text": "Looking"},
         {"type": "server_tool_use", "id": "s", "name": "web_fetch", "input": {}},
         {"type": "text", "text": "Found "},
