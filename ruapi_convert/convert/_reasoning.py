@@ -109,7 +109,8 @@ def openai_to_thinking(
     else:
         blocks = []
         if text:
-            blocks.extend(_unsigned(text, f"{path}.reasoning_content", ctx, rows, allow_unsigned))
+            key = "reasoning_content" if msg.get("reasoning_content") is not None else "reasoning"
+            blocks.extend(_unsigned(text, f"{path}.{key}", ctx, rows, allow_unsigned))
         return blocks
     if text:
         joined = REASONING_SEPARATOR.join(

@@ -743,7 +743,7 @@ A2O_REQUEST = FateTable(
             "thinking",
             M,
             "reasoning_effort",
-            "disabled -> none; enabled -> the largest effort whose budget in `effort_budgets` fits budget_tokens (approximated unless equal); adaptive -> output_config.effort, or 'high' (Anthropic's default) when absent. With extensions on, the thinking object is also carried verbatim as `thinking` (Anthropic's own OpenAI-compatibility layer reads it there), which makes the round trip exact",
+            "disabled -> none; enabled -> the largest effort whose budget in `effort_budgets` fits budget_tokens (approximated unless equal); adaptive -> output_config.effort when given. With extensions on, the thinking object is carried verbatim as `thinking` (Anthropic's own OpenAI-compatibility layer reads it there), which makes the round trip exact, and no effort is invented for adaptive thinking without one; with extensions off that case sends 'high', Anthropic's default effort (approximated)",
         ),
         Fate("thinking.budget_tokens", M, "reasoning_effort", "see thinking"),
         Fate(

@@ -259,7 +259,7 @@ class _Converter:
                     elif content:
                         system_strings.append("\0")  # a list: the string form is no longer possible
                     continue
-                self._mid_system(blocks, path, system, turns)
+                self._mid_system(msg.get("content"), blocks, path, system, turns)
                 continue
             leading = False
             if role == "user":
@@ -274,7 +274,16 @@ class _Converter:
                         detail="empty user message; Anthropic rejects messages without content",
                     )
             elif role == "assistant":
-                turns.append(("assistant", self._assistant(msg, path), path))
+                content = self._assistant(msg, path)
+                if content:
+                    turns.append(("assistant", content, path))
+                else:  # dropped before merging, so that the turns around it still merge
+                    self.ctx.lose(
+                        "messages[].content",
+                        path,
+                        kind="dropped",
+                        detail="empty assistant message (no text, tool call or signed reasoning) was not sent; Anthropic rejects empty turns",
+                    )
             elif role == "tool":
                 turns.append(("user", [self._tool_result(msg, path)], path))
             else:  # function (deprecated)
@@ -282,6 +291,7 @@ class _Converter:
         merged = self._merge(turns)
         if (
             len(system_strings) == 1
+            and len(system) == 1
             and system_strings[0] != "\0"
             and not system[0].get("cache_control")
         ):
@@ -290,6 +300,7 @@ class _Converter:
 
     def _mid_system(
         self,
+        content: Any,
         blocks: list[Json],
         path: str,
         system: list[Json],
@@ -302,7 +313,8 @@ class _Converter:
             system.extend(blocks)
             self.ctx.lose("messages[] (system, mid-conversation)", path)
         elif policy == "native":
-            turns.append(("system", blocks, path))
+            # Anthropic system messages take a string or text blocks, like OpenAI's.
+            turns.append(("system", content if isinstance(content, str) else blocks, path))
         else:
             turns.append(("user", blocks, path))
             self.ctx.lose(
@@ -313,30 +325,24 @@ class _Converter:
 
     def _merge(self, turns: list[tuple[str, list[Json] | str, str]]) -> list[Json]:
         out: list[Json] = []
+        paths: list[str] = []  # the source path of each merged turn's first message
         prev_role = ""
-        for role, content, _path in turns:
+        for role, content, path in turns:
             if role == prev_role:
                 last = out[-1]
                 last["content"] = _as_blocks(last["content"]) + _as_blocks(content)
             else:
                 out.append({"role": role, "content": content})
+                paths.append(path)
                 prev_role = role
-        for i, msg in enumerate(out):
+        for msg, path in zip(out, paths, strict=True):
             if msg["role"] == "user" and isinstance(msg["content"], list):
-                self._results_first(msg, i)
-            elif msg["role"] == "assistant" and not msg["content"]:
-                self.ctx.lose(
-                    "messages[].content",
-                    turns[i][2] if i < len(turns) else "messages",
-                    kind="dropped",
-                    detail="empty assistant message (no text, tool call or signed reasoning) was not sent; Anthropic rejects empty turns",
-                )
-        out = [m for m in out if m["content"]]
+                self._results_first(msg, path)
         if out and out[-1]["role"] == "assistant":
-            self._trailing_assistant(out[-1], len(turns) - 1, turns)
+            self._trailing_assistant(out[-1], turns[-1][2])
         return out
 
-    def _results_first(self, msg: Json, index: int) -> None:
+    def _results_first(self, msg: Json, path: str) -> None:
         blocks: list[Json] = msg["content"]
         results = [b for b in blocks if b["type"] == "tool_result"]
         if not results or blocks[: len(results)] == results:
@@ -344,18 +350,15 @@ class _Converter:
         msg["content"] = results + [b for b in blocks if b["type"] != "tool_result"]
         self.ctx.lose(
             "messages[] (tool)",
-            f"messages (user turn {index})",
+            path,
             kind="approximated",
             detail="user content came before tool results; tool results were moved first, as Anthropic requires",
         )
 
-    def _trailing_assistant(
-        self, msg: Json, last: int, turns: list[tuple[str, list[Json] | str, str]]
-    ) -> None:
+    def _trailing_assistant(self, msg: Json, path: str) -> None:
         content = msg["content"]
         if isinstance(content, list) and any(b["type"] == "tool_use" for b in content):
             return  # a pending tool call, not a prefill
-        path = turns[last][2] if turns else "messages"
         if self.ctx.options.trailing_assistant == "reject":
             raise UnsupportedError(
                 "a trailing assistant message is a prefill on Anthropic; rejected (trailing_assistant='reject')",
@@ -820,6 +823,11 @@ class _Converter:
                 **{k: v for k, v in location.items() if v is not None},
             }
         self.ctx.lose("web_search_options", "web_search_options")
+        size = options.get("search_context_size")
+        if size is not None and size != "medium":  # medium is OpenAI's default
+            self.ctx.lose(
+                "web_search_options.search_context_size", "web_search_options.search_context_size"
+            )
         return tool
 
     def _tool_choice(self, req: Json, out: Json, *, has_tools: bool) -> None:

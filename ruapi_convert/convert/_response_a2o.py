@@ -70,7 +70,7 @@ def convert_response(msg: Json, ctx: Context) -> Json:
     if not isinstance(created, int):
         ctx.lose(
             "created",
-            "id",
+            "created",
             kind="defaulted",
             detail="Anthropic replies carry no timestamp; created is 0 (pass the created option)",
         )
@@ -141,6 +141,8 @@ def message_fields(blocks: list[Json], ctx: Context, path: str) -> Json:
             calls.append(tool_call(block))
         elif kind in ("thinking", "redacted_thinking"):
             thinking.append(block)
+            if not ctx.options.extensions:
+                ctx.lose("content[] (thinking)", f"{path}[{j}]")
         entry = entry_for(block, j, len(carried))
         if entry is not None:
             carried.append(entry)
@@ -154,17 +156,14 @@ def message_fields(blocks: list[Json], ctx: Context, path: str) -> Json:
         message["tool_calls"] = calls
     if annotations:
         message["annotations"] = annotations
-    if thinking:
-        if ctx.options.extensions:
-            message.update(thinking_to_openai(thinking))
-        else:
-            ctx.lose("content[] (thinking)", path)
+    if thinking and ctx.options.extensions:
+        message.update(thinking_to_openai(thinking))
     if carried:
         if ctx.options.extensions:
             message["anthropic"] = {"content": carried}
         else:
             report_carried(carried, ctx, path)
-    _report_shape(blocks, ctx, path)
+    report_shape(blocks, ctx, path)
     return message
 
 
@@ -196,7 +195,7 @@ def report_carried(entries: list[Json], ctx: Context, path: str) -> None:
                 )
 
 
-def _report_shape(blocks: list[Json], ctx: Context, path: str) -> None:
+def report_shape(blocks: list[Json], ctx: Context, path: str) -> None:
     """Text boundaries and the relative order of blocks do not survive (see ``_carriage``)."""
     texts = sum(1 for b in blocks if b["type"] == "text")
     if texts > 1:

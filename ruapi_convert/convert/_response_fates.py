@@ -57,7 +57,7 @@ A2O_RESPONSE = FateTable(
             "content[] (text)",
             M,
             "choices[0].message.content",
-            "several text blocks join into one string (approximated with extensions off)",
+            "several text blocks join into one string, and text, thinking and tool calls lose their relative order: always reported as approximated (with extensions on the blocks are also carried in message.anthropic.content, so an Anthropic client gets them back exactly)",
         ),
         Fate(
             "content[].citations",

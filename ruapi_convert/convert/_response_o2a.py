@@ -127,14 +127,13 @@ def _carry_openai(out: Json, ext: Json, comp: Json, ctx: Context) -> None:
         out["openai"] = ext
         return
     for key in ext:
-        # created: nothing is lost (Anthropic replies are simply not timestamped); usage details
-        # were reported by the usage mapping.
-        if key not in ("created", "usage"):
+        if key != "usage":  # usage details were reported by the usage mapping
             row, path = _EXT_ROWS[key]
             ctx.lose(row, path, kind="dropped")
 
 
 _EXT_ROWS: Final = {
+    "created": ("created", "created"),
     "system_fingerprint": ("system_fingerprint", "system_fingerprint"),
     "service_tier": ("service_tier", "service_tier"),
     "metadata": ("metadata", "metadata"),

@@ -402,6 +402,24 @@ def test_thinking_is_not_enabled_when_max_tokens_is_too_small() -> None:
     assert losses == [("reasoning_effort", "dropped")]
 
 
+def test_adaptive_thinking_without_effort_invents_no_effort_unless_extensions_are_off() -> None:
+    """Extensions on: the thinking object is carried and nothing is invented; off: 'high', reported."""
+    body = {
+        "model": "m",
+        "max_tokens": 2000,
+        "messages": [{"role": "user", "content": "x"}],
+        "thinking": {"type": "adaptive"},
+    }
+    out, losses = a2o(body)
+    assert out["thinking"] == {"type": "adaptive"}
+    assert "reasoning_effort" not in out
+    assert losses == []
+    out, losses = a2o(body, extensions=False)
+    assert "thinking" not in out
+    assert out["reasoning_effort"] == "high"
+    assert losses == [("thinking", "approximated")]
+
+
 def test_forced_tool_choice_wins_over_thinking() -> None:
     """Anthropic forbids a forced tool with thinking: the tool choice is kept, thinking dropped."""
     body = {

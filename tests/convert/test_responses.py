@@ -75,7 +75,7 @@ def test_missing_created_is_defaulted_and_reported() -> None:
     """Anthropic has no timestamp: without the created option, created is 0 and reported."""
     result = rc.anthropic_to_openai_response(message([{"type": "text", "text": "x"}]))
     assert result.value.created == 0
-    assert [(loss.path, loss.kind) for loss in result.losses] == [("id", "defaulted")]
+    assert [(loss.path, loss.kind) for loss in result.losses] == [("created", "defaulted")]
 
 
 def test_tool_use_becomes_tool_calls_with_compact_json_arguments() -> None:
@@ -338,7 +338,7 @@ def test_truncated_tool_arguments_in_a_reply_are_wrapped() -> None:
 
 
 def test_openai_only_response_fields_are_carried_or_reported() -> None:
-    """logprobs, system_fingerprint and annotations go to message.openai, or are reported without extensions."""
+    """created, logprobs, system_fingerprint and annotations go to openai, or are reported without extensions."""
     body = completion(
         {
             "content": "x",
@@ -365,6 +365,7 @@ def test_openai_only_response_fields_are_carried_or_reported() -> None:
     assert sorted(losses) == [
         ("choices[0].logprobs", "dropped"),
         ("choices[0].message.annotations", "dropped"),
+        ("created", "dropped"),
         ("system_fingerprint", "dropped"),
     ]
 
