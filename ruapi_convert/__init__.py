@@ -19,6 +19,19 @@ strategies in :mod:`ruapi_convert.testing`.
 """
 
 from . import sse
+from .convert.errors import (
+    ErrorReply,
+    anthropic_stream_error,
+    anthropic_to_openai_error,
+    anthropic_to_openai_headers,
+    anthropic_to_openai_model_list,
+    anthropic_to_openai_request_headers,
+    openai_stream_error,
+    openai_to_anthropic_error,
+    openai_to_anthropic_headers,
+    openai_to_anthropic_model_list,
+    openai_to_anthropic_request_headers,
+)
 from .convert.requests import anthropic_to_openai_request, openai_to_anthropic_request
 from .convert.responses import anthropic_to_openai_response, openai_to_anthropic_response
 from .errors import (
@@ -40,6 +53,18 @@ __all__ = [
     "anthropic_to_openai_request",
     "anthropic_to_openai_response",
     "openai_to_anthropic_response",
+    # errors, headers and model lists
+    "anthropic_to_openai_error",
+    "openai_to_anthropic_error",
+    "openai_stream_error",
+    "anthropic_stream_error",
+    "ErrorReply",
+    "anthropic_to_openai_headers",
+    "openai_to_anthropic_headers",
+    "anthropic_to_openai_request_headers",
+    "openai_to_anthropic_request_headers",
+    "anthropic_to_openai_model_list",
+    "openai_to_anthropic_model_list",
     # streams
     "AnthropicToOpenAIStream",
     "OpenAIToAnthropicStream",
@@ -48,7 +73,7 @@ __all__ = [
     "Converted",
     "Loss",
     "Options",
-    # errors
+    # exceptions
     "ConversionError",
     "InvalidInputError",
     "UnsupportedError",

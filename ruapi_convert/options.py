@@ -19,7 +19,7 @@ from .convert._tables import EFFORT_BUDGETS
 from .errors import InvalidInputError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
 __all__ = ["AnthropicVersion", "Options", "resolve_options"]
 
@@ -68,6 +68,13 @@ class Options:
     invalid_tool_arguments: Literal["wrap", "reject"] = "wrap"
     #: Replace the model name in the converted request (None keeps it).
     model: str | None = None
+    #: openai_to_anthropic_request_headers: the beta names sent as ``anthropic-beta`` (joined with
+    #: commas; empty sends no header). The client's own ``anthropic-beta``, if any, is not copied.
+    anthropic_beta: Sequence[str] = ()
+    #: openai_to_anthropic_request_headers: where the key goes: "x-api-key" (the header of the
+    #: Anthropic docs' examples and of SDKs before 2.0) or "bearer" (``Authorization: Bearer``, what
+    #: the Anthropic SDK 2.x sends). The API accepts both.
+    anthropic_auth: Literal["x-api-key", "bearer"] = "x-api-key"
 
     # -- Anthropic request -> OpenAI request ----------------------------------------------------
     #: The role that carries Anthropic's top-level system prompt.

@@ -14,7 +14,12 @@ ends without its success terminator (no ``[DONE]``, no ``message_stop``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from ..convert.errors import anthropic_stream_error, openai_stream_error
+
+if TYPE_CHECKING:
+    from ..convert._context import Context
 
 __all__ = [
     "anthropic_error_event",
@@ -30,23 +35,14 @@ Json = dict[str, Any]
 TRUNCATED_MESSAGE = "the upstream stream ended before it was complete"
 
 
-def openai_error_chunk(event: Json) -> Json:
-    """The OpenAI error chunk for an Anthropic ``error`` event."""
-    error = event.get("error") or {}
-    return {
-        "error": {
-            "message": error.get("message", ""),
-            "type": error.get("type", "api_error"),
-            "param": None,
-            "code": None,
-        }
-    }
+def openai_error_chunk(event: Json, ctx: Context) -> Json:
+    """The OpenAI error chunk for an Anthropic ``error`` event (losses go to ``ctx``)."""
+    return openai_stream_error(event, options=ctx.options, losses=ctx.losses).to_dict()
 
 
-def anthropic_error_event(chunk: Json) -> Json:
-    """The Anthropic ``error`` event for an OpenAI error chunk."""
-    error = chunk.get("error") or {}
-    return {"type": "error", "error": {"type": "api_error", "message": error.get("message", "")}}
+def anthropic_error_event(chunk: Json, ctx: Context) -> Json:
+    """The Anthropic ``error`` event for an OpenAI error chunk (losses go to ``ctx``)."""
+    return anthropic_stream_error(chunk, options=ctx.options, losses=ctx.losses).to_dict()
 
 
 def truncated_openai_error() -> Json:

@@ -130,7 +130,6 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         self._tools = 0
         self._details = 0
         self._reasoning_text = False  # some reasoning text was sent (for the separator)
-        self._thinking_lost = False
         self._carried = 0  # entries sent in delta.anthropic.content
         self._annotations: list[Json] = []  # sent at the end: see _block_stop
         self._content_started = False
@@ -186,7 +185,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             return self._message_stop()
         if kind == "error":
             self.state = State.FAILED
-            return [(None, openai_error_chunk(data))]
+            return [(None, openai_error_chunk(data, self._ctx))]
         self._ctx.lose(
             "content",
             "type",
@@ -208,7 +207,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         if created is None:
             self._ctx.lose(
                 "created",
-                "message.id",
+                "created",
                 kind="defaulted",
                 detail="Anthropic streams carry no timestamp; created is 0 (pass the created option)",
             )
@@ -269,6 +268,8 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         elif kind == "thinking":
             block.detail = self._details
             self._details += 1
+            if not self._ctx.options.extensions:
+                self._ctx.lose("content[] (thinking)", f"content[{index}]")
             if value.get("thinking"):
                 out += self._thinking(block, value["thinking"])
             if value.get("signature"):
@@ -280,7 +281,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             if detail is not None and self._ctx.options.extensions:
                 out += self._reasoning_chunk({"reasoning_details": [detail]})
             elif not self._ctx.options.extensions:
-                out += self._lose_thinking()
+                self._ctx.lose("content[] (thinking)", f"content[{index}]")
         elif kind == "tool_use":
             block.tool = self._tools
             self._tools += 1
@@ -377,7 +378,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         if not text:
             return []
         if not self._ctx.options.extensions:
-            return self._lose_thinking()
+            return []  # reported when the block started
         entry: Json = {"index": block.detail, "text": text}
         content = text
         if not block.sent_text:
@@ -391,12 +392,6 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
                 content = REASONING_SEPARATOR + text
         block.sent_text = self._reasoning_text = True
         return self._reasoning_chunk({"reasoning_content": content, "reasoning_details": [entry]})
-
-    def _lose_thinking(self) -> list[Raw]:
-        if not self._thinking_lost:
-            self._thinking_lost = True
-            self._ctx.lose("content[] (thinking)", "content")
-        return []
 
     def _reasoning_chunk(self, delta: Json) -> list[Raw]:
         if not self._ctx.options.extensions:
@@ -444,7 +439,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
 
     def _thinking_stop(self, block: _Block) -> list[Raw]:
         if not self._ctx.options.extensions:
-            return self._lose_thinking() if block.signature else []
+            return []
         if block.sent_text:  # only the signature is still to come
             if block.signature is None:
                 return []
@@ -495,6 +490,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             if block.open:
                 out += self._block_stop({"type": "content_block_stop", "index": index})
         self.state = State.FINISHED
+        _response_a2o.report_shape([{"type": b.kind} for b in self._blocks], self._ctx, "content")
         ext: Json = {}
         stop: Json = {
             k: self._stop[k]

@@ -127,7 +127,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
     def _feed_raw(self, data: Json) -> list[Raw]:
         if "error" in data and "choices" not in data:
             self.state = State.FAILED
-            return [("error", anthropic_error_event(data))]
+            return [("error", anthropic_error_event(data, self._ctx))]
         out: list[Raw] = []
         if self.state is State.START:
             out.append(self._message_start(data))
@@ -143,6 +143,9 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
                 )
             if self._finish is not None:
                 continue  # nothing may follow finish_reason but the usage chunk
+            if choice.get("logprobs") is not None:
+                # The non-stream reply keeps them in message.openai, which went out with message_start.
+                self._once("choices[].logprobs", "choices[0].logprobs", kind="dropped")
             out += self._delta(choice.get("delta") or {})
             if choice.get("finish_reason") is not None:
                 out += self._finish_choice(choice["finish_reason"])
@@ -166,7 +169,9 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             "stop_sequence": None,
             "usage": usage,
         }
-        if self._ctx.options.extensions:
+        if not self._ctx.options.extensions:
+            self._ctx.lose("created", "created", kind="dropped")
+        else:
             openai: Json = {"created": chunk["created"]}
             for key in ("system_fingerprint", "service_tier"):
                 if chunk.get(key) is not None and not (key == "service_tier" and tier is not None):
