@@ -18,7 +18,7 @@ import pydantic_core
 
 from .errors import InvalidInputError
 
-__all__ = ["dumps", "loads", "path_join"]
+__all__ = ["dumps", "loads", "path_join", "to_jsonable"]
 
 
 def loads(data: bytes | bytearray | memoryview | str, *, path: str = "") -> Any:
@@ -36,8 +36,37 @@ def loads(data: bytes | bytearray | memoryview | str, *, path: str = "") -> Any:
 
 
 def dumps(value: Any) -> bytes:
-    """Serialise a JSON value compactly as UTF-8 bytes."""
-    return pydantic_core.to_json(value)
+    """Serialise a JSON value compactly as UTF-8 bytes.
+
+    Values that JSON cannot carry raise :class:`InvalidInputError`, never invalid output: they can
+    only come from a dict built outside this library (``json.loads`` accepts ``NaN``, ``Infinity``
+    and ``"\\ud800"``; nothing stops a caller nesting lists 300 deep).
+    """
+    try:
+        data = pydantic_core.to_json(value)
+    except (pydantic_core.PydanticSerializationError, ValueError, RecursionError) as exc:
+        raise InvalidInputError(f"the value cannot be written as JSON: {exc}") from exc
+    # pydantic-core writes a float NaN or infinity as the bare constant. The substring test costs
+    # almost nothing; only when it hits (e.g. the word inside a string) is the output re-read.
+    if (b"NaN" in data or b"Infinity" in data) and not _is_json(data):
+        raise InvalidInputError("the value cannot be written as JSON: it holds NaN or Infinity")
+    return data
+
+
+def to_jsonable(value: Any) -> Any:
+    """A private plain-JSON copy of a value (dicts, lists, str, int, float, bool, None)."""
+    try:
+        return pydantic_core.to_jsonable_python(value)
+    except (pydantic_core.PydanticSerializationError, ValueError, RecursionError) as exc:
+        raise InvalidInputError(f"the value cannot be copied as JSON: {exc}") from exc
+
+
+def _is_json(data: bytes) -> bool:
+    try:
+        pydantic_core.from_json(data, allow_inf_nan=False)
+    except ValueError:
+        return False
+    return True
 
 
 def _describe(data: bytes | bytearray | memoryview | str, exc: ValueError) -> str:

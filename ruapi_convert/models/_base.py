@@ -82,7 +82,9 @@ T = TypeVar("T")
 Number = Union[int, float]
 
 #: Configuration of every TypedDict in the models: keep unknown keys, never coerce types.
-WIRE_DICT_CONFIG = ConfigDict(extra="allow", strict=True)
+#: ``allow_inf_nan=False``: a typed number that is NaN or infinite (``json.loads`` makes them) is
+#: refused where it stands, with its path, instead of failing later when the body is written.
+WIRE_DICT_CONFIG = ConfigDict(extra="allow", strict=True, allow_inf_nan=False)
 
 #: Marks errors raised by an ``Unknown*`` fallback for a *known* tag; they are never the real story.
 _KNOWN_TAG_ERROR = "ruapi_known_tag"
@@ -158,6 +160,7 @@ class WireModel(BaseModel):
         extra="allow",
         frozen=True,
         strict=True,
+        allow_inf_nan=False,  # see WIRE_DICT_CONFIG
         defer_build=True,  # schemas are built on first use: importing the package stays fast
         hide_input_in_errors=True,  # request content must not end up in logs via error text
         protected_namespaces=(),  # the wire has a field called ``model``
@@ -259,7 +262,7 @@ class WireModel(BaseModel):
 
     def to_dict(self) -> dict[str, Any]:
         """The exact wire form as a new dict (unset fields absent, explicit ``null`` kept)."""
-        result: dict[str, Any] = pydantic_core.to_jsonable_python(self.wire())
+        result: dict[str, Any] = _json.to_jsonable(self.wire())
         return result
 
     def to_json(self) -> bytes:
