@@ -115,17 +115,8 @@ def anthropic_to_openai_error(
     """
     code = _check_status(status)
     resolved = resolve_options(options, opts)
-    hdrs = _headers.normalize(headers)
-    secrets = _headers.credentials(hdrs, redact)
     hctx = Context(resolved, A2O_RESPONSE_HEADERS)
-    out_headers = _headers.response_headers(
-        hdrs,
-        hctx,
-        to_openai=True,
-        now=_headers.check_now(now),
-        passthrough=passthrough,
-        secrets=secrets,
-    )
+    out_headers, secrets = _reply_headers_in(headers, hctx, True, now, redact, passthrough)
     ctx = Context(resolved, A2O_ERROR)
     result = _error_bodies.to_openai(body, code, ctx, secrets)
     if result.request_id is not None and "x-request-id" not in out_headers:
@@ -158,17 +149,8 @@ def openai_to_anthropic_error(
     """
     code = _check_status(status)
     resolved = resolve_options(options, opts)
-    hdrs = _headers.normalize(headers)
-    secrets = _headers.credentials(hdrs, redact)
     hctx = Context(resolved, O2A_RESPONSE_HEADERS)
-    out_headers = _headers.response_headers(
-        hdrs,
-        hctx,
-        to_openai=False,
-        now=_headers.check_now(now),
-        passthrough=passthrough,
-        secrets=secrets,
-    )
+    out_headers, secrets = _reply_headers_in(headers, hctx, False, now, redact, passthrough)
     ctx = Context(resolved, O2A_ERROR)
     result = _error_bodies.to_anthropic(body, code, ctx, secrets)
     request_id = out_headers.get("request-id", result.request_id)
@@ -176,6 +158,28 @@ def openai_to_anthropic_error(
     model = ant.ErrorResponse.model_validate(_anthropic_body(result.error, request_id))
     out_status = code if result.status is None else result.status
     return ctx.finish(ErrorReply(out_status, model, _reply_headers(out_headers, result.no_retry)))
+
+
+def _reply_headers_in(
+    headers: HeadersInput,
+    hctx: Context,
+    to_openai: bool,
+    now: datetime | None,
+    redact: Iterable[str],
+    passthrough: Iterable[str],
+) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The converted response headers of an error reply, and the secrets its body must not show."""
+    hdrs = _headers.normalize(headers)
+    secrets = _headers.credentials(hdrs, redact)
+    out = _headers.response_headers(
+        hdrs,
+        hctx,
+        to_openai=to_openai,
+        now=_headers.check_now(now),
+        passthrough=passthrough,
+        secrets=secrets,
+    )
+    return out, secrets
 
 
 def _check_status(status: Any) -> int:
