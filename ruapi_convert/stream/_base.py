@@ -58,6 +58,7 @@ class StreamConverter(Generic[T]):
         self._ctx = Context(resolve_options(options, opts), self.fates)
         self.state = State.START
         self._reported = 0  # losses already checked by strict mode
+        self._failure: ConversionError | None = None  # the error that failed this converter
 
     @property
     def losses(self) -> tuple[Loss, ...]:
@@ -84,7 +85,18 @@ class StreamConverter(Generic[T]):
         return b"".join(self._encode(item) for item in self._guarded(self._close_raw, None))
 
     def error_bytes(self, exc: ConversionError) -> bytes:
-        """The target protocol's mid-stream error framing for an error raised by this converter."""
+        """The target protocol's mid-stream error framing for an error raised by this converter.
+
+        Nothing once the stream had already ended (its terminator or an error was sent) before
+        ``exc``: input after the end - trailing junk after ``message_stop``, a bad event after a
+        forwarded upstream error - must not append an error to a finished client stream (the
+        Anthropic SDK raises on an ``event: error`` even after ``message_stop``). Found by the
+        stream property tests.
+        """
+        if self.state is State.FINISHED or (
+            self.state is State.FAILED and exc is not self._failure
+        ):
+            return b""
         return b"".join(self._encode(item) for item in self._error_items(exc))
 
     # -- for subclasses ----------------------------------------------------------------------------------
@@ -140,12 +152,14 @@ class StreamConverter(Generic[T]):
             items: list[Raw] = step(arg)
         except ConversionError as exc:
             self.state = State.FAILED
+            self._failure = exc
             if isinstance(exc, StreamProtocolError) and exc.event_hint is None:
                 exc.event_hint = [self._model(item) for item in self._error_items(exc)]
             raise
         if self._ctx.options.strict and len(self._ctx.losses) > self._reported:
             self.state = State.FAILED
-            raise LossyConversionError(self._ctx.losses[self._reported :])
+            self._failure = LossyConversionError(self._ctx.losses[self._reported :])
+            raise self._failure
         self._reported = len(self._ctx.losses)
         return items
 

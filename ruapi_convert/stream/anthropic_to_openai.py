@@ -219,6 +219,13 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             "model": msg["model"],
         }
         self._usage = dict(msg.get("usage") or {})
+        # Message-level keys (container, diagnostics, ...) may come with message_start, not only
+        # with message_delta; the non-stream conversion carries them, so the stream must too (a
+        # later message_delta overrides them, as in the SDK's accumulator). Found by the property
+        # tests: a container in message_start was silently dropped.
+        for key in _response_a2o._CARRIED_KEYS:
+            if msg.get(key) is not None:
+                self._stop[key] = msg[key]
         tier = RESPONSE_TIER_ANTHROPIC_TO_OPENAI.get(self._usage.get("service_tier") or "")
         if tier is not None:
             # OpenAI repeats service_tier on every chunk; the non-stream reply has it once.
@@ -336,6 +343,16 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
                         if key == "content"
                         else delta[key],
                     }
+            return []
+        if block.kind not in ant.CONTENT_BLOCK_TYPES:
+            # A block type newer than this library: how its deltas build it is unknown, so they are
+            # skipped (the block itself is carried at its stop as it started).
+            self._ctx.lose(
+                "content",
+                f"content[{data['index']}]",
+                kind="unknown",
+                detail=f"{dtype} for a {block.kind!r} block (an unknown block type); skipped",
+            )
             return []
         if dtype in (
             "text_delta",

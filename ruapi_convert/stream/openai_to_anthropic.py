@@ -112,6 +112,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         self._refused = False
         self._lost: set[str] = set()
         self._detail_kinds: dict[Any, Any] = {}  # reasoning_details index -> its type
+        self._details_seen = False  # reasoning_details came: they win over the other conventions
 
     # -- input ------------------------------------------------------------------------------------------
 
@@ -230,9 +231,16 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             items = validate(
                 list[_DetailFragment], details, path="choices[0].delta.reasoning_details"
             )
+            self._details_seen = True
             for item in items:
                 out += self._detail(item)
             return out  # reasoning_content alongside is the same text without signatures
+        if self._details_seen:
+            # The same holds when reasoning_content comes in a later chunk than the details: the
+            # non-stream conversion takes the details and ignores reasoning_content/thinking_blocks,
+            # and a second, unsigned copy of the text must not become a thinking block of its own.
+            # (Found by the stream property tests.)
+            return out
         blocks = delta.get("thinking_blocks")
         text = (
             delta.get("reasoning_content")
@@ -286,13 +294,28 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         self, key: tuple[Any, ...], text: str, signature: str, *, signed: bool
     ) -> list[Raw]:
         channel = self._channels.get(key)
+        if channel is not None and channel.closed:
+            if not text:
+                if signature:
+                    # Its block has stopped (other content came in between): it cannot be sent.
+                    self._ctx.lose(
+                        "choices[].message.reasoning_details",
+                        "choices[0].delta",
+                        kind="dropped",
+                        detail="a reasoning signature arrived after its thinking block had stopped",
+                    )
+                return []
+            channel = self._reopen(key, channel)
         if channel is None:
             channel = _Channel("thinking", {"type": "thinking", "thinking": "", "signature": ""})
             self._channels[key] = channel
         if signature:
             channel.signature += signature
         if not text:
-            return []
+            # A signed block with no text (Anthropic's display "omitted") must still become a
+            # block, or its signature would vanish without a loss; this starts it (or keeps it
+            # queued) and the signature goes out at its stop.
+            return self._piece(key, "thinking", channel.start, None) if signature else []
         return self._piece(
             key, "thinking", channel.start, {"type": "thinking_delta", "thinking": text}
         )
@@ -336,6 +359,8 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
 
     def _piece(self, key: Any, kind: str, start: Json, delta: Json | None) -> list[Raw]:
         channel = self._channels.setdefault(key, _Channel(kind, start))
+        if channel.closed and kind in ("text", "refusal"):
+            channel = self._reopen(key, channel)
         if channel.closed:
             if (
                 delta is not None
@@ -348,18 +373,15 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             )
         out: list[Raw] = []
         if self._open is not channel:
-            if (
-                self._open is not None
-                and self._open.kind == "tool_use"
-                and not _complete(self._open.args)
-            ):
+            if not self._blocked():
+                out += self._close_open()
+                out += self._flush_waiting()
+            if self._blocked():  # possibly a queued tool call that the flush just opened
                 if channel not in self._waiting:
                     self._waiting.append(channel)
                 if delta is not None:
                     channel.pieces.append(delta)
-                return []
-            out += self._close_open()
-            out += self._flush_waiting()
+                return out
             out += self._start(channel)
         if delta is not None:
             out += self._send(channel, delta)
@@ -367,6 +389,26 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             out += self._close_open()
             out += self._flush_waiting()
         return out
+
+    def _reopen(self, key: Any, channel: _Channel) -> _Channel:
+        """A new block for a text, refusal or reasoning channel whose block already stopped.
+
+        Such a channel resumes after another one spoke (text between two parallel tool calls,
+        reasoning after content); the OpenAI SDK accumulates each channel into one string, so the
+        stream is valid and raising would turn it into an error: it continues in a new block.
+        A thinking block split this way has its signature only on its last part (reported).
+        (Found by the stream property tests; this used to raise StreamProtocolError.)
+        """
+        if channel.kind == "thinking" and "split thinking" not in self._lost:
+            self._lost.add("split thinking")
+            self._ctx.lose(
+                "choices[].message.reasoning_details",
+                "choices[0].delta",
+                kind="approximated",
+                detail="reasoning resumed after other content; it continues in a new thinking block",
+            )
+        new = self._channels[key] = _Channel(channel.kind, channel.start)
+        return new
 
     def _start(self, channel: _Channel) -> list[Raw]:
         channel.index = self._next
@@ -446,14 +488,36 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
     def _flush_waiting(self) -> list[Raw]:
         out: list[Raw] = []
         waiting, self._waiting = self._waiting, []
-        for channel in waiting:
+        for position, channel in enumerate(waiting):
             pieces, channel.pieces = channel.pieces, []
             out += self._start(channel)
             for delta in pieces:
                 out += self._send(channel, delta)
             if channel.kind != "tool_use" or _complete(channel.args):
                 out += self._close_open()
+            else:
+                # A queued tool call whose arguments are still incomplete stays open, and the
+                # channels after it keep waiting behind it. (Starting them used to abandon the
+                # open block - never stopped - and start the tool call a second time when its
+                # next fragment came: found by the stream property tests.)
+                self._waiting = waiting[position + 1 :] + self._waiting
+                break
         return out
+
+    def _flush_all(self) -> list[Raw]:
+        """The end of the choice: close the open block and send every queued one, in order."""
+        out = self._close_open()
+        while self._waiting:
+            out += self._flush_waiting() + self._close_open()
+        return out
+
+    def _blocked(self) -> bool:
+        """The open block is a tool call whose arguments are incomplete: others must wait."""
+        return (
+            self._open is not None
+            and self._open.kind == "tool_use"
+            and not _complete(self._open.args)
+        )
 
     def _whole(self, block: Json) -> list[Raw]:
         """A block that arrives complete (redacted thinking, a carried server-tool block)."""
@@ -462,15 +526,14 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         return self._piece_whole(channel)
 
     def _piece_whole(self, channel: _Channel) -> list[Raw]:
-        if (
-            self._open is not None
-            and self._open.kind == "tool_use"
-            and not _complete(self._open.args)
-        ):
+        if self._blocked():
             self._waiting.append(channel)
             return []
-        out = self._close_open() + self._flush_waiting() + self._start(channel)
-        return out + self._close_open()
+        out = self._close_open() + self._flush_waiting()
+        if self._blocked():  # the flush left a queued tool call open: wait behind it
+            self._waiting.append(channel)
+            return out
+        return out + self._start(channel) + self._close_open()
 
     # -- carried Anthropic data ----------------------------------------------------------------------------
 
@@ -517,7 +580,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
 
     def _finish_choice(self, finish: str) -> list[Raw]:
         self._finish = finish
-        return self._close_open() + self._flush_waiting() + self._close_open()
+        return self._flush_all()
 
     def _message_end(self) -> list[Raw]:
         self.state = State.FINISHED
@@ -557,7 +620,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             self._finish = next(
                 k for k, v in FINISH_TO_STOP.items() if v.value == UNKNOWN_FINISH_STOP
             )
-            out = self._close_open() + self._flush_waiting() + self._close_open()
+            out = self._flush_all()
             return out + self._message_end()
         return self._message_end()
 

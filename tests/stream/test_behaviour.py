@@ -292,6 +292,27 @@ def test_unknown_event_type_is_skipped_and_reported() -> None:
     assert [loss.kind for loss in converter.losses if loss.kind == "unknown"] == ["unknown"]
 
 
+def test_deltas_of_an_unknown_block_type_are_skipped_and_the_block_carried() -> None:
+    """A future block type may stream deltas we know by name; they are skipped and reported, and
+    the block is carried (message.anthropic.content) as it started, like in a reply."""
+    converter = rc.AnthropicToOpenAIStream(created=1)
+    converter.feed(START)
+    start = {
+        "type": "content_block_start",
+        "index": 0,
+        "content_block": {"type": "future_block", "text": "kept"},
+    }
+    assert converter.feed(start) == []
+    assert converter.feed(text_delta("more")) == []
+    out = converter.feed(stop())
+    losses = [(loss.path, loss.kind) for loss in converter.losses]
+    assert ("content[0]", "unknown") in losses
+    carried = [c for c in out if c.wire()["choices"]]
+    entry = carried[0].wire()["choices"][0]["delta"]["anthropic"]["content"][0]
+    assert entry["type"] == "future_block"
+    assert entry["text"] == "kept"
+
+
 def test_strict_stream_raises_on_the_first_loss() -> None:
     """With strict=True a stream converter raises LossyConversionError instead of losing data."""
     converter = rc.AnthropicToOpenAIStream(strict=True)
