@@ -109,6 +109,7 @@ class SSEDecoder:
         "_data",
         "_data_size",
         "_event",
+        "_failed",
         "_last_id",
         "_max",
         "_offset",
@@ -132,23 +133,43 @@ class SSEDecoder:
         self._retry: int | None = None
         self._offset = 0  # bytes consumed so far, for error messages
         self._closed = False
+        self._failed: InvalidInputError | None = None  # raised by the next call (see feed)
 
     def feed(self, chunk: bytes | bytearray | memoryview) -> list[ServerSentEvent]:
-        """Decode one chunk of the byte stream; return the events it completes (maybe none)."""
+        """Decode one chunk of the byte stream; return the events it completes (maybe none).
+
+        Invalid UTF-8 raises :class:`InvalidInputError`. The events completed before the bad byte
+        are returned first when there are any (the error is then raised by the next call), so that
+        the outcome does not depend on where the byte stream was cut into chunks.
+        """
+        if self._failed is not None:
+            raise self._failed
         if self._closed:
             raise InvalidInputError("SSE decoder already closed")
+        buffered = self._utf8.getstate()[0]
         try:
             text = self._utf8.decode(chunk)
         except UnicodeDecodeError as exc:
             self._closed = True
-            raise InvalidInputError(
-                f"invalid UTF-8 in event stream at byte {self._offset + exc.start}"
-            ) from exc
+            error = InvalidInputError(
+                f"invalid UTF-8 in event stream at byte {self._offset - len(buffered) + exc.start}"
+            )
+            error.__cause__ = exc
+            # exc.start counts from the bytes held back from the last chunk: what precedes it is
+            # valid UTF-8 by construction.
+            good = (buffered + bytes(chunk))[: exc.start].decode("utf-8")
+            events = self._lines(good, final=False) if good else []
+            if not events:
+                raise error from exc
+            self._failed = error
+            return events
         self._offset += len(chunk)
         return self._lines(text, final=False)
 
     def close(self) -> list[ServerSentEvent]:
         """End of stream: dispatch what is still buffered, as if it had ended with a blank line."""
+        if self._failed is not None:
+            raise self._failed
         if self._closed:
             return []
         try:

@@ -130,6 +130,25 @@ def test_invalid_utf8_is_an_invalid_input_error() -> None:
         decoder.feed(b"data: \xff\n\n")
 
 
+def test_events_before_a_bad_byte_in_the_same_chunk_come_first() -> None:
+    """The events completed before invalid UTF-8 are returned; the next call raises. Split or
+    whole, the same events come out before the error."""
+    decoder = SSEDecoder()
+    events = decoder.feed(b"data: ok\n\ndata: \xff\n\n")
+    assert [e.data for e in events] == ["ok"]
+    with pytest.raises(InvalidInputError, match="byte 16"):
+        decoder.close()
+    with pytest.raises(InvalidInputError, match="byte 16"):
+        decoder.feed(b"data: later\n\n")
+
+
+def test_bad_byte_offset_counts_bytes_held_from_the_last_chunk() -> None:
+    decoder = SSEDecoder()
+    decoder.feed("data: é".encode()[:-1])  # 7 bytes, the last one held back
+    with pytest.raises(InvalidInputError, match="byte 6"):
+        decoder.feed(b"\xff")
+
+
 def test_stream_ending_inside_a_character_is_an_error() -> None:
     """A truncated multi-byte character at the end of the stream is reported, not dropped."""
     decoder = SSEDecoder()
