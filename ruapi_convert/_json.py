@@ -12,13 +12,14 @@ vendors send and accept.
 
 from __future__ import annotations
 
-from typing import Any
+import math
+from typing import Any, Final
 
 import pydantic_core
 
 from .errors import InvalidInputError
 
-__all__ = ["dumps", "loads", "path_join", "to_jsonable"]
+__all__ = ["check_foreign", "dumps", "loads", "path_join", "to_jsonable"]
 
 
 def loads(data: bytes | bytearray | memoryview | str, *, path: str = "") -> Any:
@@ -38,19 +39,72 @@ def loads(data: bytes | bytearray | memoryview | str, *, path: str = "") -> Any:
 def dumps(value: Any) -> bytes:
     """Serialise a JSON value compactly as UTF-8 bytes.
 
-    Values that JSON cannot carry raise :class:`InvalidInputError`, never invalid output: they can
-    only come from a dict built outside this library (``json.loads`` accepts ``NaN``, ``Infinity``
-    and ``"\\ud800"``; nothing stops a caller nesting lists 300 deep).
+    A value JSON cannot carry (a lone surrogate, nesting deeper than the serialiser goes) raises
+    :class:`InvalidInputError`; such values can only come from dicts built outside this library,
+    which :func:`check_foreign` screens.
+    """
+    try:
+        return pydantic_core.to_json(value)
+    except (pydantic_core.PydanticSerializationError, ValueError, RecursionError) as exc:
+        raise InvalidInputError(f"the value cannot be written as JSON: {exc}") from exc
+
+
+def check_foreign(value: Any, *, path: str = "") -> None:
+    """Refuse a caller-built value that JSON cannot carry, before it is accepted.
+
+    ``json.loads`` turns ``NaN``, ``Infinity`` and ``"\\ud800"`` into Python values that
+    pydantic-core would later write as bare ``NaN`` (not JSON) or refuse to write; nothing stops a
+    caller nesting lists 300 deep either. Values this module parsed never need it (``loads``
+    refuses all of these), so only dicts handed in by callers pay for this: one serialisation,
+    and a substring scan that only re-reads the output when it finds the constant's name.
     """
     try:
         data = pydantic_core.to_json(value)
     except (pydantic_core.PydanticSerializationError, ValueError, RecursionError) as exc:
-        raise InvalidInputError(f"the value cannot be written as JSON: {exc}") from exc
-    # pydantic-core writes a float NaN or infinity as the bare constant. The substring test costs
-    # almost nothing; only when it hits (e.g. the word inside a string) is the output re-read.
+        raise _unwritable(value, path) from exc
     if (b"NaN" in data or b"Infinity" in data) and not _is_json(data):
-        raise InvalidInputError("the value cannot be written as JSON: it holds NaN or Infinity")
-    return data
+        raise _unwritable(value, path)
+
+
+#: pydantic-core's serialiser stops a little deeper than this; the search below stops here.
+_MAX_DEPTH: Final = 200
+
+
+def _unwritable(value: Any, path: str) -> InvalidInputError:
+    """The error for a value known to hold something JSON cannot carry, naming where it is."""
+    where, what = _find_unwritable(value, path, 0) or (path, "a value")
+    return InvalidInputError(f"{what}, which JSON cannot carry", path=where)
+
+
+def _find_unwritable(value: Any, path: str, depth: int) -> tuple[str, str] | None:
+    # Only runs once a problem is known to exist, so a plain recursive walk is fine.
+    if depth > _MAX_DEPTH:
+        return path, f"nesting deeper than {_MAX_DEPTH} levels"
+    if isinstance(value, float) and not math.isfinite(value):
+        return path, f"the number {value!r}"
+    if isinstance(value, str):
+        return None if _encodable(value) else (path, "a lone surrogate in a string")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and not _encodable(key):
+                return path, "a lone surrogate in a key"
+            found = _find_unwritable(item, path_join(path, str(key)), depth + 1)
+            if found is not None:
+                return found
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            found = _find_unwritable(item, path_join(path, index), depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def to_jsonable(value: Any) -> Any:

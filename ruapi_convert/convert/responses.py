@@ -66,6 +66,6 @@ def _checked(model: Any, value: dict[str, Any], carried: bool) -> Any:
     if not carried:
         return model.trusted(value)
     try:
-        return model.model_validate(value)
+        return model._validate_parsed(value)  # built from validated input: JSON-clean
     except InvalidInputError as exc:
         raise InvalidInputError(f"invalid extension data: {exc.message}", path=exc.path) from exc

@@ -187,8 +187,16 @@ class WireModel(BaseModel):
     def model_validate(cls, obj: Any, **kwargs: Any) -> Self:
         """Validate a dict (or an instance) against the wire schema.
 
-        Raises :class:`InvalidInputError` naming the JSON path of the first problem.
+        Raises :class:`InvalidInputError` naming the JSON path of the first problem, also for a
+        value JSON cannot carry (``NaN`` from ``json.loads``, see :func:`_json.check_foreign`).
         """
+        if isinstance(obj, dict):
+            _json.check_foreign(obj)
+        return cls._validate_parsed(obj, **kwargs)
+
+    @classmethod
+    def _validate_parsed(cls, obj: Any, **kwargs: Any) -> Self:
+        """Validate a value that is known to be JSON (our own parser's output)."""
         try:
             return super().model_validate(obj, **kwargs)
         except ValidationError as exc:
@@ -197,7 +205,7 @@ class WireModel(BaseModel):
     @classmethod
     def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
         """Parse JSON text (bytes or str) and validate it; bad JSON or UTF-8 is an InvalidInputError."""
-        return cls.model_validate(_json.loads(json_data), **kwargs)
+        return cls._validate_parsed(_json.loads(json_data), **kwargs)
 
     @classmethod
     def parse(cls, body: Any) -> Self:
@@ -205,7 +213,7 @@ class WireModel(BaseModel):
         if isinstance(body, cls):
             return body
         if isinstance(body, (bytes, bytearray, memoryview, str)):
-            return cls.model_validate(_json.loads(body))
+            return cls._validate_parsed(_json.loads(body))
         if isinstance(body, BaseModel) and not isinstance(body, WireModel):
             # e.g. an official-SDK model: go through its wire form, never through its attributes
             body = body.model_dump(mode="json", exclude_unset=True)

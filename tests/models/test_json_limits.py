@@ -26,7 +26,7 @@ def test_infinity_in_a_nested_typed_number_is_refused_with_its_path() -> None:
     )
     with pytest.raises(InvalidInputError) as info:
         ant.MessageCreateParams.model_validate(body)
-    assert info.value.path.startswith("thinking")
+    assert info.value.path == "thinking.budget_tokens"
 
 
 @pytest.mark.parametrize(
@@ -34,14 +34,21 @@ def test_infinity_in_a_nested_typed_number_is_refused_with_its_path() -> None:
     [float("nan"), float("inf"), "\ud800", [[[0]]]],
     ids=["nan", "inf", "lone-surrogate", "nested-ok"],
 )
-def test_open_fields_dump_as_json_or_refuse(value: Any) -> None:
-    """Unknown keys accept any value; writing one JSON cannot carry is an InvalidInputError."""
-    event = ant.PingEvent.model_validate({"type": "ping", "x": value})
+def test_open_fields_refuse_values_json_cannot_carry(value: Any) -> None:
+    """Unknown keys accept any JSON value; a caller's dict holding what JSON cannot carry is
+    refused when it is validated, not written as invalid JSON later."""
+    body = {"type": "ping", "x": value}
     if value == [[[0]]]:
-        assert json.loads(event.to_json()) == {"type": "ping", "x": value}
+        assert json.loads(ant.PingEvent.model_validate(body).to_json()) == body
         return
-    with pytest.raises(InvalidInputError, match="cannot be written as JSON"):
-        event.to_json()
+    with pytest.raises(InvalidInputError, match="JSON") as info:
+        ant.PingEvent.model_validate(body)
+    assert info.value.path == "x"
+    with pytest.raises(InvalidInputError, match="JSON"):
+        ant.parse_stream_event(body)
+    chunk = {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m"}
+    with pytest.raises(InvalidInputError, match="JSON"):
+        oai.parse_stream_event({**chunk, "choices": [], "x": value})
 
 
 def test_the_word_nan_inside_a_string_is_not_mistaken_for_the_constant() -> None:
@@ -49,12 +56,16 @@ def test_the_word_nan_inside_a_string_is_not_mistaken_for_the_constant() -> None
     assert json.loads(event.to_json())["x"] == "NaN and Infinity"
 
 
-def test_nesting_deeper_than_the_serialiser_goes_is_refused_on_dump() -> None:
+def test_nesting_deeper_than_the_serialiser_goes_is_refused() -> None:
     value: Any = 0
     for _ in range(300):
         value = [value]
-    event = ant.PingEvent.model_validate({"type": "ping", "x": value})
-    with pytest.raises(InvalidInputError):
-        event.to_dict()
-    with pytest.raises(InvalidInputError):
-        event.to_json()
+    with pytest.raises(InvalidInputError, match="nesting deeper") as info:
+        ant.PingEvent.model_validate({"type": "ping", "x": value})
+    assert info.value.path.startswith("x[0][0]")
+
+
+def test_our_own_parser_needs_no_screening() -> None:
+    """Bytes are parsed by a parser that already refuses NaN: the error is the parser's."""
+    with pytest.raises(InvalidInputError, match="invalid JSON"):
+        oai.ChatCompletionCreateParams.parse(b'{"model": "m", "messages": [], "x": NaN}')

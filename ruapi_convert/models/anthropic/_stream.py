@@ -284,7 +284,12 @@ def parse_stream_event(data: Union[dict[str, Any], bytes, str]) -> MessageStream
 
     Raises :class:`~ruapi_convert.errors.InvalidInputError` on bad JSON or an invalid event.
     """
-    value = _json.loads(data) if isinstance(data, (bytes, str)) else data
+    if isinstance(data, (bytes, str)):
+        value = _json.loads(data)
+    else:
+        value = data
+        if isinstance(value, dict):
+            _json.check_foreign(value)  # a caller's dict (see _json.check_foreign)
     try:
         event: MessageStreamEvent = adapter(MessageStreamEvent).validate_python(value, strict=True)
     except ValidationError as exc:

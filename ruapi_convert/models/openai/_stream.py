@@ -146,8 +146,10 @@ def parse_stream_event(
         if data in (_DONE, _DONE_BYTES):
             raise InvalidInputError("[DONE] ends the stream; it is not an event to parse")
         data = _json.loads(data)
+    elif isinstance(data, dict):
+        _json.check_foreign(data)  # a caller's dict (see _json.check_foreign)
     if not isinstance(data, dict):
         raise InvalidInputError(f"a stream event must be a JSON object, got {type(data).__name__}")
     if data.get("error") is not None:
-        return ErrorResponse.model_validate(data)
-    return ChatCompletionChunk.model_validate(data)
+        return ErrorResponse._validate_parsed(data)
+    return ChatCompletionChunk._validate_parsed(data)
