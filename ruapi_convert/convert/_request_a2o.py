@@ -105,6 +105,14 @@ _THINKING_KEYS: Final = frozenset({"type", "thinking", "signature"})
 _REDACTED_KEYS: Final = frozenset({"type", "data"})
 
 
+#: Keys of the image and document sources that become data URLs or URLs.
+_SOURCE_KEYS: Final = {
+    "base64": frozenset({"type", "media_type", "data"}),
+    "text": frozenset({"type", "media_type", "data"}),
+    "url": frozenset({"type", "url"}),
+}
+
+
 def convert_request(req: Json, ctx: Context) -> Json:
     """Map a validated Anthropic request body (wire dict) to an OpenAI one (wire dict)."""
     return _Converter(ctx).run(req)
@@ -190,8 +198,7 @@ class _Converter:
             if system:
                 out.append({"role": role, "content": system})
         elif system:
-            parts = [self._text(block, f"system[{j}]") for j, block in enumerate(system)]
-            out.append({"role": role, "content": parts})
+            out.append({"role": role, "content": self._system_blocks(system, "system")})
         for i, msg in enumerate(req["messages"]):
             path = f"messages[{i}]"
             kind = msg["role"]
@@ -204,7 +211,7 @@ class _Converter:
             else:
                 self.ctx.lose(
                     "messages[].role",
-                    f"{path}.role",
+                    path,  # the whole message is not sent, not just its role
                     kind="unknown",
                     detail=f"message role {kind!r} is unknown; the message was not sent",
                 )
@@ -222,13 +229,27 @@ class _Converter:
         if isinstance(content, str):
             out["content"] = content
         else:
-            out["content"] = [
-                self._text(block, f"{path}.content[{j}]") for j, block in enumerate(content)
-            ]
+            out["content"] = self._system_blocks(content, f"{path}.content")
         for key in ("clear_at", "output_config"):
             if msg.get(key) is not None and self.carry("messages[] (system)", f"{path}.{key}"):
                 out[key] = msg[key]
         return out
+
+    def _system_blocks(self, blocks: list[Json], path: str) -> list[Json]:
+        """System text blocks as text parts. A block of an unknown type (a newer API version) is
+        reported and skipped: reading it as text raised KeyError (found by the property tests)."""
+        parts: list[Json] = []
+        for j, block in enumerate(blocks):
+            if block["type"] == "text":
+                parts.append(self._text(block, f"{path}[{j}]"))
+            else:
+                self.ctx.lose(
+                    "messages[].content[] (unknown types)",
+                    f"{path}[{j}]",
+                    kind="unknown",
+                    detail=f"system block type {block['type']!r} is unknown; dropped",
+                )
+        return parts
 
     def _user(self, msg: Json, path: str) -> list[Json]:
         self.ctx.unknown(msg, frozenset({"role", "content"}), path)
@@ -261,9 +282,12 @@ class _Converter:
         if extra_user or parts:
             out = [*tools, {"role": "user", "content": extra_user + parts}]
         if not out and content:
+            # "messages[].content" is a mapped row: an edge-case loss must name its kind
+            # (without it Context.lose raised LookupError, found by the property tests)
             self.ctx.lose(
                 "messages[].content",
                 f"{path}.content",
+                kind="dropped",
                 detail="nothing in this user turn has an OpenAI form; the turn was dropped",
             )
         elif not content:
@@ -321,6 +345,9 @@ class _Converter:
     def _image(self, block: Json, path: str) -> Json | None:
         self.ctx.unknown(block, _IMAGE_KEYS, path)
         source = block["source"]
+        if source["type"] in _SOURCE_KEYS:
+            # unknown keys of a converted source were dropped unreported (property tests)
+            self.ctx.unknown(source, _SOURCE_KEYS[source["type"]], f"{path}.source")
         if source["type"] == "base64":
             url = data_url(source["media_type"], source["data"])
         elif source["type"] == "url":
@@ -340,6 +367,9 @@ class _Converter:
     def _document(self, block: Json, path: str) -> Json | None:
         self.ctx.unknown(block, _DOCUMENT_KEYS, path)
         source = block["source"]
+        if source["type"] in ("base64", "text"):
+            # unknown keys of a converted source were dropped unreported (property tests)
+            self.ctx.unknown(source, _SOURCE_KEYS[source["type"]], f"{path}.source")
         if source["type"] == "base64" and source.get("media_type") == PDF_MEDIA_TYPE:
             file_data = data_url(PDF_MEDIA_TYPE, source["data"])
         elif source["type"] == "text":
@@ -362,7 +392,9 @@ class _Converter:
         return part
 
     def _verbatim_source(self, block: Json, path: str, row: str) -> Json | None:
-        if self.carry(row, f"{path}.source"):
+        # without extensions the whole block is dropped (title, context, cache_control too), so
+        # the loss names the block, not just its source (found by the property tests)
+        if self.carry(row, path):
             return dict(block)
         return None
 
@@ -533,10 +565,34 @@ class _Converter:
             return
         kind = thinking["type"]
         effort = (req.get("output_config") or {}).get("effort")
+        carried = self.ext
+        mapped = EFFORT_TO_ANTHROPIC.get(effort) if effort is not None else None
+        if thinking == {"type": "adaptive"} and mapped is not None and mapped.exact:
+            # reasoning_effort (set from output_config.effort) already says all of it: the reverse
+            # direction makes {type: adaptive} + that effort again. Carrying it as well would give
+            # an OpenAI client's request back with an extra thinking key (round-trip property).
+            carried = False
+        if not carried or (kind == "disabled" and effort is None):
+            # not carried verbatim (disabled thinking is carried only next to an effort): its
+            # unknown keys and block_binding were dropped unreported (found by the property tests)
+            self.ctx.unknown(
+                thinking,
+                frozenset({"type", "budget_tokens", "display", "block_binding"}),
+                "thinking",
+            )
+            if thinking.get("block_binding") is not None:
+                self.ctx.lose(
+                    "thinking.block_binding",
+                    "thinking.block_binding",
+                    detail="thinking.block_binding has no OpenAI counterpart",
+                )
         if kind == "disabled":
             out["reasoning_effort"] = "none"
+            if carried and effort is not None:
+                # output_config.effort overrides reasoning_effort below; carry the thinking object
+                # so that the reverse direction does not read that effort as adaptive thinking
+                out["thinking"] = thinking
             return
-        carried = self.ext
         if carried:
             out["thinking"] = thinking
         if kind == "adaptive":
@@ -565,16 +621,22 @@ class _Converter:
                     )
                 self._carry_display(thinking)
         elif not carried:
+            # "thinking" is a mapped row: edge-case losses must name their kind (LookupError before)
             self.ctx.lose(
                 "thinking",
                 "thinking",
+                kind="dropped",
                 detail=f"thinking type {kind!r} has no OpenAI counterpart; dropped",
             )
 
     def _carry_display(self, thinking: Json) -> None:
         if thinking.get("display") is not None:
+            # mapped row: the kind must be explicit (LookupError before, found by property tests)
             self.ctx.lose(
-                "thinking", "thinking.display", detail="thinking.display has no OpenAI counterpart"
+                "thinking",
+                "thinking.display",
+                kind="dropped",
+                detail="thinking.display has no OpenAI counterpart",
             )
 
     def _output_config(self, req: Json, out: Json) -> None:
@@ -596,6 +658,8 @@ class _Converter:
         fmt = config.get("format")
         if fmt is not None:
             if fmt["type"] == "json_schema":
+                # unknown keys were dropped unreported (found by the property tests)
+                self.ctx.unknown(fmt, frozenset({"type", "schema"}), "output_config.format")
                 # OpenAI requires a name; the reverse direction does not report this one as lost.
                 out["response_format"] = {
                     "type": "json_schema",
@@ -613,6 +677,18 @@ class _Converter:
             "output_config.task_budget", "output_config.task_budget"
         ):
             out["output_config"] = {"task_budget": budget}
+        thinking = req.get("thinking")
+        if (
+            self.ext
+            and "reasoning_effort" in out
+            and effort is not None
+            and (thinking is None or thinking["type"] != "adaptive")
+        ):
+            # The reverse direction reads a bare reasoning_effort as adaptive thinking with that
+            # effort. Next to enabled or disabled thinking (carried verbatim) it would drop the
+            # effort, and with no thinking at all it would switch thinking on; carried, the effort
+            # comes back as it was (found by the round-trip property).
+            out.setdefault("output_config", {})["effort"] = effort
 
 
 def _has_tool_use(content: str | list[Json]) -> bool:

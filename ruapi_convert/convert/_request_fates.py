@@ -743,7 +743,7 @@ A2O_REQUEST = FateTable(
             "thinking",
             M,
             "reasoning_effort",
-            "disabled -> none; enabled -> the largest effort whose budget in `effort_budgets` fits budget_tokens (approximated unless equal); adaptive -> output_config.effort when given. With extensions on, the thinking object is carried verbatim as `thinking` (Anthropic's own OpenAI-compatibility layer reads it there), which makes the round trip exact, and no effort is invented for adaptive thinking without one; with extensions off that case sends 'high', Anthropic's default effort (approximated)",
+            "disabled -> none; enabled -> the largest effort whose budget in `effort_budgets` fits budget_tokens (approximated unless equal); adaptive -> output_config.effort when given. With extensions on, the thinking object is carried verbatim as `thinking` (Anthropic's own OpenAI-compatibility layer reads it there), which makes the round trip exact (not a plain {type: adaptive} with an effort, which reasoning_effort alone gives back; disabled only next to an effort), and no effort is invented for adaptive thinking without one; with extensions off that case sends 'high', Anthropic's default effort (approximated)",
         ),
         Fate("thinking.budget_tokens", M, "reasoning_effort", "see thinking"),
         Fate(
@@ -754,7 +754,9 @@ A2O_REQUEST = FateTable(
             "output_config.effort",
             M,
             "reasoning_effort",
-            "same vocabulary (low, medium, high, xhigh, max)",
+            "same vocabulary (low, medium, high, xhigh, max). Unless thinking is adaptive, with "
+            "extensions on it is also carried as output_config.effort, so that the reverse "
+            "direction keeps the effort and does not read it as adaptive thinking",
         ),
         Fate(
             "output_config.format",

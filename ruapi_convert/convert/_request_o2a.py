@@ -231,7 +231,9 @@ class _Converter:
 
     def _messages(self, messages: list[Json]) -> tuple[str | list[Json], list[Json]]:
         system: list[Json] = []
-        system_strings: list[str] = []  # the plain-string form, while every system message is one
+        # the plain-string form, while every system message is one; None marks a list (it was the
+        # string "\0", which a system prompt "\0" matched: found by the round-trip property)
+        system_strings: list[str | None] = []
         turns: list[tuple[str, list[Json] | str, str]] = []  # (role, content, path)
         leading = True
         for i, msg in enumerate(messages):
@@ -241,7 +243,7 @@ class _Converter:
             if keys is None:
                 self.ctx.lose(
                     "messages[].role",
-                    f"{path}.role",
+                    path,  # the whole message is not sent, not just its role
                     kind="unknown",
                     detail=f"message role {role!r} is unknown; the message was not sent",
                 )
@@ -257,7 +259,7 @@ class _Converter:
                     if isinstance(content, str) and content:
                         system_strings.append(content)
                     elif content:
-                        system_strings.append("\0")  # a list: the string form is no longer possible
+                        system_strings.append(None)  # a list: the string form is no longer possible
                     continue
                 self._mid_system(msg.get("content"), blocks, path, system, turns)
                 continue
@@ -289,13 +291,9 @@ class _Converter:
             else:  # function (deprecated)
                 turns.append(("user", [self._function_result(msg, path)], path))
         merged = self._merge(turns)
-        if (
-            len(system_strings) == 1
-            and len(system) == 1
-            and system_strings[0] != "\0"
-            and not system[0].get("cache_control")
-        ):
-            return system_strings[0], merged
+        only = system_strings[0] if len(system_strings) == 1 else None
+        if only is not None and len(system) == 1 and not system[0].get("cache_control"):
+            return only, merged
         return system, merged
 
     def _mid_system(
@@ -437,12 +435,19 @@ class _Converter:
     def _cache(self, part: Json, block: Json, path: str) -> None:
         """cache_control (our extension / OpenRouter's) or prompt_cache_breakpoint -> cache_control."""
         cc = part.get("cache_control")
+        bp = part.get("prompt_cache_breakpoint")
         if cc is not None:
             block["cache_control"] = validate(
                 ant.CacheControlEphemeralParam, cc, path=f"{path}.cache_control"
             )
+            if bp is not None:  # was ignored unreported (found by the property tests)
+                self.ctx.lose(
+                    "messages[].content[].prompt_cache_breakpoint",
+                    f"{path}.prompt_cache_breakpoint",
+                    kind="dropped",
+                    detail="cache_control on the same part was sent instead",
+                )
             return
-        bp = part.get("prompt_cache_breakpoint")
         if bp is not None:
             control: Json = {"type": "ephemeral"}
             ttl = bp.get("ttl")
@@ -544,6 +549,21 @@ class _Converter:
                 "messages[].content[].file.file_id",
                 f"{path}.file.file_id" if file.get("file_id") else f"{path}.file",
             )
+            # the rest of the dropped part (filename, a cache breakpoint ...) went unreported
+            # (found by the property tests; the loss above keeps its reviewed path)
+            dropped = [
+                f"{path}.{k}"
+                for k in sorted(_FILE_PART_KEYS - {"type", "file"})
+                if part.get(k) is not None
+            ]
+            if file.get("filename") is not None:
+                dropped.append(f"{path}.file.filename")
+            for other in dropped:
+                self.ctx.lose(
+                    "messages[].content[].file.file_id",
+                    other,
+                    detail="dropped with its part, which has no file_data",
+                )
             return None
         if file.get("file_id") is not None:
             self.ctx.lose(
@@ -669,10 +689,19 @@ class _Converter:
     def _tool_use(self, call: Json, path: str) -> Json:
         self.ctx.unknown(call, _TOOL_CALL_KEYS, path)
         kind = call["type"]
+        if kind not in ("function", "custom"):
+            # checked before reading "id": an unknown tool-call type need not have one (it raised
+            # KeyError before; found by the property tests)
+            raise UnsupportedError(
+                f"tool call type {kind!r} is unknown; its result could not be matched",
+                path=f"{path}.type",
+            )
         raw_id: str = call["id"]
         tool_id = self._tool_id(raw_id, f"{path}.id")
         if kind == "function":
             fn = call["function"]
+            # unknown keys of the function object were dropped unreported (property tests)
+            self.ctx.unknown(fn, frozenset({"name", "arguments"}), f"{path}.function")
             block: Json = {
                 "type": "tool_use",
                 "id": tool_id,
@@ -684,7 +713,7 @@ class _Converter:
                     "messages[].tool_calls[].function.arguments",
                 ),
             }
-        elif kind == "custom":
+        else:
             custom = call["custom"]
             block = {
                 "type": "tool_use",
@@ -693,11 +722,6 @@ class _Converter:
                 "input": {"input": custom["input"]},
             }
             self.ctx.lose("messages[].tool_calls[] (custom)", path)
-        else:
-            raise UnsupportedError(
-                f"tool call type {kind!r} is unknown; its result could not be matched",
-                path=f"{path}.type",
-            )
         for key in ("cache_control", "caller", "toolset_name"):
             if call.get(key) is not None:
                 block[key] = call[key]
@@ -853,6 +877,9 @@ class _Converter:
             kind = choice["type"]
             if kind == "function":
                 result = {"type": "tool", "name": choice["function"]["name"]}
+                # unknown keys were dropped unreported (found by the property tests)
+                self.ctx.unknown(choice, frozenset({"type", "function"}), path)
+                self.ctx.unknown(choice["function"], frozenset({"name"}), f"{path}.function")
             elif kind == "allowed_tools":
                 mode = choice["allowed_tools"]["mode"]
                 result = {"type": "any" if mode == "required" else "auto"}
@@ -920,7 +947,7 @@ class _Converter:
         if not carried:
             return
         probe = {"model": "m", "max_tokens": 1, "messages": [], **carried}
-        checked = ant.MessageCreateParams.model_validate(probe).wire()
+        checked = ant.MessageCreateParams._validate_parsed(probe).wire()
         for key in carried:
             out[key] = checked[key]
         if "thinking" in out and out["thinking"].get("type") not in ("disabled", None):
@@ -944,6 +971,10 @@ class _Converter:
             if router.get("exclude"):
                 self.ctx.lose("reasoning.exclude", "reasoning.exclude")
         if effort is None:
+            return
+        if "effort" in out.get("output_config", {}):
+            # output_config.effort carried by our reverse direction: an effort without (adaptive)
+            # thinking, which reasoning_effort only mirrors; no thinking is to be inferred from it
             return
         if "thinking" in out:  # carried verbatim; effort only sets output_config.effort
             if effort in EFFORT_TO_ANTHROPIC and out["thinking"].get("type") == "adaptive":
@@ -1043,10 +1074,22 @@ class _Converter:
 
     def _response_format(self, req: Json, out: Json) -> None:
         fmt = req.get("response_format")
-        if fmt is None or fmt["type"] == "text":
+        if fmt is None:
+            return
+        if fmt["type"] in ("text", "json_object"):
+            # unknown keys were dropped unreported (found by the property tests)
+            self.ctx.unknown(fmt, frozenset({"type"}), "response_format")
+        if fmt["type"] == "text":
             return
         if fmt["type"] == "json_schema":
             spec = fmt["json_schema"]
+            # unknown keys were dropped unreported (found by the property tests)
+            self.ctx.unknown(fmt, frozenset({"type", "json_schema"}), "response_format")
+            self.ctx.unknown(
+                spec,
+                frozenset({"name", "description", "schema", "strict"}),
+                "response_format.json_schema",
+            )
             schema = spec.get("schema") or {"type": "object", "properties": {}}
             out.setdefault("output_config", {})["format"] = {
                 "type": "json_schema",

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FATES",
     "TEXT_SEPARATOR",
+    "annotations_for",
     "convert_response",
     "finish_reason",
     "message_fields",
@@ -98,6 +99,15 @@ def convert_response(msg: Json, ctx: Context) -> Json:
             out["service_tier"] = tier
     if openai_ext.get("system_fingerprint") is not None:
         out["system_fingerprint"] = openai_ext["system_fingerprint"]
+    # The rest of what the reverse direction carried (the fate row promises it; annotations and
+    # audio were not restored before, found by the round-trip property). Carried annotations are
+    # the complete list: the reverse direction keeps them only when the citations cannot give them.
+    for key in ("annotations", "audio"):
+        if openai_ext.get(key) is not None:
+            message[key] = openai_ext[key]
+    for key in ("metadata", "moderation"):
+        if openai_ext.get(key) is not None:
+            out[key] = openai_ext[key]
     carry_message_keys(msg, ctx, ext)
     if ext:
         message.setdefault("anthropic", {}).update(ext)
@@ -165,6 +175,27 @@ def message_fields(blocks: list[Json], ctx: Context, path: str) -> Json:
             report_carried(carried, ctx, path)
     report_shape(blocks, ctx, path)
     return message
+
+
+def annotations_for(blocks: list[Json]) -> list[Json]:
+    """The ``url_citation`` annotations :func:`message_fields` makes for ``blocks`` (the same text
+    offsets). The reverse direction uses it to recognise annotations it can make again."""
+    annotations: list[Json] = []
+    offset = 0
+    previous = ""
+    for block in blocks:
+        if block["type"] == "text":
+            if offset and previous != "text":
+                offset += len(TEXT_SEPARATOR)
+            end = offset + len(block["text"])
+            annotations.extend(
+                url_citation(citation, offset, end)
+                for citation in block.get("citations") or ()
+                if citation.get("type") == "web_search_result_location"
+            )
+            offset = end
+        previous = block["type"]
+    return annotations
 
 
 def tool_call(block: Json) -> Json:

@@ -144,7 +144,7 @@ A2O_RESPONSE = FateTable(
             "openai",
             M,
             "",
-            "the reverse direction's extension (created, system_fingerprint, service_tier, logprobs, annotations, audio, usage details): restored into the OpenAI fields",
+            "the reverse direction's extension (created, system_fingerprint, service_tier, metadata, moderation, logprobs, annotations, audio, usage details): restored into the OpenAI fields",
         ),
         Fate(
             "content[] (blocks without an OpenAI field)",

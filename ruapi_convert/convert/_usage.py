@@ -72,6 +72,13 @@ def anthropic_to_openai_usage(
     """OpenAI ``usage`` for Anthropic ``usage`` (or cumulative message_delta usage), and the
     OpenAI ``service_tier`` it implies. ``rows`` is the fate-table prefix of the usage object."""
     ctx.unknown(usage, _ANTHROPIC_KNOWN, path)
+    if isinstance(usage.get("output_tokens_details"), dict):
+        # unknown keys of the details object were dropped unreported (found by the property tests)
+        ctx.unknown(
+            usage["output_tokens_details"],
+            frozenset({"thinking_tokens"}),
+            f"{path}.output_tokens_details",
+        )
     cache_read = usage.get("cache_read_input_tokens")
     cache_write = usage.get("cache_creation_input_tokens")
     prompt = (usage.get("input_tokens") or 0) + (cache_read or 0) + (cache_write or 0)
@@ -127,6 +134,17 @@ def openai_to_anthropic_usage(
     ctx.unknown(usage, _OPENAI_KNOWN, path)
     prompt_details = usage.get("prompt_tokens_details") or {}
     completion_details = usage.get("completion_tokens_details") or {}
+    # unknown keys of the details objects were dropped unreported (found by the property tests)
+    ctx.unknown(
+        prompt_details,
+        frozenset({"cached_tokens", "cache_write_tokens", *_OPENAI_ONLY_PROMPT}),
+        f"{path}.prompt_tokens_details",
+    )
+    ctx.unknown(
+        completion_details,
+        frozenset({"reasoning_tokens", *_OPENAI_ONLY_COMPLETION}),
+        f"{path}.completion_tokens_details",
+    )
     cached = prompt_details.get("cached_tokens")
     written = prompt_details.get("cache_write_tokens")
     input_tokens = usage["prompt_tokens"] - (cached or 0) - (written or 0)
