@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.metadata
 import json
 import os
 import statistics
@@ -593,11 +594,7 @@ def main() -> None:
     lite = LiteLLM() if args.litellm else None
     print(
         f"python {sys.version.split()[0]}, ruapi_convert {rc.__version__}"
-        + (
-            f", litellm {lite.litellm.__version__ if hasattr(lite.litellm, '__version__') else '?'}"
-            if lite
-            else ""
-        )
+        + (f", litellm {importlib.metadata.version('litellm')}" if lite else "")
     )
     bench_import()
     bench_models()

@@ -1759,3 +1759,9 @@ def test_public_names_are_exported() -> None:
     ):
         assert name in am.__all__
     assert len(set(am.__all__)) == len(am.__all__)
+
+
+@pytest.mark.parametrize("wrap", [bytes, bytearray, memoryview, lambda b: b.decode()])
+def test_parse_stream_event_accepts_every_buffer_the_openai_one_does(wrap: Any) -> None:
+    """bytes, bytearray, memoryview and str all parse (as for oai.parse_stream_event)."""
+    assert am.parse_stream_event(wrap(b'{"type": "ping"}')).to_dict() == {"type": "ping"}

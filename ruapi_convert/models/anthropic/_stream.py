@@ -279,12 +279,14 @@ MessageDeltaEvent = RawMessageDeltaEvent
 MessageStopEvent = RawMessageStopEvent
 
 
-def parse_stream_event(data: Union[dict[str, Any], bytes, str]) -> MessageStreamEvent:
+def parse_stream_event(
+    data: Union[dict[str, Any], bytes, bytearray, memoryview, str],
+) -> MessageStreamEvent:
     """Validate one event's ``data`` (a dict or its JSON text) into its event class.
 
     Raises :class:`~ruapi_convert.errors.InvalidInputError` on bad JSON or an invalid event.
     """
-    if isinstance(data, (bytes, str)):
+    if isinstance(data, (bytes, bytearray, memoryview, str)):
         value = _json.loads(data)
     else:
         value = data
