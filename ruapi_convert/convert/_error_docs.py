@@ -2,11 +2,11 @@
 ruapi_convert.convert._error_docs
 ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 
-Renders ``docs/errors.md`` from the error, header and model-list tables - the status tables by
-running the conversion's own classification on every documented case - so that the document cannot
-say something the code does not do. Regenerate with::
+Renders the errors section of ``docs/mapping.md`` from the error, header and model-list tables -
+the status tables by running the conversion's own classification on every documented case - so
+that the document cannot say something the code does not do. Regenerate with::
 
-    python -m ruapi_convert.convert._error_docs > docs/errors.md
+    python -m ruapi_convert.convert._mapping_doc > docs/mapping.md
 
 (a test fails when the committed file differs from what this renders). The SDK class columns are
 the documentation's only claim about code outside this library; the oracle tests check each of them
@@ -293,7 +293,7 @@ _INTRO = """\
 # Errors, headers and model lists
 
 Generated from `ruapi_convert/convert/_error_tables.py` and `_error_fates.py` by
-`python -m ruapi_convert.convert._error_docs`; a test keeps this file and the code in step, and the
+`python -m ruapi_convert.convert._mapping_doc`; a test keeps this section and the code in step, and the
 oracle tests check every row of the status tables against the official SDKs (openai 3.57.0,
 anthropic 2.14.0): the converted status, headers and body, served to the target SDK, raise the
 class named here with the original message, and the SDK retries exactly when this says it does.
@@ -376,7 +376,7 @@ time or duration is dropped and reported. `anthropic-ratelimit-input-tokens-*` a
 
 
 def render_errors() -> str:
-    """The full text of docs/errors.md."""
+    """The errors part of docs/mapping.md (its section "Errors, headers and model lists")."""
     never = ", ".join(f"`{h}`" for h in sorted(t.NEVER_COPIED_HEADERS))
     parts = [
         _INTRO,
@@ -402,9 +402,3 @@ def render_errors() -> str:
         _fate_table(O2A_MODELS),
     ]
     return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
-
-
-if __name__ == "__main__":  # pragma: no cover - the regeneration command
-    import sys
-
-    sys.stdout.write(render_errors())

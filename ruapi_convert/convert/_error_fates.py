@@ -3,11 +3,11 @@ ruapi_convert.convert._error_fates
 ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 
 The fate of every field of an error body, of the headers the conversions know, and of every field
-of a model list, per direction (rendered into docs/errors.md). A loss is reported only through one
+of a model list, per direction (rendered into docs/mapping.md). A loss is reported only through one
 of these rows, as for requests and responses.
 
 Headers are not fields: a header that is in no row is neither copied nor reported (see
-docs/errors.md, "Headers"); only the headers whose loss changes what a client or the upstream does
+docs/mapping.md, "Headers"); only the headers whose loss changes what a client or the upstream does
 (an organisation, a beta flag, a credential in the wrong scheme) have ``dropped`` rows.
 """
 

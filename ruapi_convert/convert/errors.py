@@ -18,7 +18,7 @@ Everything a gateway sends besides message bodies, both directions:
 
 All are pure: a rate-limit reset needs the current time, which is passed in as ``now``. The
 vocabulary is in ``_error_tables``, the fate of each field in ``_error_fates``, and both are
-rendered into docs/errors.md.
+rendered into docs/mapping.md.
 
 Failure contract: an *upstream* body is never a reason to fail - HTML, an empty body, garbage bytes
 or an unexpected JSON shape still give a well-formed error - so these functions raise
