@@ -424,6 +424,8 @@ class _Converter:
             msg["content"] = parts
         for key in ("is_error", "cache_control", "toolset_name"):
             value = block.get(key)
+            if key == "is_error" and value is False and not self.ext:
+                continue  # the default: nothing is lost when it is not carried
             if value is not None and self.carry(
                 f"messages[].content[].{key}"
                 if key == "is_error"

@@ -226,7 +226,7 @@ O2A_REQUEST = FateTable(
             "response_format.json_schema.strict",
             M,
             "",
-            "Anthropic always enforces the schema; strict: false is reported as approximated",
+            "Anthropic always enforces the schema; strict false or absent (OpenAI's default is false) is reported as approximated",
         ),
         Fate(
             "response_format (json_object)",

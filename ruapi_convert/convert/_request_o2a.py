@@ -1100,12 +1100,17 @@ class _Converter:
                     "response_format.json_schema.description",
                     "response_format.json_schema.description",
                 )
-            if spec.get("strict") is False:
+            if spec.get("strict") is not True:
+                # OpenAI's default is false (best effort); Anthropic's output_config.format is
+                # always enforced, so a schema that was only a hint becomes a constraint.
+                given = spec.get("strict") is not None
                 self.ctx.lose(
                     "response_format.json_schema.strict",
-                    "response_format.json_schema.strict",
+                    "response_format.json_schema.strict"
+                    if given
+                    else "response_format.json_schema",
                     kind="approximated",
-                    detail="strict: false sent without it: Anthropic always enforces the schema",
+                    detail=f"strict {'false' if given else 'absent (false by default)'}: Anthropic always enforces the schema",
                 )
         elif fmt["type"] == "json_object":
             self.ctx.lose("response_format (json_object)", "response_format")

@@ -758,3 +758,62 @@ def test_round_trip_of_an_anthropic_request_through_openai_is_exact() -> None:
     assert there.losses == ()
     assert back.losses == ()
     assert back.value.to_dict() == body
+
+
+def test_is_error_false_is_not_reported_without_extensions() -> None:
+    """is_error: false is the default, so leaving it out loses nothing; true is reported."""
+
+    def body(flag: bool) -> Json:
+        return {
+            "model": "m",
+            "max_tokens": 100,
+            "messages": [
+                {
+                    "role": "assistant",
+                    "content": [{"type": "tool_use", "id": "t1", "name": "f", "input": {}}],
+                },
+                {
+                    "role": "user",
+                    "content": [
+                        {
+                            "type": "tool_result",
+                            "tool_use_id": "t1",
+                            "content": "ok",
+                            "is_error": flag,
+                        }
+                    ],
+                },
+            ],
+        }
+
+    _, losses = a2o(body(False), extensions=False)
+    assert losses == []
+    _, losses = a2o(body(True), extensions=False)
+    assert losses == [("messages[1].content[0].is_error", "dropped")]
+    out, losses = a2o(body(False))
+    assert out["messages"][1]["is_error"] is False
+    assert losses == []
+
+
+@pytest.mark.parametrize(
+    ("strict", "expected"),
+    [
+        (True, []),
+        (False, [("response_format.json_schema.strict", "approximated")]),
+        (None, [("response_format.json_schema", "approximated")]),
+    ],
+)
+def test_json_schema_that_was_not_strict_is_reported(strict: bool | None, expected: Any) -> None:
+    """Anthropic always enforces output_config.format; OpenAI only with strict: true."""
+    spec: Json = {"name": "r", "schema": {"type": "object", "properties": {}}}
+    if strict is not None:
+        spec["strict"] = strict
+    body = {
+        "model": "m",
+        "max_completion_tokens": 10,
+        "messages": [user("x")],
+        "response_format": {"type": "json_schema", "json_schema": spec},
+    }
+    out, losses = o2a(body)
+    assert out["output_config"]["format"]["type"] == "json_schema"
+    assert losses == expected
