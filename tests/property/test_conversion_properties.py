@@ -1078,6 +1078,12 @@ EXEMPT: tuple[Exempt, ...] = (
         (True,),
         "Anthropic always enforces the schema",
     ),
+    Exempt(
+        "anthropic_to_openai_request",
+        r"\.content\[\d+\]\.is_error$",
+        (False,),
+        "false is the default: without extensions it is not sent and not reported",
+    ),
 )
 
 
