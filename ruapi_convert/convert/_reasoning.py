@@ -157,7 +157,7 @@ def _from_details(
     for k, item in enumerate(items):
         kind = item["type"]
         if kind in _DETAIL_KEYS:
-            # unknown keys of known items were dropped unreported (found by the property tests)
+            # unknown keys of known items are not copied: report them
             ctx.unknown(item, _DETAIL_KEYS[kind], f"{path}[{k}]")
         if kind == "reasoning.text":
             signature = item.get("signature")

@@ -237,7 +237,7 @@ class _Converter:
 
     def _system_blocks(self, blocks: list[Json], path: str) -> list[Json]:
         """System text blocks as text parts. A block of an unknown type (a newer API version) is
-        reported and skipped: reading it as text raised KeyError (found by the property tests)."""
+        reported and skipped (it need not have a ``text``)."""
         parts: list[Json] = []
         for j, block in enumerate(blocks):
             if block["type"] == "text":
@@ -283,7 +283,7 @@ class _Converter:
             out = [*tools, {"role": "user", "content": extra_user + parts}]
         if not out and content:
             # "messages[].content" is a mapped row: an edge-case loss must name its kind
-            # (without it Context.lose raised LookupError, found by the property tests)
+            # (Context.lose raises LookupError otherwise)
             self.ctx.lose(
                 "messages[].content",
                 f"{path}.content",
@@ -346,7 +346,7 @@ class _Converter:
         self.ctx.unknown(block, _IMAGE_KEYS, path)
         source = block["source"]
         if source["type"] in _SOURCE_KEYS:
-            # unknown keys of a converted source were dropped unreported (property tests)
+            # unknown keys of a converted source are not copied: report them
             self.ctx.unknown(source, _SOURCE_KEYS[source["type"]], f"{path}.source")
         if source["type"] == "base64":
             url = data_url(source["media_type"], source["data"])
@@ -368,7 +368,7 @@ class _Converter:
         self.ctx.unknown(block, _DOCUMENT_KEYS, path)
         source = block["source"]
         if source["type"] in ("base64", "text"):
-            # unknown keys of a converted source were dropped unreported (property tests)
+            # unknown keys of a converted source are not copied: report them
             self.ctx.unknown(source, _SOURCE_KEYS[source["type"]], f"{path}.source")
         if source["type"] == "base64" and source.get("media_type") == PDF_MEDIA_TYPE:
             file_data = data_url(PDF_MEDIA_TYPE, source["data"])
@@ -393,7 +393,7 @@ class _Converter:
 
     def _verbatim_source(self, block: Json, path: str, row: str) -> Json | None:
         # without extensions the whole block is dropped (title, context, cache_control too), so
-        # the loss names the block, not just its source (found by the property tests)
+        # the loss names the block, not just its source
         if self.carry(row, path):
             return dict(block)
         return None
@@ -572,11 +572,11 @@ class _Converter:
         if thinking == {"type": "adaptive"} and mapped is not None and mapped.exact:
             # reasoning_effort (set from output_config.effort) already says all of it: the reverse
             # direction makes {type: adaptive} + that effort again. Carrying it as well would give
-            # an OpenAI client's request back with an extra thinking key (round-trip property).
+            # an OpenAI client's request back with an extra thinking key.
             carried = False
         if not carried or (kind == "disabled" and effort is None):
             # not carried verbatim (disabled thinking is carried only next to an effort): its
-            # unknown keys and block_binding were dropped unreported (found by the property tests)
+            # unknown keys and block_binding are lost, so they are reported
             self.ctx.unknown(
                 thinking,
                 frozenset({"type", "budget_tokens", "display", "block_binding"}),
@@ -623,7 +623,7 @@ class _Converter:
                     )
                 self._carry_display(thinking)
         elif not carried:
-            # "thinking" is a mapped row: edge-case losses must name their kind (LookupError before)
+            # "thinking" is a mapped row: edge-case losses must name their kind (Context.lose raises LookupError otherwise)
             self.ctx.lose(
                 "thinking",
                 "thinking",
@@ -633,7 +633,7 @@ class _Converter:
 
     def _carry_display(self, thinking: Json) -> None:
         if thinking.get("display") is not None:
-            # mapped row: the kind must be explicit (LookupError before, found by property tests)
+            # mapped row: the kind must be explicit (Context.lose raises LookupError otherwise)
             self.ctx.lose(
                 "thinking",
                 "thinking.display",
@@ -660,7 +660,7 @@ class _Converter:
         fmt = config.get("format")
         if fmt is not None:
             if fmt["type"] == "json_schema":
-                # unknown keys were dropped unreported (found by the property tests)
+                # unknown keys are not copied: report them
                 self.ctx.unknown(fmt, frozenset({"type", "schema"}), "output_config.format")
                 # OpenAI requires a name; the reverse direction does not report this one as lost.
                 out["response_format"] = {
@@ -689,7 +689,7 @@ class _Converter:
             # The reverse direction reads a bare reasoning_effort as adaptive thinking with that
             # effort. Next to enabled or disabled thinking (carried verbatim) it would drop the
             # effort, and with no thinking at all it would switch thinking on; carried, the effort
-            # comes back as it was (found by the round-trip property).
+            # comes back as it was.
             out.setdefault("output_config", {})["effort"] = effort
 
 

@@ -231,8 +231,8 @@ class _Converter:
 
     def _messages(self, messages: list[Json]) -> tuple[str | list[Json], list[Json]]:
         system: list[Json] = []
-        # the plain-string form, while every system message is one; None marks a list (it was the
-        # string "\0", which a system prompt "\0" matched: found by the round-trip property)
+        # the plain-string form, while every system message is one; None marks a list (not a
+        # sentinel string: a real system prompt could equal it)
         system_strings: list[str | None] = []
         turns: list[tuple[str, list[Json] | str, str]] = []  # (role, content, path)
         leading = True
@@ -440,7 +440,7 @@ class _Converter:
             block["cache_control"] = validate(
                 ant.CacheControlEphemeralParam, cc, path=f"{path}.cache_control"
             )
-            if bp is not None:  # was ignored unreported (found by the property tests)
+            if bp is not None:  # one of the two is lost
                 self.ctx.lose(
                     "messages[].content[].prompt_cache_breakpoint",
                     f"{path}.prompt_cache_breakpoint",
@@ -549,8 +549,8 @@ class _Converter:
                 "messages[].content[].file.file_id",
                 f"{path}.file.file_id" if file.get("file_id") else f"{path}.file",
             )
-            # the rest of the dropped part (filename, a cache breakpoint ...) went unreported
-            # (found by the property tests; the loss above keeps its reviewed path)
+            # the rest of the dropped part (filename, a cache breakpoint ...) is lost with it; the
+            # loss above keeps its reviewed path, so these are reported one by one
             dropped = [
                 f"{path}.{k}"
                 for k in sorted(_FILE_PART_KEYS - {"type", "file"})
@@ -690,8 +690,7 @@ class _Converter:
         self.ctx.unknown(call, _TOOL_CALL_KEYS, path)
         kind = call["type"]
         if kind not in ("function", "custom"):
-            # checked before reading "id": an unknown tool-call type need not have one (it raised
-            # KeyError before; found by the property tests)
+            # checked before reading "id": an unknown tool-call type need not have one
             raise UnsupportedError(
                 f"tool call type {kind!r} is unknown; its result could not be matched",
                 path=f"{path}.type",
@@ -700,7 +699,7 @@ class _Converter:
         tool_id = self._tool_id(raw_id, f"{path}.id")
         if kind == "function":
             fn = call["function"]
-            # unknown keys of the function object were dropped unreported (property tests)
+            # unknown keys of the function object are not copied: report them
             self.ctx.unknown(fn, frozenset({"name", "arguments"}), f"{path}.function")
             block: Json = {
                 "type": "tool_use",
@@ -877,7 +876,7 @@ class _Converter:
             kind = choice["type"]
             if kind == "function":
                 result = {"type": "tool", "name": choice["function"]["name"]}
-                # unknown keys were dropped unreported (found by the property tests)
+                # unknown keys are not copied: report them
                 self.ctx.unknown(choice, frozenset({"type", "function"}), path)
                 self.ctx.unknown(choice["function"], frozenset({"name"}), f"{path}.function")
             elif kind == "allowed_tools":
@@ -1077,13 +1076,13 @@ class _Converter:
         if fmt is None:
             return
         if fmt["type"] in ("text", "json_object"):
-            # unknown keys were dropped unreported (found by the property tests)
+            # unknown keys are not copied: report them
             self.ctx.unknown(fmt, frozenset({"type"}), "response_format")
         if fmt["type"] == "text":
             return
         if fmt["type"] == "json_schema":
             spec = fmt["json_schema"]
-            # unknown keys were dropped unreported (found by the property tests)
+            # unknown keys are not copied: report them
             self.ctx.unknown(fmt, frozenset({"type", "json_schema"}), "response_format")
             self.ctx.unknown(
                 spec,

@@ -99,9 +99,8 @@ def convert_response(msg: Json, ctx: Context) -> Json:
             out["service_tier"] = tier
     if openai_ext.get("system_fingerprint") is not None:
         out["system_fingerprint"] = openai_ext["system_fingerprint"]
-    # The rest of what the reverse direction carried (the fate row promises it; annotations and
-    # audio were not restored before, found by the round-trip property). Carried annotations are
-    # the complete list: the reverse direction keeps them only when the citations cannot give them.
+    # The rest of what the reverse direction carried (the fate row promises it). Carried
+    # annotations are the complete list: the reverse direction keeps them only when the citations cannot give them.
     for key in ("annotations", "audio"):
         if openai_ext.get(key) is not None:
             message[key] = openai_ext[key]

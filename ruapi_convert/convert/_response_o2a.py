@@ -108,7 +108,7 @@ def convert_response(comp: Json, ctx: Context) -> Json:
         openai_ext["logprobs"] = choice["logprobs"]
     if msg.get("annotations") and msg["annotations"] != annotations_for(content):
         # annotations our reverse direction made from the (carried) citations come back from
-        # the citations; carrying them too broke the round trip (found by the property tests)
+        # the citations; carrying them too broke the round trip
         openai_ext["annotations"] = msg["annotations"]
     if msg.get("audio") is not None:
         openai_ext["audio"] = msg["audio"]
@@ -216,7 +216,7 @@ def _standard_blocks(msg: Json, ctx: Context, path: str, allow_unsigned: bool) -
 
 
 def _tool_use(call: Json, path: str, ctx: Context) -> Json:
-    # unknown keys of tool calls were dropped unreported (found by the property tests)
+    # unknown keys of tool calls are not copied: report them
     ctx.unknown(call, frozenset({"id", "type", "function", "custom", "index"}), path)
     if call["type"] == "function":
         fn = call["function"]

@@ -90,8 +90,7 @@ class StreamConverter(Generic[T]):
         Nothing once the stream had already ended (its terminator or an error was sent) before
         ``exc``: input after the end - trailing junk after ``message_stop``, a bad event after a
         forwarded upstream error - must not append an error to a finished client stream (the
-        Anthropic SDK raises on an ``event: error`` even after ``message_stop``). Found by the
-        stream property tests.
+        Anthropic SDK raises on an ``event: error`` even after ``message_stop``).
         """
         if self.state is State.FINISHED or (
             self.state is State.FAILED and exc is not self._failure

@@ -221,8 +221,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         self._usage = dict(msg.get("usage") or {})
         # Message-level keys (container, diagnostics, ...) may come with message_start, not only
         # with message_delta; the non-stream conversion carries them, so the stream must too (a
-        # later message_delta overrides them, as in the SDK's accumulator). Found by the property
-        # tests: a container in message_start was silently dropped.
+        # later message_delta overrides them, as in the SDK's accumulator).
         for key in _response_a2o._CARRIED_KEYS:
             if msg.get(key) is not None:
                 self._stop[key] = msg[key]

@@ -239,7 +239,6 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             # The same holds when reasoning_content comes in a later chunk than the details: the
             # non-stream conversion takes the details and ignores reasoning_content/thinking_blocks,
             # and a second, unsigned copy of the text must not become a thinking block of its own.
-            # (Found by the stream property tests.)
             return out
         blocks = delta.get("thinking_blocks")
         text = (
@@ -397,7 +396,6 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         reasoning after content); the OpenAI SDK accumulates each channel into one string, so the
         stream is valid and raising would turn it into an error: it continues in a new block.
         A thinking block split this way has its signature only on its last part (reported).
-        (Found by the stream property tests; this used to raise StreamProtocolError.)
         """
         if channel.kind == "thinking" and "split thinking" not in self._lost:
             self._lost.add("split thinking")
@@ -497,9 +495,9 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
                 out += self._close_open()
             else:
                 # A queued tool call whose arguments are still incomplete stays open, and the
-                # channels after it keep waiting behind it. (Starting them used to abandon the
-                # open block - never stopped - and start the tool call a second time when its
-                # next fragment came: found by the stream property tests.)
+                # channels after it keep waiting behind it: starting them would abandon the open
+                # block (never stopped) and start the tool call a second time at its next
+                # fragment.
                 self._waiting = waiting[position + 1 :] + self._waiting
                 break
         return out
