@@ -41,7 +41,7 @@ from typing_extensions import TypedDict
 
 from ..convert import _response_o2a
 from ..convert._content import message_id
-from ..convert._reasoning import OPENAI_REASONING_KEYS
+from ..convert._reasoning import OPENAI_REASONING_KEYS, REASONING_SEPARATOR
 from ..convert._tables import FINISH_TO_STOP, RESPONSE_TIER_OPENAI_TO_ANTHROPIC, UNKNOWN_FINISH_STOP
 from ..convert._usage import openai_to_anthropic_usage
 from ..errors import StreamProtocolError, UnsupportedError
@@ -113,6 +113,8 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         self._lost: set[str] = set()
         self._detail_kinds: dict[Any, Any] = {}  # reasoning_details index -> its type
         self._details_seen = False  # reasoning_details came: they win over the other conventions
+        self._detail_texts: dict[Any, str] = {}  # reasoning.text index -> its text so far
+        self._shadow: list[str] = []  # reasoning_content/reasoning text next to the details
 
     # -- input ------------------------------------------------------------------------------------------
 
@@ -234,11 +236,13 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             self._details_seen = True
             for item in items:
                 out += self._detail(item)
+            self._shadow_text(delta)
             return out  # reasoning_content alongside is the same text without signatures
         if self._details_seen:
             # The same holds when reasoning_content comes in a later chunk than the details: the
             # non-stream conversion takes the details and ignores reasoning_content/thinking_blocks,
             # and a second, unsigned copy of the text must not become a thinking block of its own.
+            self._shadow_text(delta)
             return out
         blocks = delta.get("thinking_blocks")
         text = (
@@ -271,11 +275,27 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             out += self._thinking_piece(("reasoning",), text, "", signed=False)
         return out
 
+    def _shadow_text(self, delta: Json) -> None:
+        """Keep the plain reasoning text sent next to reasoning_details, to compare at the end."""
+        text = delta.get("reasoning_content")
+        if text is None:
+            text = delta.get("reasoning")
+        if isinstance(text, str):
+            self._shadow.append(text)
+
+    def _shadow_differs(self) -> bool:
+        """The plain reasoning text is not the details' texts joined, as the reply would check."""
+        if not self._shadow:
+            return False
+        texts = (text for _, text in sorted(self._detail_texts.items(), key=_index_order) if text)
+        return "".join(self._shadow) != REASONING_SEPARATOR.join(texts)
+
     def _detail(self, item: Json) -> list[Raw]:
         key = ("detail", item.get("index") or 0)
         kind = item.get("type") or self._detail_kinds.get(key)
         self._detail_kinds[key] = kind
         if kind == "reasoning.text":
+            self._detail_texts[key] = self._detail_texts.get(key, "") + (item.get("text") or "")
             return self._thinking_piece(
                 key, item.get("text") or "", item.get("signature") or "", signed=True
             )
@@ -582,6 +602,13 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
 
     def _message_end(self) -> list[Raw]:
         self.state = State.FINISHED
+        if self._shadow_differs():
+            # the same report as the non-stream conversion (see _reasoning.openai_to_thinking)
+            self._ctx.lose(
+                "choices[].message.reasoning_content",
+                "choices[0].delta.reasoning_content",
+                detail="reasoning_content differs from the signed reasoning items; only the signed items were sent",
+            )
         stop = _response_o2a.stop_fields(
             self._finish, self._ext, self._refused, self._ctx, "choices[0]"
         )
@@ -682,3 +709,9 @@ def _json_object_prefix(text: str) -> bool:
         return isinstance(pydantic_core.from_json(text, allow_partial=True), dict)
     except ValueError:
         return False
+
+
+def _index_order(entry: tuple[Any, str]) -> tuple[int, str]:
+    # keys are ("detail", index); an index is normally an int, but the wire does not promise it
+    index = entry[0][1]
+    return (index, "") if isinstance(index, int) else (1 << 62, str(index))

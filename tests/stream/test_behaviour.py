@@ -487,3 +487,44 @@ def test_reasoning_details_round_trip_through_both_converters() -> None:
         {"type": "thinking_delta", "thinking": "plan"},
         {"type": "signature_delta", "signature": "SIG"},
     ]
+
+
+@pytest.mark.parametrize(("plain", "reported"), [("think", False), ("other", True)])
+def test_plain_reasoning_next_to_details_is_compared_like_in_a_reply(
+    plain: str, reported: bool
+) -> None:
+    """reasoning_content that is not the details' text is reported once, as the non-stream
+    conversion reports it; the same text is not."""
+    detail = {"type": "reasoning.text", "index": 0, "text": "thi", "signature": ""}
+    chunks: list[Any] = [
+        chunk({"role": "assistant", "reasoning_details": [detail]}),
+        chunk({"reasoning_details": [{"index": 0, "text": "nk", "signature": "sig"}]}),
+        chunk({"reasoning_content": plain}),
+        chunk({"content": "answer"}, finish="stop"),
+        USAGE,
+        ServerSentEvent(data="[DONE]"),
+    ]
+    converter = rc.OpenAIToAnthropicStream()
+    for item in chunks:
+        converter.feed(item)
+    converter.close()
+    paths = [loss.path for loss in converter.losses]
+    assert paths.count("choices[0].delta.reasoning_content") == (1 if reported else 0)
+    message = {
+        **chunks[0],
+        "object": "chat.completion",
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": "stop",
+                "message": {
+                    "role": "assistant",
+                    "content": "answer",
+                    "reasoning_content": plain,
+                    "reasoning_details": [{**detail, "text": "think", "signature": "sig"}],
+                },
+            }
+        ],
+    }
+    reply = rc.openai_to_anthropic_response(message)
+    assert any(loss.path.endswith("reasoning_content") for loss in reply.losses) is reported
