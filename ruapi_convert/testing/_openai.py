@@ -155,8 +155,8 @@ def reasoning_fields(draw: st.DrawFn, f: OpenAIFeatures, *, stream: bool) -> dic
     """Gateway reasoning on an assistant message: ``reasoning_content`` and ``reasoning_details``.
 
     ``reasoning_details`` entries are signed ``reasoning.text`` and opaque ``reasoning.encrypted``
-    items (the form this library gives Anthropic thinking); ``reasoning_content`` is the
-    concatenation of the texts. In streams every entry carries its ``index`` (fragments are merged
+    items (the form this library gives Anthropic thinking); ``reasoning_content`` is their
+    non-empty texts joined by a blank line, as this library writes it (absent when there are none). In streams every entry carries its ``index`` (fragments are merged
     by it); ``protocol_specific`` adds it elsewhere too, and sometimes sends unsigned reasoning.
     """
     details: list[dict[str, Any]] = []
@@ -175,9 +175,9 @@ def reasoning_fields(draw: st.DrawFn, f: OpenAIFeatures, *, stream: bool) -> dic
         for index, entry in enumerate(details):
             entry["index"] = index
     out: dict[str, Any] = {"reasoning_details": details}
-    text = "".join(d["text"] for d in details if d["type"] == "reasoning.text")
-    if any(d["type"] == "reasoning.text" for d in details):
-        out["reasoning_content"] = text
+    written = [d["text"] for d in details if d["type"] == "reasoning.text" and d["text"]]
+    if written:
+        out["reasoning_content"] = "\n\n".join(written)
     if sometimes(draw, f.protocol_specific, one_in=6):
         # DeepSeek/vLLM style: reasoning text without any signature.
         out = {"reasoning_content": draw(texts(max_size=40))}

@@ -414,3 +414,21 @@ def test_stale_or_invalid_carried_blocks_are_an_input_error() -> None:
     )
     with pytest.raises(rc.InvalidInputError):
         o2a(body)
+
+
+@pytest.mark.parametrize(
+    ("plain", "reported"), [("one\n\ntwo", False), ("onetwo", True), ("other", True)]
+)
+def test_reasoning_content_is_checked_against_the_details(plain: str, reported: bool) -> None:
+    """reasoning_content is a copy of the reasoning.text texts joined by a blank line; a copy
+    that says something else is reported (only the signed details are sent)."""
+    details = [
+        {"type": "reasoning.text", "text": "one", "signature": "s1"},
+        {"type": "reasoning.text", "text": "two", "signature": "s2"},
+    ]
+    out, losses = o2a(
+        completion({"content": "x", "reasoning_content": plain, "reasoning_details": details})
+    )
+    assert [b["thinking"] for b in out["content"] if b["type"] == "thinking"] == ["one", "two"]
+    expected = [("choices[0].message.reasoning_content", "approximated")] if reported else []
+    assert [loss for loss in losses if "reasoning" in loss[0]] == expected
