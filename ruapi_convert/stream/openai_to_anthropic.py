@@ -114,7 +114,9 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         self._detail_kinds: dict[Any, Any] = {}  # reasoning_details index -> its type
         self._details_seen = False  # reasoning_details came: they win over the other conventions
         self._detail_texts: dict[Any, str] = {}  # reasoning.text index -> its text so far
-        self._shadow: list[str] = []  # reasoning_content/reasoning text next to the details
+        self._shadow: list[
+            str
+        ] = []  # all plain reasoning text, compared with the details at the end
 
     # -- input ------------------------------------------------------------------------------------------
 
@@ -227,6 +229,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
 
     def _reasoning(self, delta: Json) -> list[Raw]:
         out: list[Raw] = []
+        self._shadow_text(delta)
         details = delta.get("reasoning_details")
         if details is not None:
             # In a stream these are fragments: type (and format) on an index's first fragment only.
@@ -236,13 +239,11 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             self._details_seen = True
             for item in items:
                 out += self._detail(item)
-            self._shadow_text(delta)
             return out  # reasoning_content alongside is the same text without signatures
         if self._details_seen:
             # The same holds when reasoning_content comes in a later chunk than the details: the
             # non-stream conversion takes the details and ignores reasoning_content/thinking_blocks,
             # and a second, unsigned copy of the text must not become a thinking block of its own.
-            self._shadow_text(delta)
             return out
         blocks = delta.get("thinking_blocks")
         text = (
@@ -276,7 +277,8 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         return out
 
     def _shadow_text(self, delta: Json) -> None:
-        """Keep the plain reasoning text sent next to reasoning_details, to compare at the end."""
+        """Keep all plain reasoning text, to compare with reasoning_details at the end (the reply
+        conversion compares the accumulated reasoning_content, wherever its pieces came)."""
         text = delta.get("reasoning_content")
         if text is None:
             text = delta.get("reasoning")
@@ -285,7 +287,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
 
     def _shadow_differs(self) -> bool:
         """The plain reasoning text is not the details' texts joined, as the reply would check."""
-        if not self._shadow:
+        if not self._details_seen or not "".join(self._shadow):
             return False
         texts = (text for _, text in sorted(self._detail_texts.items(), key=_index_order) if text)
         return "".join(self._shadow) != REASONING_SEPARATOR.join(texts)

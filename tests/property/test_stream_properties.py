@@ -255,8 +255,10 @@ def details_first(chunks: list[Json]) -> list[Json]:
     without signatures: OpenRouter sends both in one delta) independently. The non-stream
     conversion takes the details and ignores the plain text; a stream converter that meets plain
     text first cannot know that signed details of the same text will follow, and shows it as an
-    unsigned thinking block. That shape is left out here (and described in the report); plain
-    text *after* the first details fragment stays in and must be ignored.
+    unsigned thinking block. That shape is left out here (and described in the report): the plain
+    text before the first details fragment moves into that fragment's delta, so the accumulated
+    ``reasoning_content`` is unchanged; plain text *after* the first details fragment stays where
+    it is and must be ignored (and compared with the details at the end).
     """
     first = next(
         (
@@ -272,10 +274,22 @@ def details_first(chunks: list[Json]) -> list[Json]:
     if first is None:
         return chunks
     chunks = copy.deepcopy(chunks)
+    moved: dict[tuple[int, str], str] = {}  # (choice index, key) -> text taken out before `first`
     for chunk in chunks[:first]:
         for choice in chunk.get("choices") or ():
-            for key in ("reasoning_content", "reasoning", "thinking_blocks"):
-                (choice.get("delta") or {}).pop(key, None)
+            delta = choice.get("delta") or {}
+            for key in ("reasoning_content", "reasoning"):
+                text = delta.pop(key, None)
+                if isinstance(text, str):
+                    slot = (choice.get("index", 0), key)
+                    moved[slot] = moved.get(slot, "") + text
+            delta.pop("thinking_blocks", None)
+    for choice in chunks[first].get("choices") or ():
+        delta = choice.setdefault("delta", {})
+        for key in ("reasoning_content", "reasoning"):
+            text = moved.get((choice.get("index", 0), key))
+            if text:
+                delta[key] = text + (delta.get(key) or "")
     return chunks
 
 
