@@ -113,10 +113,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         self._lost: set[str] = set()
         self._detail_kinds: dict[Any, Any] = {}  # reasoning_details index -> its type
         self._details_seen = False  # reasoning_details came: they win over the other conventions
-        self._detail_texts: dict[Any, str] = {}  # reasoning.text index -> its text so far
-        self._shadow: list[
-            str
-        ] = []  # all plain reasoning text, compared with the details at the end
+        self._echo = _ReasoningEcho()  # plain reasoning text against the details' texts
 
     # -- input ------------------------------------------------------------------------------------------
 
@@ -277,27 +274,20 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         return out
 
     def _shadow_text(self, delta: Json) -> None:
-        """Keep all plain reasoning text, to compare with reasoning_details at the end (the reply
-        conversion compares the accumulated reasoning_content, wherever its pieces came)."""
+        """Compare all plain reasoning text with the details (the reply conversion compares the
+        accumulated reasoning_content, wherever its pieces came)."""
         text = delta.get("reasoning_content")
         if text is None:
             text = delta.get("reasoning")
         if isinstance(text, str):
-            self._shadow.append(text)
-
-    def _shadow_differs(self) -> bool:
-        """The plain reasoning text is not the details' texts joined, as the reply would check."""
-        if not self._details_seen or not "".join(self._shadow):
-            return False
-        texts = (text for _, text in sorted(self._detail_texts.items(), key=_index_order) if text)
-        return "".join(self._shadow) != REASONING_SEPARATOR.join(texts)
+            self._echo.plain(text)
 
     def _detail(self, item: Json) -> list[Raw]:
         key = ("detail", item.get("index") or 0)
         kind = item.get("type") or self._detail_kinds.get(key)
         self._detail_kinds[key] = kind
         if kind == "reasoning.text":
-            self._detail_texts[key] = self._detail_texts.get(key, "") + (item.get("text") or "")
+            self._echo.detail(key[1], item.get("text") or "")
             return self._thinking_piece(
                 key, item.get("text") or "", item.get("signature") or "", signed=True
             )
@@ -604,7 +594,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
 
     def _message_end(self) -> list[Raw]:
         self.state = State.FINISHED
-        if self._shadow_differs():
+        if self._details_seen and self._echo.differs():
             # the same report as the non-stream conversion (see _reasoning.openai_to_thinking)
             self._ctx.lose(
                 "choices[].message.reasoning_content",
@@ -713,7 +703,56 @@ def _json_object_prefix(text: str) -> bool:
         return False
 
 
-def _index_order(entry: tuple[Any, str]) -> tuple[int, str]:
-    # keys are ("detail", index); an index is normally an int, but the wire does not promise it
-    index = entry[0][1]
-    return (index, "") if isinstance(index, int) else (1 << 62, str(index))
+class _ReasoningEcho:
+    """Is the plain reasoning text the details' non-empty texts joined by a blank line (what the
+    reply conversion checks)? Compared as both sides arrive, so that only the part one side has
+    sent and the other not yet is held, never the whole reasoning of a long stream."""
+
+    __slots__ = ("_ahead_details", "_ahead_plain", "_last", "_mismatch", "_plain_seen", "_unsure")
+
+    def __init__(self) -> None:
+        self._ahead_details = ""  # joined details text the plain text has not matched yet
+        self._ahead_plain = ""  # plain text the details have not matched yet
+        self._last: Any = None  # the index of the last details entry with text
+        self._plain_seen = False
+        self._mismatch = False
+        self._unsure = False  # entries came out of index order: cannot be compared in one pass
+
+    def detail(self, index: Any, text: str) -> None:
+        if not text or self._mismatch or self._unsure:
+            return
+        if index != self._last:
+            if self._last is not None:
+                if (
+                    not (isinstance(index, int) and isinstance(self._last, int))
+                    or index < self._last
+                ):
+                    self._unsure = True
+                    return
+                self._ahead_details += REASONING_SEPARATOR
+            self._last = index
+        self._ahead_details += text
+        self._match()
+
+    def plain(self, text: str) -> None:
+        if not text:
+            return
+        self._plain_seen = True
+        if not (self._mismatch or self._unsure):
+            self._ahead_plain += text
+            self._match()
+
+    def differs(self) -> bool:
+        """At the end: plain text was sent and it is not the joined details texts."""
+        if not self._plain_seen or self._unsure:
+            return False
+        return self._mismatch or bool(self._ahead_details) or bool(self._ahead_plain)
+
+    def _match(self) -> None:
+        n = min(len(self._ahead_details), len(self._ahead_plain))
+        if self._ahead_details[:n] != self._ahead_plain[:n]:
+            self._mismatch = True
+            self._ahead_details = self._ahead_plain = ""
+            return
+        self._ahead_details = self._ahead_details[n:]
+        self._ahead_plain = self._ahead_plain[n:]

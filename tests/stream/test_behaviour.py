@@ -548,3 +548,26 @@ def test_plain_reasoning_before_the_details_counts_too() -> None:
     # (the text before the details is an unsigned thinking block, reported as such; see
     # details_first in tests/property/test_stream_properties.py for why a stream cannot tell)
     assert not any("differs" in loss.detail for loss in converter.losses)
+
+
+def test_reasoning_echo_holds_only_what_one_side_is_ahead_by() -> None:
+    """The plain-vs-details comparison keeps only the unmatched tail, so memory stays flat over a
+    long reasoning stream; a mismatch anywhere, or text left over at the end, is a difference."""
+    from ruapi_convert.stream.openai_to_anthropic import _ReasoningEcho
+
+    echo = _ReasoningEcho()
+    for _ in range(10_000):
+        echo.detail(0, "abc")
+        echo.plain("abc")
+    assert (echo._ahead_details, echo._ahead_plain) == ("", "")
+    echo.detail(1, "z")  # a second entry: joined with a blank line
+    echo.plain("\n\nz")
+    assert not echo.differs()
+    echo.plain("extra")
+    assert echo.differs()
+
+    swapped = _ReasoningEcho()
+    swapped.detail(1, "b")
+    swapped.detail(0, "a")  # out of index order: not comparable in one pass, so not reported
+    swapped.plain("other")
+    assert not swapped.differs()
