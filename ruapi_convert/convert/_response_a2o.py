@@ -31,6 +31,8 @@ from ._tables import STOP_TO_FINISH, UNKNOWN_STOP_FINISH
 from ._usage import anthropic_to_openai_usage
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from ._context import Context
 
 __all__ = [
@@ -100,7 +102,8 @@ def convert_response(msg: Json, ctx: Context) -> Json:
     if openai_ext.get("system_fingerprint") is not None:
         out["system_fingerprint"] = openai_ext["system_fingerprint"]
     # The rest of what the reverse direction carried (the fate row promises it). Carried
-    # annotations are the complete list: the reverse direction keeps them only when the citations cannot give them.
+    # annotations are the complete list: the reverse direction keeps them only when the
+    # citations cannot give them.
     for key in ("annotations", "audio"):
         if openai_ext.get(key) is not None:
             message[key] = openai_ext[key]
@@ -126,27 +129,17 @@ def carry_message_keys(msg: Json, ctx: Context, ext: Json) -> None:
 def message_fields(blocks: list[Json], ctx: Context, path: str) -> Json:
     """The ``choices[].message`` for Anthropic content blocks (see ``_carriage`` for the rules)."""
     texts: list[str] = []
-    annotations: list[Json] = []
+    for block, _, separated in _text_layout(blocks):
+        if separated:
+            texts.append(TEXT_SEPARATOR)
+        texts.append(block["text"])
+    annotations = annotations_for(blocks)
     calls: list[Json] = []
     thinking: list[Json] = []
     carried: list[Json] = []
-    offset = 0
-    previous = ""
     for j, block in enumerate(blocks):
         kind = block["type"]
-        if kind == "text":
-            text = block["text"]
-            if offset and previous != "text":
-                texts.append(TEXT_SEPARATOR)
-                offset += len(TEXT_SEPARATOR)
-            annotations.extend(
-                url_citation(citation, offset, offset + len(text))
-                for citation in block.get("citations") or ()
-                if citation.get("type") == "web_search_result_location"
-            )
-            texts.append(text)
-            offset += len(text)
-        elif kind == "tool_use":
+        if kind == "tool_use":
             calls.append(tool_call(block))
         elif kind in ("thinking", "redacted_thinking"):
             thinking.append(block)
@@ -155,7 +148,6 @@ def message_fields(blocks: list[Json], ctx: Context, path: str) -> Json:
         entry = entry_for(block, j, len(carried))
         if entry is not None:
             carried.append(entry)
-        previous = kind
     message: Json = {
         "role": "assistant",
         "content": "".join(texts) if texts else None,
@@ -177,24 +169,30 @@ def message_fields(blocks: list[Json], ctx: Context, path: str) -> Json:
 
 
 def annotations_for(blocks: list[Json]) -> list[Json]:
-    """The ``url_citation`` annotations :func:`message_fields` makes for ``blocks`` (the same text
-    offsets). The reverse direction uses it to recognise annotations it can make again."""
-    annotations: list[Json] = []
+    """The ``url_citation`` annotations :func:`message_fields` makes for ``blocks`` (over the cited
+    text in the joined content). The reverse direction uses it to recognise annotations it can
+    make again."""
+    return [
+        url_citation(citation, start, start + len(block["text"]))
+        for block, start, _ in _text_layout(blocks)
+        for citation in block.get("citations") or ()
+        if citation.get("type") == "web_search_result_location"
+    ]
+
+
+def _text_layout(blocks: list[Json]) -> Iterator[tuple[Json, int, bool]]:
+    """Each text block, its offset in the joined content, and whether a separator precedes it
+    (text blocks with other blocks between them are joined with TEXT_SEPARATOR)."""
     offset = 0
     previous = ""
     for block in blocks:
         if block["type"] == "text":
-            if offset and previous != "text":
+            separated = bool(offset) and previous != "text"
+            if separated:
                 offset += len(TEXT_SEPARATOR)
-            end = offset + len(block["text"])
-            annotations.extend(
-                url_citation(citation, offset, end)
-                for citation in block.get("citations") or ()
-                if citation.get("type") == "web_search_result_location"
-            )
-            offset = end
+            yield block, offset, separated
+            offset += len(block["text"])
         previous = block["type"]
-    return annotations
 
 
 def tool_call(block: Json) -> Json:
