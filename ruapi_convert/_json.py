@@ -36,6 +36,10 @@ def loads(data: bytes | bytearray | memoryview | str, *, path: str = "") -> Any:
         ) from exc
 
 
+#: What pydantic-core raises for a value it cannot write (a lone surrogate, too deep a nesting).
+_UNWRITABLE: Final = (pydantic_core.PydanticSerializationError, ValueError, RecursionError)
+
+
 def dumps(value: Any) -> bytes:
     """Serialise a JSON value compactly as UTF-8 bytes.
 
@@ -45,7 +49,7 @@ def dumps(value: Any) -> bytes:
     """
     try:
         return pydantic_core.to_json(value)
-    except (pydantic_core.PydanticSerializationError, ValueError, RecursionError) as exc:
+    except _UNWRITABLE as exc:
         raise InvalidInputError(f"the value cannot be written as JSON: {exc}") from exc
 
 
@@ -60,7 +64,7 @@ def check_foreign(value: Any, *, path: str = "") -> None:
     """
     try:
         data = pydantic_core.to_json(value)
-    except (pydantic_core.PydanticSerializationError, ValueError, RecursionError) as exc:
+    except _UNWRITABLE as exc:
         raise _unwritable(value, path) from exc
     if (b"NaN" in data or b"Infinity" in data) and not _is_json(data):
         raise _unwritable(value, path)
@@ -111,7 +115,7 @@ def to_jsonable(value: Any) -> Any:
     """A private plain-JSON copy of a value (dicts, lists, str, int, float, bool, None)."""
     try:
         return pydantic_core.to_jsonable_python(value)
-    except (pydantic_core.PydanticSerializationError, ValueError, RecursionError) as exc:
+    except _UNWRITABLE as exc:
         raise InvalidInputError(f"the value cannot be copied as JSON: {exc}") from exc
 
 
