@@ -29,7 +29,7 @@ and :class:`~ruapi_convert.errors.LossyConversionError` with ``strict=True``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, Union
 
@@ -339,15 +339,7 @@ def openai_to_anthropic_request_headers(
     reported; nothing else is copied unless named in ``passthrough``.
     """
     ctx = Context(resolve_options(options, opts), O2A_REQUEST_HEADERS)
-    hdrs = _headers.normalize(headers)
-    out = _headers.request_o2a(
-        hdrs,
-        ctx,
-        api_key=api_key,
-        passthrough=passthrough,
-        secrets=_headers.credentials(hdrs, [*redact, *([api_key] if api_key else [])]),
-    )
-    return ctx.finish(out)
+    return _request_headers(_headers.request_o2a, ctx, headers, api_key, redact, passthrough)
 
 
 def anthropic_to_openai_request_headers(
@@ -367,14 +359,21 @@ def anthropic_to_openai_request_headers(
     nothing else is copied unless named in ``passthrough``.
     """
     ctx = Context(resolve_options(options, opts), A2O_REQUEST_HEADERS)
+    return _request_headers(_headers.request_a2o, ctx, headers, api_key, redact, passthrough)
+
+
+def _request_headers(
+    convert: Callable[..., dict[str, str]],
+    ctx: Context,
+    headers: HeadersInput,
+    api_key: str | None,
+    redact: Iterable[str],
+    passthrough: Iterable[str],
+) -> Converted[dict[str, str]]:
+    """The upstream request's headers, by ``convert``; the key given is a secret too."""
     hdrs = _headers.normalize(headers)
-    out = _headers.request_a2o(
-        hdrs,
-        ctx,
-        api_key=api_key,
-        passthrough=passthrough,
-        secrets=_headers.credentials(hdrs, [*redact, *([api_key] if api_key else [])]),
-    )
+    secrets = _headers.credentials(hdrs, [*redact, *([api_key] if api_key else [])])
+    out = convert(hdrs, ctx, api_key=api_key, passthrough=passthrough, secrets=secrets)
     return ctx.finish(out)
 
 
