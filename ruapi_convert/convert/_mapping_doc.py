@@ -189,12 +189,12 @@ def render_mapping() -> str:
         "## Responses and streams\n\nStream events carry the same fields as responses, a piece at a time, and follow the same rows.\n",
         _fate_table(A2O_RESPONSE),
         _fate_table(O2A_RESPONSE),
-        _errors_section(),
+        errors_section(),
     ]
     return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
 
 
-def _errors_section() -> str:
+def errors_section() -> str:
     """Errors, status codes, headers and model lists (their own tables, one heading level down)."""
     from ._error_docs import render_errors  # imports the error functions, only for the docs
 
