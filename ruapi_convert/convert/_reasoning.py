@@ -125,10 +125,14 @@ def openai_to_thinking(
     return blocks
 
 
+#: The keys each known reasoning_details item has, read from its model (anything else is unknown).
 _DETAIL_KEYS: Final = {
-    "reasoning.text": frozenset({"type", "text", "signature", "id", "format", "index"}),
-    "reasoning.encrypted": frozenset({"type", "data", "id", "format", "index"}),
-    "reasoning.summary": frozenset({"type", "summary", "id", "format", "index"}),
+    kind: frozenset(item.__required_keys__ | item.__optional_keys__)
+    for kind, item in (
+        ("reasoning.text", oai.ReasoningDetailText),
+        ("reasoning.encrypted", oai.ReasoningDetailEncrypted),
+        ("reasoning.summary", oai.ReasoningDetailSummary),
+    )
 }
 
 
