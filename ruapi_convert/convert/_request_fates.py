@@ -677,7 +677,12 @@ A2O_REQUEST = FateTable(
             "a user message after the tool messages",
             "OpenAI tool messages carry text only: with extensions off, images and documents of a tool result move to a user message that follows the tool messages; with extensions on they stay in the tool message (non-standard, read back by the reverse direction)",
         ),
-        Fate("messages[].content[].is_error", C, "messages[].is_error", "on the tool message"),
+        Fate(
+            "messages[].content[].is_error",
+            C,
+            "messages[].is_error",
+            "on the tool message; with extensions off only true is reported (false is the default)",
+        ),
         Fate(
             "messages[].content[].toolset_name", C, "toolset_name on the tool call / tool message"
         ),

@@ -248,7 +248,7 @@ O2A_RESPONSE = FateTable(
             "choices[].message.reasoning_details",
             M,
             "content[]: thinking / redacted_thinking",
-            "signed reasoning.text -> thinking, reasoning.encrypted -> redacted_thinking, first in the content",
+            "signed reasoning.text -> thinking, reasoning.encrypted -> redacted_thinking, first in the content. In a stream, reasoning that resumes after other content continues in a new thinking block (approximated), and a signature that comes after its block stopped is dropped (reported)",
         ),
         Fate(
             "choices[].message.reasoning_details[]",
