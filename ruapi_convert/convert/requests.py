@@ -37,7 +37,7 @@ def openai_to_anthropic_request(
     :class:`~ruapi_convert.errors.LossyConversionError` instead of returning losses.
     """
     ctx = Context(resolve_options(options, opts), _request_o2a.FATES)
-    request = oai.ChatCompletionCreateParams.parse(body).wire()
+    request = oai.ChatCompletionCreateParams.parse_wire(body)
     converted = _request_o2a.convert_request(request, ctx)
     return ctx.finish(ant.MessageCreateParams.trusted(converted))
 
@@ -52,6 +52,6 @@ def anthropic_to_openai_request(
     ``extensions=True`` (the default) and reported as lost otherwise.
     """
     ctx = Context(resolve_options(options, opts), _request_a2o.FATES)
-    request = ant.MessageCreateParams.parse(body).wire()
+    request = ant.MessageCreateParams.parse_wire(body)
     converted = _request_a2o.convert_request(request, ctx)
     return ctx.finish(oai.ChatCompletionCreateParams.trusted(converted))

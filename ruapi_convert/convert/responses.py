@@ -34,7 +34,7 @@ def anthropic_to_openai_response(
     timestamp; Anthropic has none) and ``id`` can be passed as options.
     """
     ctx = Context(resolve_options(options, opts), _response_a2o.FATES)
-    message = ant.Message.parse(body).wire()
+    message = ant.Message.parse_wire(body)
     converted = _response_a2o.convert_response(message, ctx)
     return ctx.finish(_checked(oai.ChatCompletion, converted, message.get("openai") is not None))
 
@@ -48,7 +48,7 @@ def openai_to_anthropic_response(
     with more than one choice raises :class:`~ruapi_convert.errors.UnsupportedError`.
     """
     ctx = Context(resolve_options(options, opts), _response_o2a.FATES)
-    completion = oai.ChatCompletion.parse(body).wire()
+    completion = oai.ChatCompletion.parse_wire(body)
     converted = _response_o2a.convert_response(completion, ctx)
     carried = _uses_extension(completion)
     return ctx.finish(_checked(ant.Message, converted, carried))

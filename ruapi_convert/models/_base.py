@@ -56,7 +56,7 @@ from pydantic import (
     ValidationError,
     with_config,
 )
-from typing_extensions import Self, is_typeddict
+from typing_extensions import NotRequired, Required, Self, TypedDict, is_typeddict
 
 from .. import _json
 from ..errors import InvalidInputError
@@ -221,6 +221,36 @@ class WireModel(BaseModel):
             body = body.to_dict()
         return cls.model_validate(body)
 
+    @classmethod
+    def parse_wire(cls, body: Any) -> dict[str, Any]:
+        """What :meth:`parse` accepts, validated the same way, returned as :meth:`wire` would.
+
+        The converters only read the wire dict, so they skip the model instance: the body is
+        validated against a ``TypedDict`` twin of the envelope (same fields, same config; see
+        :func:`_wire_twin`), which pydantic-core fills as a plain dict - about a third of the cost
+        of validating into the model and calling :meth:`wire` on it. Errors are the same
+        :class:`InvalidInputError` as :meth:`parse` raises, with the same paths (a test compares both ways).
+        """
+        if isinstance(body, cls):
+            return body.wire()
+        twin = _wire_twin(cls)
+        if twin is None:  # an envelope holding another envelope (stream events only)
+            return cls.parse(body).wire()
+        if isinstance(body, (bytes, bytearray, memoryview, str)):
+            data = _json.loads(body)
+        elif isinstance(body, dict):
+            _json.check_foreign(body)
+            data = body
+        else:
+            return cls.parse(body).wire()
+        try:
+            result: dict[str, Any] = twin.validate_python(data)
+        except ValidationError:
+            # The model's own error: the same class of problem, but worded for the model
+            # (``valid dictionary or instance of X``), so both entry points report alike.
+            return cls._validate_parsed(data).wire()
+        return result
+
     # -- the wire form ---------------------------------------------------------------------------
 
     def wire(self) -> dict[str, Any]:
@@ -310,6 +340,25 @@ def _nested_models(cls: type[BaseModel]) -> dict[str, type[WireModel]]:
 def _defaults(cls: type[BaseModel]) -> dict[str, Any]:
     # Every optional field of an envelope defaults to None (required ones have no default).
     return {name: None for name, info in cls.__pydantic_fields__.items() if not info.is_required()}
+
+
+@functools.cache
+def _wire_twin(cls: type[WireModel]) -> TypeAdapter[Any] | None:
+    """A TypeAdapter for a ``TypedDict`` with the fields and configuration of envelope ``cls``.
+
+    Validating into it yields exactly ``cls.model_validate(x).wire()`` minus the key order of the
+    declaration (dicts keep the input's order; the JSON written from either is the same object).
+    None when a field holds another envelope model, which the twin would build as an instance.
+    """
+    if _nested_models(cls):
+        return None
+    fields: dict[str, Any] = {}
+    for name, info in cls.__pydantic_fields__.items():
+        hint = info.rebuild_annotation()
+        fields[name] = Required[hint] if info.is_required() else NotRequired[hint]
+    twin = TypedDict(f"{cls.__name__}Wire", fields)  # type: ignore[misc]  # built from the model
+    config = ConfigDict(**WIRE_DICT_CONFIG, hide_input_in_errors=True)
+    return TypeAdapter(with_config(config)(twin))
 
 
 # -- TypeAdapters and validation errors -------------------------------------------------------

@@ -145,6 +145,23 @@ def check_parser(name: str, parse: Callable[[Any], Any], arg: Any) -> None:
         assert result.to_dict() == value, f"{name}: accepted input does not dump back"
 
 
+def check_parse_wire_agrees(model: type[WireModel], arg: Any) -> None:
+    """``parse_wire`` (the converters' entry, validating into a TypedDict twin) accepts exactly
+    what ``parse`` accepts, returns its ``wire()`` (keys in the same order), and otherwise raises
+    the same error at the same path."""
+    try:
+        expected: Any = model.parse(arg).wire()
+    except InvalidInputError as exc:
+        expected = (exc.path, exc.message)
+    try:
+        got: Any = model.parse_wire(arg)
+    except InvalidInputError as exc:
+        got = (exc.path, exc.message)
+    assert got == expected, f"{model.__name__}.parse_wire disagrees with parse"
+    if isinstance(got, dict):
+        assert list(got) == list(expected), f"{model.__name__}.parse_wire reorders keys"
+
+
 def check_every_parser(value: Any) -> None:
     """Feed a JSON value to every value parser and its JSON text to every text parser."""
     for name, parse in VALUE_PARSERS.items():
@@ -153,6 +170,9 @@ def check_every_parser(value: Any) -> None:
     for name, parse in TEXT_PARSERS.items():
         check_parser(name, parse, text)
         check_parser(name, parse, text.encode())
+    for model in ENVELOPES:
+        check_parse_wire_agrees(model, value)
+        check_parse_wire_agrees(model, text.encode())
 
 
 # -- inputs --------------------------------------------------------------------------------------
@@ -260,6 +280,8 @@ def test_broken_payloads(value: Any) -> None:
     if isinstance(value, bytes):
         for name, parse in TEXT_PARSERS.items():
             check_parser(name, parse, value)
+        for model in ENVELOPES:
+            check_parse_wire_agrees(model, value)
     else:
         check_every_parser(value)
 
@@ -350,6 +372,7 @@ def _nested(depth: int) -> Any:
 def check_refused_or_dumped(model: type[WireModel], payload: dict[str, Any]) -> None:
     """An InvalidInputError (when parsing, or when writing a value JSON cannot carry), or the model
     dumps to a dict and to JSON our decoder reads: never invalid JSON, never a foreign exception."""
+    check_parse_wire_agrees(model, payload)
     try:
         parsed = model.model_validate(payload)
     except InvalidInputError:

@@ -34,6 +34,13 @@ def assert_model_round_trip(model: type[WireModel], payload: dict[str, Any]) -> 
     text = json.dumps(payload)
     assert json.loads(model.model_validate_json(text).to_json()) == payload
     assert json.loads(model.model_validate_json(text.encode()).to_json()) == payload
+    # the converters' entry point validates into a TypedDict twin: the same wire dict, key order too
+    wire = model.parse(payload).wire()
+    for arg in (payload, text.encode()):
+        twin = model.parse_wire(arg)
+        assert twin == wire
+        assert list(twin) == list(wire)
+    assert payload == before
 
 
 def assert_event_round_trip(case: Stream, event: dict[str, Any]) -> None:
