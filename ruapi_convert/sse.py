@@ -195,7 +195,9 @@ class SSEDecoder:
                 text = text[1:]
         if text:
             self._skip_lf = text[-1] == "\r"
-        parts = _LINE_END.split(self._pending + text)
+        text = self._pending + text
+        # str.split is several times faster than the regex; most streams never send a CR.
+        parts = text.split("\n") if "\r" not in text else _LINE_END.split(text)
         pending = parts.pop()
         if len(pending) > self._max:
             self._closed = True

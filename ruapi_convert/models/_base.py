@@ -233,22 +233,30 @@ class WireModel(BaseModel):
         """
         if isinstance(body, cls):
             return body.wire()
-        twin = _wire_twin(cls)
-        if twin is None:  # an envelope holding another envelope (stream events only)
-            return cls.parse(body).wire()
         if isinstance(body, (bytes, bytearray, memoryview, str)):
-            data = _json.loads(body)
-        elif isinstance(body, dict):
+            return cls._wire_parsed(_json.loads(body))
+        if isinstance(body, dict):
             _json.check_foreign(body)
-            data = body
-        else:
-            return cls.parse(body).wire()
+            return cls._wire_parsed(body)
+        return cls.parse(body).wire()
+
+    @classmethod
+    def _wire_parsed(cls, data: Any) -> dict[str, Any]:
+        """:meth:`parse_wire` of a value known to be JSON (our own parser's output)."""
+        result = cls._twin_wire(data)
+        return result if result is not None else cls._validate_parsed(data).wire()
+
+    @classmethod
+    def _twin_wire(cls, data: Any) -> dict[str, Any] | None:
+        """The wire dict of valid JSON-clean ``data`` via the TypedDict twin; None when it is not
+        valid (or the class has no twin), so that the caller reports the error its own way."""
+        twin = _wire_twin(cls)
+        if twin is None:
+            return None
         try:
             result: dict[str, Any] = twin.validate_python(data)
         except ValidationError:
-            # The model's own error: the same class of problem, but worded for the model
-            # (``valid dictionary or instance of X``), so both entry points report alike.
-            return cls._validate_parsed(data).wire()
+            return None
         return result
 
     # -- the wire form ---------------------------------------------------------------------------
@@ -258,13 +266,17 @@ class WireModel(BaseModel):
 
         Nested values are shared with the model, not copied; use :meth:`to_dict` for a private copy.
         """
+        layout = _layout(type(self))
         values = self.__dict__
-        fields_set = self.__pydantic_fields_set__
-        order = _field_order(type(self))
-        # Most bodies set a few of many optional fields: walk the set ones, in declaration order.
+        # Most bodies set a few of many optional fields: sort the set ones into declaration order.
         # (pydantic also lists unknown keys in the set of fields; they come from the extras.)
-        names = sorted((n for n in fields_set if n in order), key=order.__getitem__)
-        out = {name: _wire_value(values[name]) for name in names}
+        names = sorted(
+            self.__pydantic_fields_set__ & layout.order.keys(), key=layout.order.__getitem__
+        )
+        out = {name: values[name] for name in names}
+        for name in layout.nested.keys() & out.keys():
+            if isinstance(out[name], WireModel):
+                out[name] = out[name].wire()
         if self.__pydantic_extra__:
             out.update(self.__pydantic_extra__)
         return out
@@ -277,21 +289,19 @@ class WireModel(BaseModel):
         for a request model); this sets the instance state directly. Tests validate everything the
         converters build, so skipping validation here trusts tested code, never user input.
         """
-        fields = _field_order(cls)
-        nested = _nested_models(cls)
+        layout = _layout(cls)
+        values = layout.defaults.copy()
+        fields_set = data.keys() & layout.order.keys()
+        if len(fields_set) == len(data):
+            values.update(data)
+            extra: dict[str, Any] = {}
+        else:
+            values.update((key, data[key]) for key in fields_set)
+            extra = {key: value for key, value in data.items() if key not in fields_set}
+        for key in layout.nested.keys() & fields_set:
+            if isinstance(values[key], dict):
+                values[key] = layout.nested[key].trusted(values[key])
         obj = cls.__new__(cls)
-        values = dict(_defaults(cls))
-        extra: dict[str, Any] = {}
-        fields_set: set[str] = set()
-        for key, value in data.items():
-            if key in fields:
-                model = nested.get(key)
-                values[key] = (
-                    model.trusted(value) if model is not None and isinstance(value, dict) else value
-                )
-                fields_set.add(key)
-            else:
-                extra[key] = value
         object.__setattr__(obj, "__dict__", values)
         object.__setattr__(obj, "__pydantic_fields_set__", fields_set)
         object.__setattr__(obj, "__pydantic_extra__", extra)
@@ -316,30 +326,29 @@ class WireModel(BaseModel):
         return name if isinstance(name, str) else None
 
 
-def _wire_value(value: Any) -> Any:
-    return value.wire() if isinstance(value, WireModel) else value
+class _Layout(typing.NamedTuple):
+    """What :meth:`WireModel.wire` and :meth:`WireModel.trusted` need to know about a class."""
+
+    order: dict[str, int]  # field name -> declaration index
+    nested: dict[
+        str, type[WireModel]
+    ]  # fields whose type is itself an envelope (message_start.message)
+    defaults: dict[str, Any]  # every optional field of an envelope defaults to None
 
 
 @functools.cache
-def _field_order(cls: type[BaseModel]) -> dict[str, int]:
-    return {name: i for i, name in enumerate(cls.__pydantic_fields__)}
-
-
-@functools.cache
-def _nested_models(cls: type[BaseModel]) -> dict[str, type[WireModel]]:
-    """Fields whose type is itself an envelope model (``message_start.message``)."""
-    out: dict[str, type[WireModel]] = {}
-    for name, info in cls.__pydantic_fields__.items():
+def _layout(cls: type[BaseModel]) -> _Layout:
+    fields = cls.__pydantic_fields__
+    nested: dict[str, type[WireModel]] = {}
+    for name, info in fields.items():
         for candidate in _flatten(info.annotation):
             if isinstance(candidate, type) and issubclass(candidate, WireModel):
-                out[name] = candidate
-    return out
-
-
-@functools.cache
-def _defaults(cls: type[BaseModel]) -> dict[str, Any]:
-    # Every optional field of an envelope defaults to None (required ones have no default).
-    return {name: None for name, info in cls.__pydantic_fields__.items() if not info.is_required()}
+                nested[name] = candidate
+    return _Layout(
+        order={name: i for i, name in enumerate(fields)},
+        nested=nested,
+        defaults={name: None for name, info in fields.items() if not info.is_required()},
+    )
 
 
 @functools.cache
@@ -350,7 +359,7 @@ def _wire_twin(cls: type[WireModel]) -> TypeAdapter[Any] | None:
     declaration (dicts keep the input's order; the JSON written from either is the same object).
     None when a field holds another envelope model, which the twin would build as an instance.
     """
-    if _nested_models(cls):
+    if _layout(cls).nested:
         return None
     fields: dict[str, Any] = {}
     for name, info in cls.__pydantic_fields__.items():

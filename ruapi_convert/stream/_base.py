@@ -109,8 +109,12 @@ class StreamConverter(Generic[T]):
     def _error_items(self, exc: ConversionError) -> list[Raw]:
         raise NotImplementedError
 
-    def _validate(self, data: Any) -> Json:
-        """Validate one source event (a dict) and return its wire dict."""
+    def _validate(self, data: Any, *, parsed: bool) -> Json:
+        """Validate one source event and return its wire dict.
+
+        ``parsed``: ``data`` is known to be JSON (our parser's output, or a model's dump), so the
+        screen for values JSON cannot carry (``_json.check_foreign``) is not needed.
+        """
         raise NotImplementedError
 
     def _model(self, item: Raw) -> T:
@@ -133,11 +137,11 @@ class StreamConverter(Generic[T]):
             special = self._special(event)
             if special is not None:
                 return special
-            data = self._validate(_json.loads(event.data, path="data"))
+            data = self._validate(_json.loads(event.data, path="data"), parsed=True)
         elif isinstance(event, WireModel):
-            data = self._validate(event.to_dict())
+            data = self._validate(event.to_dict(), parsed=True)
         else:
-            data = self._validate(event)
+            data = self._validate(event, parsed=False)
         return self._feed_raw(data)
 
     def _guarded(self, step: Any, arg: Any) -> list[Raw]:

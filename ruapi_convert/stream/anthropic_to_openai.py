@@ -56,6 +56,7 @@ from ..convert._usage import anthropic_to_openai_usage
 from ..errors import StreamProtocolError
 from ..models import anthropic as ant
 from ..models import openai as oai
+from ..models.anthropic._stream import stream_event_wire
 from ..models.openai import REASONING_FORMAT
 from ..sse import DONE, Comment, Done
 from ._base import Raw, State, StreamConverter
@@ -140,7 +141,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
 
     # -- input ------------------------------------------------------------------------------------------
 
-    def _validate(self, data: Any) -> Json:
+    def _validate(self, data: Any, *, parsed: bool) -> Json:
         # One fast path for the hottest event: a text delta needs no pydantic round.
         if type(data) is dict and data.get("type") == "content_block_delta" and len(data) == 3:
             delta = data.get("delta")
@@ -152,8 +153,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
                 and type(data.get("index")) is int
             ):
                 return data
-        event = ant.parse_stream_event(data)
-        return event.wire()
+        return stream_event_wire(data) if parsed else ant.parse_stream_event(data).wire()
 
     def _special(self, event: Any) -> list[Raw] | None:
         if not event.data or event.is_done:

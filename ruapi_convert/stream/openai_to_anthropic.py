@@ -48,6 +48,7 @@ from ..errors import StreamProtocolError, UnsupportedError
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models._base import validate, wire_dict
+from ..models.openai._stream import stream_event_wire
 from ..sse import Comment, ServerSentEvent
 from ._base import Raw, State, StreamConverter
 from ._errors import anthropic_error_event, truncated_anthropic_error
@@ -117,9 +118,8 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
 
     # -- input ------------------------------------------------------------------------------------------
 
-    def _validate(self, data: Any) -> Json:
-        event = oai.parse_stream_event(data)
-        return event.wire()
+    def _validate(self, data: Any, *, parsed: bool) -> Json:
+        return stream_event_wire(data) if parsed else oai.parse_stream_event(data).wire()
 
     def _special(self, event: ServerSentEvent) -> list[Raw] | None:
         if event.is_done:

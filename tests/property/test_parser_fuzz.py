@@ -26,6 +26,8 @@ from hypothesis import strategies as st
 from ruapi_convert.errors import InvalidInputError
 from ruapi_convert.models import anthropic as ant
 from ruapi_convert.models import openai as oai
+from ruapi_convert.models.anthropic import _stream as ant_stream
+from ruapi_convert.models.openai import _stream as oai_stream
 from ruapi_convert.sse import SSEDecoder
 from ruapi_convert.testing import json_values, with_unknowns
 
@@ -162,6 +164,23 @@ def check_parse_wire_agrees(model: type[WireModel], arg: Any) -> None:
         assert list(got) == list(expected), f"{model.__name__}.parse_wire reorders keys"
 
 
+def check_stream_event_wire_agrees(value: Any) -> None:
+    """The stream converters' entry (``stream_event_wire``, for parsed JSON) agrees with
+    ``parse_stream_event(value).wire()`` of each protocol: same dict and key order, or same error."""
+    for module in (oai_stream, ant_stream):
+        try:
+            expected: Any = module.parse_stream_event(value).wire()
+        except InvalidInputError as exc:
+            expected = (exc.path, exc.message)
+        try:
+            got: Any = module.stream_event_wire(value)
+        except InvalidInputError as exc:
+            got = (exc.path, exc.message)
+        assert got == expected, f"{module.__name__}.stream_event_wire disagrees"
+        if isinstance(got, dict):
+            assert list(got) == list(expected), f"{module.__name__}.stream_event_wire reorders keys"
+
+
 def check_every_parser(value: Any) -> None:
     """Feed a JSON value to every value parser and its JSON text to every text parser."""
     for name, parse in VALUE_PARSERS.items():
@@ -173,6 +192,7 @@ def check_every_parser(value: Any) -> None:
     for model in ENVELOPES:
         check_parse_wire_agrees(model, value)
         check_parse_wire_agrees(model, text.encode())
+    check_stream_event_wire_agrees(value)
 
 
 # -- inputs --------------------------------------------------------------------------------------

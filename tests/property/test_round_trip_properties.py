@@ -16,6 +16,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ruapi_convert.models.anthropic import _stream as ant_stream
+from ruapi_convert.models.openai import _stream as oai_stream
 from ruapi_convert.testing import with_unknowns
 
 from .cases import BODIES, STREAMS, Body, Stream, parse_event
@@ -47,6 +49,12 @@ def assert_event_round_trip(case: Stream, event: dict[str, Any]) -> None:
     """A stream event parses (as a dict and as JSON text) and dumps back to itself."""
     assert parse_event(case.protocol, event).to_dict() == event
     assert json.loads(parse_event(case.protocol, json.dumps(event)).to_json()) == event
+    # the stream converters' entry validates known events into TypedDict twins: the same dict
+    module = ant_stream if case.protocol == "anthropic" else oai_stream
+    wire = parse_event(case.protocol, event).wire()
+    fast = module.stream_event_wire(event)
+    assert fast == wire
+    assert list(fast) == list(wire)
 
 
 @pytest.mark.parametrize("case", BODIES, ids=str)

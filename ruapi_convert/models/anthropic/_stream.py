@@ -5,13 +5,13 @@ on ``type`` ("new event types may be added; handle gracefully": unknown ones bec
 :class:`UnknownEvent` with their payload kept).
 """
 
-from typing import Annotated, Any, ClassVar, Literal, Optional, Union
+from typing import Annotated, Any, ClassVar, Literal, Optional, Union, get_args
 
 from pydantic import Field, ValidationError
 from typing_extensions import Required, TypedDict
 
 from ... import _json
-from .._base import WireModel, adapter, invalid_input, not_one_of, wire_dict
+from .._base import WireModel, adapter, invalid_input, not_one_of, tags_of, wire_dict
 from ._common import Container, TextCitation
 from ._errors import ErrorResponse
 from ._output_blocks import ContentBlock
@@ -264,6 +264,11 @@ class UnknownEvent(WireModel):
     type: Annotated[str, not_one_of(_KnownEvent)]
 
 
+#: The class of each known event ``type``.
+_EVENT_CLASSES: dict[str, type[WireModel]] = {
+    tag: member for member in get_args(_KnownEvent) for tag in tags_of(member)
+}
+
 #: One stream event. Use with ``pydantic.TypeAdapter`` or :func:`parse_stream_event`.
 MessageStreamEvent = Annotated[
     Union[Annotated[_KnownEvent, Field(discriminator="type")], UnknownEvent],
@@ -292,6 +297,26 @@ def parse_stream_event(
         value = data
         if isinstance(value, dict):
             _json.check_foreign(value)  # a caller's dict (see _json.check_foreign)
+    return _validate_event(value)
+
+
+def stream_event_wire(data: Any) -> dict[str, Any]:
+    """``parse_stream_event(data).wire()`` for a value our own JSON parser produced.
+
+    The stream converters only read wire dicts: a known event is validated without building its
+    model (see ``WireModel.parse_wire``), and the screen for values JSON cannot carry is skipped,
+    since parsed text never holds them. Anything else (an unknown or missing tag, an invalid
+    event) takes the union, so errors and fallbacks are exactly those of ``parse_stream_event``.
+    """
+    if isinstance(data, dict):
+        cls = _EVENT_CLASSES.get(data.get("type"))  # type: ignore[arg-type]
+        wire = cls._twin_wire(data) if cls is not None else None
+        if wire is not None:
+            return wire
+    return _validate_event(data).wire()
+
+
+def _validate_event(value: Any) -> MessageStreamEvent:
     try:
         event: MessageStreamEvent = adapter(MessageStreamEvent).validate_python(value, strict=True)
     except ValidationError as exc:

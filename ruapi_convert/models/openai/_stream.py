@@ -148,8 +148,20 @@ def parse_stream_event(
         data = _json.loads(data)
     elif isinstance(data, dict):
         _json.check_foreign(data)  # a caller's dict (see _json.check_foreign)
+    return _event_class(data)._validate_parsed(data)
+
+
+def stream_event_wire(data: Any) -> dict[str, Any]:
+    """``parse_stream_event(data).wire()`` for a value our own JSON parser produced.
+
+    The stream converters only read wire dicts: this validates without building the model (see
+    ``WireModel.parse_wire``) and skips the screen for values JSON cannot carry, which parsed
+    text never holds.
+    """
+    return _event_class(data)._wire_parsed(data)
+
+
+def _event_class(data: Any) -> type[ChatCompletionChunk] | type[ErrorResponse]:
     if not isinstance(data, dict):
         raise InvalidInputError(f"a stream event must be a JSON object, got {type(data).__name__}")
-    if data.get("error") is not None:
-        return ErrorResponse._validate_parsed(data)
-    return ChatCompletionChunk._validate_parsed(data)
+    return ErrorResponse if data.get("error") is not None else ChatCompletionChunk
