@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from .convert._tables import EFFORT_BUDGETS
 from .errors import InvalidInputError
@@ -111,10 +111,32 @@ def resolve_options(options: Options | None, overrides: Mapping[str, Any]) -> Op
     base = options if options is not None else _DEFAULT
     if not overrides:
         return base
+    # dataclasses.replace costs a few microseconds (it reads every field), which is as much as
+    # converting a small body; a gateway passes the same few overrides (created=, id=) over and
+    # over, so the results are remembered, keyed by the base object and the override values.
     try:
-        return dataclasses.replace(base, **overrides)
+        # the type too: 1, 1.0 and True are equal keys, but not the same option value
+        key = (id(base), tuple((k, type(v), v) for k, v in overrides.items()))
+        hit = _RESOLVED.get(key)
+    except TypeError:  # an unhashable override value (a dict of effort budgets): no memo
+        key, hit = None, None
+    if hit is not None and hit[0] is base:  # same id and still the same object
+        return hit[1]
+    try:
+        resolved = dataclasses.replace(base, **overrides)
     except TypeError as exc:  # pragma: no cover - names were checked above
         raise InvalidInputError(str(exc), path="options") from exc
+    if key is not None:
+        if len(_RESOLVED) >= _RESOLVED_MAX:
+            _RESOLVED.clear()  # e.g. a new created= every second: keep the memo small
+        _RESOLVED[key] = (base, resolved)
+    return resolved
+
+
+#: Memo of resolve_options: (id of the base Options, override items) -> (that base, the result).
+#: The base is kept so that its id cannot be reused by another object while the entry lives.
+_RESOLVED: dict[tuple[int, tuple[tuple[str, type, Any], ...]], tuple[Options, Options]] = {}
+_RESOLVED_MAX: Final = 256
 
 
 _DEFAULT = Options()
