@@ -352,7 +352,7 @@ def _layout(cls: type[BaseModel]) -> _Layout:
 
 
 @functools.cache
-def _wire_twin(cls: type[WireModel]) -> TypeAdapter[Any] | None:
+def _wire_twin(cls: type[WireModel]) -> pydantic_core.SchemaValidator | None:
     """A TypeAdapter for a ``TypedDict`` with the fields and configuration of envelope ``cls``.
 
     Validating into it yields exactly ``cls.model_validate(x).wire()`` minus the key order of the
@@ -367,7 +367,11 @@ def _wire_twin(cls: type[WireModel]) -> TypeAdapter[Any] | None:
         fields[name] = Required[hint] if info.is_required() else NotRequired[hint]
     twin = TypedDict(f"{cls.__name__}Wire", fields)  # type: ignore[misc]  # built from the model
     config = ConfigDict(**WIRE_DICT_CONFIG, hide_input_in_errors=True)
-    return TypeAdapter(with_config(config)(twin))
+    # the adapter's validator itself: TypeAdapter.validate_python adds a Python call per event
+    # (built at once, never deferred: the config has no defer_build)
+    return typing.cast(
+        "pydantic_core.SchemaValidator", TypeAdapter(with_config(config)(twin)).validator
+    )
 
 
 # -- TypeAdapters and validation errors -------------------------------------------------------

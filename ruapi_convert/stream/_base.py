@@ -79,7 +79,10 @@ class StreamConverter(Generic[T]):
 
     def transcode(self, event: ServerSentEvent) -> bytes:
         """One decoded SSE event in, the target protocol's SSE bytes out."""
-        return b"".join(self._encode(item) for item in self._guarded(self._feed_any, event))
+        items = self._guarded(self._feed_any, event)
+        if len(items) == 1:  # the usual case: one event in, one out
+            return self._encode(items[0])
+        return b"".join([self._encode(item) for item in items])
 
     def transcode_close(self) -> bytes:
         return b"".join(self._encode(item) for item in self._guarded(self._close_raw, None))

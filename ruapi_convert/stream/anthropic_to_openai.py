@@ -44,7 +44,7 @@ the client sees an error, never a clean finish.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeGuard
 
 from .. import _json
 from ..convert import _response_a2o
@@ -110,6 +110,22 @@ class _Block:
         self.text_len = 0
 
 
+def is_plain_text_delta(data: Any) -> TypeGuard[Json]:
+    """True for ``{"type": "content_block_delta", "index": <int>, "delta": {"type": "text_delta",
+    "text": <str>}}`` and nothing more: valid as it stands (a property test checks that the model
+    accepts every dict this accepts, unchanged), so the converter can skip validating it."""
+    if type(data) is not dict or len(data) != 3 or data.get("type") != "content_block_delta":
+        return False
+    delta = data.get("delta")
+    return (
+        type(delta) is dict
+        and len(delta) == 2
+        and delta.get("type") == "text_delta"
+        and type(delta.get("text")) is str
+        and type(data.get("index")) is int
+    )
+
+
 class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
     """Translate one Anthropic Messages stream into Chat Completions chunks.
 
@@ -142,17 +158,10 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
     # -- input ------------------------------------------------------------------------------------------
 
     def _validate(self, data: Any, *, parsed: bool) -> Json:
-        # One fast path for the hottest event: a text delta needs no pydantic round.
-        if type(data) is dict and data.get("type") == "content_block_delta" and len(data) == 3:
-            delta = data.get("delta")
-            if (
-                type(delta) is dict
-                and len(delta) == 2
-                and delta.get("type") == "text_delta"
-                and type(delta.get("text")) is str
-                and type(data.get("index")) is int
-            ):
-                return data
+        if parsed and is_plain_text_delta(data):
+            # the hottest event needs no pydantic round (a caller's dict still gets the screen
+            # for values JSON cannot carry, so it takes the full path)
+            return data
         return stream_event_wire(data) if parsed else ant.parse_stream_event(data).wire()
 
     def _special(self, event: Any) -> list[Raw] | None:

@@ -34,7 +34,7 @@ before ``finish_reason`` makes :meth:`close` return an ``error`` event (never ``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, Optional
+from typing import TYPE_CHECKING, Any, Final, Optional, TypeGuard
 
 import pydantic_core
 from typing_extensions import TypedDict
@@ -76,6 +76,9 @@ _DELTA_KEYS: Final = frozenset(
     }
 )
 
+#: A delta with only these keys carries text and nothing else (no reasoning, tools or extensions).
+_TEXT_DELTA_KEYS: Final = frozenset({"role", "content"})
+
 
 @dataclass
 class _Channel:
@@ -89,6 +92,61 @@ class _Channel:
     broken: bool = False  # arguments stopped being a JSON prefix
     signature: str = ""  # thinking signature, sent at the stop
     closed: bool = False
+
+
+_CHUNK_KEYS: Final = frozenset(
+    {
+        "id",
+        "object",
+        "created",
+        "model",
+        "service_tier",
+        "system_fingerprint",
+        "choices",
+        "usage",
+        "obfuscation",
+    }
+)
+_CHUNK_STRINGS: Final = ("id", "object", "model")
+_CHUNK_OPTIONAL_STRINGS: Final = ("service_tier", "system_fingerprint", "obfuscation")
+_CHOICE_KEYS: Final = frozenset({"index", "delta", "finish_reason", "logprobs"})
+
+
+def is_plain_text_chunk(data: Any) -> TypeGuard[Json]:
+    """True for the commonest chunk, as OpenAI sends it mid-stream: one choice whose delta holds
+    only ``content`` (and maybe ``role``), no finish_reason, logprobs or usage yet, and no keys
+    beyond the declared ones. Such a dict is valid as it stands (a property test checks that the
+    model accepts every dict this accepts, unchanged), so the converter can skip validating it."""
+    if (
+        type(data) is not dict
+        or not data.keys() <= _CHUNK_KEYS
+        or type(data.get("created")) is not int
+    ):
+        return False
+    for key in _CHUNK_STRINGS:
+        if type(data.get(key)) is not str:
+            return False
+    for key in _CHUNK_OPTIONAL_STRINGS:
+        value = data.get(key)
+        if value is not None and type(value) is not str:
+            return False
+    choices = data.get("choices")
+    if type(choices) is not list or len(choices) != 1 or data.get("usage") is not None:
+        return False
+    choice = choices[0]
+    if (
+        type(choice) is not dict
+        or not choice.keys() <= _CHOICE_KEYS
+        or type(choice.get("index")) is not int
+        or choice.get("finish_reason") is not None
+        or choice.get("logprobs") is not None
+    ):
+        return False
+    delta = choice.get("delta")
+    if type(delta) is not dict or not delta.keys() <= _TEXT_DELTA_KEYS:
+        return False
+    content, role = delta.get("content"), delta.get("role")
+    return (content is None or type(content) is str) and (role is None or type(role) is str)
 
 
 class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
@@ -119,6 +177,10 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
     # -- input ------------------------------------------------------------------------------------------
 
     def _validate(self, data: Any, *, parsed: bool) -> Json:
+        if parsed and is_plain_text_chunk(data):
+            # the hottest event needs no pydantic round (a caller's dict still gets the screen
+            # for values JSON cannot carry, so it takes the full path)
+            return data
         return stream_event_wire(data) if parsed else oai.parse_stream_event(data).wire()
 
     def _special(self, event: ServerSentEvent) -> list[Raw] | None:
@@ -184,6 +246,8 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
     # -- deltas ---------------------------------------------------------------------------------------
 
     def _delta(self, delta: Json) -> list[Raw]:
+        if delta.keys() <= _TEXT_DELTA_KEYS:  # most deltas: text only, nothing else to look at
+            return self._text(delta["content"]) if delta.get("content") else []
         self._ctx.unknown(delta, _DELTA_KEYS, "choices[0].delta")
         out: list[Raw] = []
         out += self._reasoning(delta)
@@ -191,12 +255,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         if isinstance(carried, dict):
             out += self._carried(carried)
         if delta.get("content"):
-            out += self._piece(
-                ("text",),
-                "text",
-                {"type": "text", "text": ""},
-                {"type": "text_delta", "text": delta["content"]},
-            )
+            out += self._text(delta["content"])
         if delta.get("refusal"):
             self._refused = True
             out += self._piece(
@@ -218,6 +277,11 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
                 "choices[].message.annotations", "choices[0].delta.annotations", kind="dropped"
             )
         return out
+
+    def _text(self, text: str) -> list[Raw]:
+        return self._piece(
+            ("text",), "text", {"type": "text", "text": ""}, {"type": "text_delta", "text": text}
+        )
 
     def _once(self, row: str, path: str, *, kind: Any = None) -> None:
         if row not in self._lost:
@@ -369,7 +433,9 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
     # -- scheduling (see the module docstring) ----------------------------------------------------------
 
     def _piece(self, key: Any, kind: str, start: Json, delta: Json | None) -> list[Raw]:
-        channel = self._channels.setdefault(key, _Channel(kind, start))
+        channel = self._channels.get(key)
+        if channel is None:
+            channel = self._channels[key] = _Channel(kind, start)
         if channel.closed and kind in ("text", "refusal"):
             channel = self._reopen(key, channel)
         if channel.closed:

@@ -12,6 +12,7 @@ must dump back to itself: the identity holds for every valid payload, not just f
 from __future__ import annotations
 
 import contextlib
+import copy
 import itertools
 import json
 import math
@@ -29,6 +30,8 @@ from ruapi_convert.models import openai as oai
 from ruapi_convert.models.anthropic import _stream as ant_stream
 from ruapi_convert.models.openai import _stream as oai_stream
 from ruapi_convert.sse import SSEDecoder
+from ruapi_convert.stream.anthropic_to_openai import is_plain_text_delta
+from ruapi_convert.stream.openai_to_anthropic import is_plain_text_chunk
 from ruapi_convert.testing import json_values, with_unknowns
 
 from .cases import BODIES, STREAMS
@@ -166,7 +169,11 @@ def check_parse_wire_agrees(model: type[WireModel], arg: Any) -> None:
 
 def check_stream_event_wire_agrees(value: Any) -> None:
     """The stream converters' entry (``stream_event_wire``, for parsed JSON) agrees with
-    ``parse_stream_event(value).wire()`` of each protocol: same dict and key order, or same error."""
+    ``parse_stream_event(value).wire()`` of each protocol: same dict and key order, or same error.
+    (A string is not compared: ``parse_stream_event`` reads it as JSON text, while for
+    ``stream_event_wire`` it is a parsed value, and not an object.)"""
+    if isinstance(value, str):
+        return
     for module in (oai_stream, ant_stream):
         try:
             expected: Any = module.parse_stream_event(value).wire()
@@ -181,6 +188,15 @@ def check_stream_event_wire_agrees(value: Any) -> None:
             assert list(got) == list(expected), f"{module.__name__}.stream_event_wire reorders keys"
 
 
+def check_fast_paths(value: Any) -> None:
+    """The stream converters skip validating the commonest events (``is_plain_text_delta``,
+    ``is_plain_text_chunk``): whatever those accept, the model must accept, unchanged."""
+    if is_plain_text_delta(value):
+        assert ant.parse_stream_event(value).to_dict() == value
+    if is_plain_text_chunk(value):
+        assert oai.parse_stream_event(value).to_dict() == value
+
+
 def check_every_parser(value: Any) -> None:
     """Feed a JSON value to every value parser and its JSON text to every text parser."""
     for name, parse in VALUE_PARSERS.items():
@@ -193,6 +209,7 @@ def check_every_parser(value: Any) -> None:
         check_parse_wire_agrees(model, value)
         check_parse_wire_agrees(model, text.encode())
     check_stream_event_wire_agrees(value)
+    check_fast_paths(value)
 
 
 # -- inputs --------------------------------------------------------------------------------------
@@ -269,6 +286,10 @@ def _places(node: Any) -> Any:
         for index, child in enumerate(node):
             yield node, index
             yield from _places(child)
+
+
+def _other_kind(old: Any) -> Callable[[Any], bool]:
+    return lambda value: _kind(value) != _kind(old)
 
 
 def _kind(value: Any) -> str:
@@ -430,3 +451,56 @@ def test_points_into_reads_paths_as_the_library_writes_them() -> None:
     assert not points_into("messages.0", value)
     assert not points_into("nope.deeper", value)
     assert not points_into("x.y", value)
+
+
+@given(st.data())
+def test_fast_paths_accept_only_valid_events(data: st.DataObject) -> None:
+    """Every event of generated streams (plain and with unknown keys) and every broken one: what
+    a converter's fast path accepts, the model accepts unchanged."""
+    case = data.draw(st.sampled_from(STREAMS))
+    strategy = data.draw(
+        st.sampled_from([case.strategy, with_unknowns(case.strategy, protocol=case.protocol)])
+    )
+    _, events = data.draw(strategy)
+    for event in events:
+        check_fast_paths(event)
+
+
+@given(st.data())
+def test_fast_paths_refuse_retyped_events(data: st.DataObject) -> None:
+    """A text event the fast paths take, with any one value replaced by a value of another type
+    (every place in turn): the fast paths never take what the model refuses."""
+    case = data.draw(st.sampled_from(STREAMS))
+    _, events = data.draw(case.strategy)
+    plain = [e for e in events if is_plain_text_delta(e) or is_plain_text_chunk(e)]
+    for event in plain[:3]:
+        for n in range(len(list(_places(event)))):
+            broken = copy.deepcopy(event)
+            holder, key = list(_places(broken))[n]
+            old = holder[key]
+            holder[key] = data.draw(json_values(max_leaves=2).filter(_other_kind(old)))
+            check_fast_paths(broken)
+
+
+def test_fast_paths_take_real_text_events() -> None:
+    """The fast paths are not dead code: they take text events as the vendors send them (shapes
+    from fixtures/payloads and the shared corpus' recorded streams)."""
+    assert is_plain_text_delta(
+        {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "Hi"}}
+    )
+    chunk = {
+        "id": "chatcmpl-1",
+        "object": "chat.completion.chunk",
+        "created": 1,
+        "model": "gpt-5",
+        "service_tier": "default",
+        "system_fingerprint": None,
+        "choices": [
+            {"index": 0, "delta": {"content": "Hi"}, "logprobs": None, "finish_reason": None}
+        ],
+        "usage": None,
+        "obfuscation": "abc",
+    }
+    assert is_plain_text_chunk(chunk)
+    assert not is_plain_text_chunk({**chunk, "created": True})  # strict: a bool is not an int
+    assert not is_plain_text_chunk({**chunk, "choices": [{"index": 0, "delta": {"content": 1}}]})

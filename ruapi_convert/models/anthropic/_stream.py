@@ -309,7 +309,8 @@ def stream_event_wire(data: Any) -> dict[str, Any]:
     event) takes the union, so errors and fallbacks are exactly those of ``parse_stream_event``.
     """
     if isinstance(data, dict):
-        cls = _EVENT_CLASSES.get(data.get("type"))  # type: ignore[arg-type]
+        tag = data.get("type")
+        cls = _EVENT_CLASSES.get(tag) if isinstance(tag, str) else None
         wire = cls._twin_wire(data) if cls is not None else None
         if wire is not None:
             return wire
