@@ -12,6 +12,11 @@ What is measured, per payload size, always bytes in -> bytes out:
 * **floor**: ``orjson.dumps(orjson.loads(body))`` of the same bytes (for streams: splitting the SSE
   bytes into events, ``orjson.loads`` + ``orjson.dumps`` of each event's data and re-framing it) -
   the least any converter in Python must do;
+* **bars** (with ``--litellm``): under each row, the two bars of issues 3 and 4 (15x faster than
+  LiteLLM, at most 3x the floor) next to the least any converter could cost on that input with
+  pydantic-core as its JSON codec (the only one a pydantic-only library has), converting
+  nothing, without and with validating the input; a bar below that is out of reach for any
+  converter of that kind, and the row says so;
 * **LiteLLM**: its adapters from ``/work/shared/spec/peers-python.md`` §8 on the same payloads,
   parsing the bytes with ``json.loads`` and dumping with ``json.dumps`` as a gateway would.
 
@@ -35,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
+import pydantic_core
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -434,17 +440,17 @@ def bench_convert(lite: LiteLLM | None) -> None:
     for label, body in payloads().items():
         o_bytes = orjson.dumps(body)
         a_bytes = rc.openai_to_anthropic_request(body).value.to_json()
-        cases: list[
-            tuple[str, bytes, Callable[[bytes], bytes], Callable[[bytes], bytes] | None]
-        ] = [
+        cases: list[Case] = [
             (
                 "openai_to_anthropic_request",
+                oai.ChatCompletionCreateParams,
                 o_bytes,
                 lambda b: rc.openai_to_anthropic_request(b).value.to_json(),
                 lite.o2a_request if lite else None,
             ),
             (
                 "anthropic_to_openai_request",
+                ant.MessageCreateParams,
                 a_bytes,
                 lambda b: rc.anthropic_to_openai_request(b).value.to_json(),
                 lite.a2o_request if lite else None,
@@ -461,12 +467,14 @@ def bench_convert(lite: LiteLLM | None) -> None:
         cases = [
             (
                 "anthropic_to_openai_response",
+                ant.Message,
                 a_resp,
                 lambda b: rc.anthropic_to_openai_response(b, created=1).value.to_json(),
                 lite.a2o_response if lite else None,
             ),
             (
                 "openai_to_anthropic_response",
+                oai.ChatCompletion,
                 o_resp,
                 lambda b: rc.openai_to_anthropic_response(b).value.to_json(),
                 lite.o2a_response if lite else None,
@@ -475,11 +483,12 @@ def bench_convert(lite: LiteLLM | None) -> None:
         _run_cases(cases, label)
 
 
-def _run_cases(
-    cases: list[tuple[str, bytes, Callable[[bytes], bytes], Callable[[bytes], bytes] | None]],
-    label: str,
-) -> None:
-    for name, body, fn, other in cases:
+#: One timed case: function name, its source model, the input bytes, ours, LiteLLM's (or None).
+Case = tuple[str, Any, bytes, "Callable[[bytes], bytes]", "Callable[[bytes], bytes] | None"]
+
+
+def _run_cases(cases: list[Case], label: str) -> None:
+    for name, model, body, fn, other in cases:
         ours = timed(partial(fn, body))
         theirs = None
         if other is not None:
@@ -489,7 +498,41 @@ def _run_cases(
                 print(
                     f"  (LiteLLM failed on {name} {label}: {type(exc).__name__}: {str(exc)[:80]})"
                 )
-        print(row(f"{name}, {label} ({len(body):,} B)", ours, timed(floor(body)), theirs))
+        base = timed(floor(body))
+        print(row(f"{name}, {label} ({len(body):,} B)", ours, base, theirs))
+        if theirs is not None:
+            print(bounds(model, body, base, theirs))
+
+
+def bounds(model: Any, body: bytes, base: float, lite: float) -> str:
+    """The two speed bars of issues 3/4 next to the least any converter could cost here.
+
+    * codec: pydantic-core ``from_json`` + ``to_json`` of the body, converting and checking
+      nothing: the least a converter pays that may depend on pydantic only (orjson may not be a
+      runtime dependency);
+    * checked: the body validated as this library validates it (its TypedDict twin), plus the
+      codec: the least a converter pays that refuses invalid input with a clear error.
+
+    A bar below one of them cannot be met by any converter of that kind; the verdict says so.
+    """
+    codec = timed(lambda: pydantic_core.to_json(pydantic_core.from_json(body)))
+    checked = timed(lambda: pydantic_core.to_json(model.parse_wire(body)))
+    return bars_line(lite / 15, base * 3, codec, checked)
+
+
+def bars_line(lite_bar: float, floor_bar: float, codec: float, checked: float) -> str:
+    """Each bar, and whether any converter could meet it (see :func:`bounds`)."""
+
+    def verdict(bar: float) -> str:
+        if bar < codec:
+            return "below the codec alone"
+        return "below validation + codec" if bar < checked else "reachable"
+
+    return (
+        f"      bars: 15x LiteLLM = {fmt(lite_bar).strip()} ({verdict(lite_bar)}),"
+        f" 3x floor = {fmt(floor_bar).strip()} ({verdict(floor_bar)});"
+        f" least possible: codec {fmt(codec).strip()}, validation + codec {fmt(checked).strip()}"
+    )
 
 
 def bench_streams(lite: LiteLLM | None) -> None:
@@ -521,15 +564,41 @@ def bench_streams(lite: LiteLLM | None) -> None:
                 theirs = timed(partial(other, data)) / events
             except Exception as exc:
                 print(f"  (LiteLLM failed on {name}: {type(exc).__name__}: {str(exc)[:80]})")
-        print(
-            row(
-                f"{name} ({events} events)",
-                timed(ours) / events,
-                timed(stream_floor(data)) / events,
-                theirs,
-            )
-        )
+        base = timed(stream_floor(data)) / events
+        print(row(f"{name} ({events} events)", timed(ours) / events, base, theirs))
+        if theirs is not None:
+            print(stream_bounds(data, events, base, theirs))
     _memory()
+
+
+def stream_bounds(data: bytes, events: int, base: float, lite: float) -> str:
+    """:func:`bounds` for streams, per event: the floor's own framing with pydantic-core as the
+    codec, and that plus validating each event exactly as the stream converters do (their
+    shortcut for plain text events included)."""
+    converter: Any = (
+        rc.AnthropicToOpenAIStream() if data.startswith(b"event:") else rc.OpenAIToAnthropicStream()
+    )
+
+    def wire(value: Any) -> Any:
+        return converter._validate(value, parsed=True)
+
+    def codec(validate: bool) -> Callable[[], bytes]:
+        def run() -> bytes:
+            out = []
+            for frame in data.split(b"\n\n"):
+                if not frame:
+                    continue
+                line = frame.rsplit(b"\ndata: ", 1)[-1].removeprefix(b"data: ")
+                if line == b"[DONE]":
+                    continue
+                value = pydantic_core.from_json(line)
+                out.append(b"data: " + pydantic_core.to_json(wire(value) if validate else value))
+            return b"\n\n".join(out)
+
+        return run
+
+    least, checked = timed(codec(False)) / events, timed(codec(True)) / events
+    return bars_line(lite / 15, base * 3, least, checked)
 
 
 def _memory() -> None:

@@ -57,8 +57,11 @@ def entry_for(block: Json, block_index: int, position: int) -> Json | None:
     """The carriage entry of one block (the ``position``-th entry of the list), or None when the
     standard fields carry the block entirely."""
     kind = block["type"]
-    if kind not in PLAIN_KEYS:
+    plain = PLAIN_KEYS.get(kind)
+    if plain is None:
         return {"index": position, "block_index": block_index, **block}
+    if block.keys() <= plain:  # the usual case, decided without building a list
+        return None
     extras = extra_keys(block)
     if not extras:
         return None

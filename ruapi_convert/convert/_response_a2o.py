@@ -133,13 +133,15 @@ def message_fields(blocks: list[Json], ctx: Context, path: str) -> Json:
         if separated:
             texts.append(TEXT_SEPARATOR)
         texts.append(block["text"])
-    annotations = annotations_for(blocks)
     calls: list[Json] = []
     thinking: list[Json] = []
     carried: list[Json] = []
+    cited = False
     for j, block in enumerate(blocks):
         kind = block["type"]
-        if kind == "tool_use":
+        if kind == "text":
+            cited = cited or bool(block.get("citations"))
+        elif kind == "tool_use":
             calls.append(tool_call(block))
         elif kind in ("thinking", "redacted_thinking"):
             thinking.append(block)
@@ -155,6 +157,7 @@ def message_fields(blocks: list[Json], ctx: Context, path: str) -> Json:
     }
     if calls:
         message["tool_calls"] = calls
+    annotations = annotations_for(blocks) if cited else []
     if annotations:
         message["annotations"] = annotations
     if thinking and ctx.options.extensions:
@@ -225,7 +228,14 @@ def report_carried(entries: list[Json], ctx: Context, path: str) -> None:
 
 def report_shape(blocks: list[Json], ctx: Context, path: str) -> None:
     """Text boundaries and the relative order of blocks do not survive (see ``_carriage``)."""
-    texts = sum(1 for b in blocks if b["type"] == "text")
+    texts, ordered, previous = 0, True, -1
+    for block in blocks:  # one pass: this runs for every reply and every stream
+        kind = block["type"]
+        texts += kind == "text"
+        rank = _ORDER.get(kind)
+        if rank is not None:
+            ordered = ordered and rank >= previous
+            previous = rank
     if texts > 1:
         ctx.lose(
             "content[] (text)",
@@ -233,8 +243,7 @@ def report_shape(blocks: list[Json], ctx: Context, path: str) -> None:
             kind="approximated",
             detail=f"{texts} text blocks were joined into one content string",
         )
-    order = [_ORDER[b["type"]] for b in blocks if b["type"] in _ORDER]
-    if order != sorted(order):
+    if not ordered:
         ctx.lose(
             "content[] (text)",
             path,
