@@ -274,9 +274,10 @@ class WireModel(BaseModel):
             self.__pydantic_fields_set__ & layout.order.keys(), key=layout.order.__getitem__
         )
         out = {name: values[name] for name in names}
-        for name in layout.nested.keys() & out.keys():
-            if isinstance(out[name], WireModel):
-                out[name] = out[name].wire()
+        if layout.nested:
+            for name in layout.nested.keys() & out.keys():
+                if isinstance(out[name], WireModel):
+                    out[name] = out[name].wire()
         if self.__pydantic_extra__:
             out.update(self.__pydantic_extra__)
         return out
@@ -298,14 +299,16 @@ class WireModel(BaseModel):
         else:
             values.update((key, data[key]) for key in fields_set)
             extra = {key: value for key, value in data.items() if key not in fields_set}
-        for key in layout.nested.keys() & fields_set:
-            if isinstance(values[key], dict):
-                values[key] = layout.nested[key].trusted(values[key])
+        if layout.nested:
+            for key in layout.nested.keys() & fields_set:
+                if isinstance(values[key], dict):
+                    values[key] = layout.nested[key].trusted(values[key])
         obj = cls.__new__(cls)
-        object.__setattr__(obj, "__dict__", values)
-        object.__setattr__(obj, "__pydantic_fields_set__", fields_set)
-        object.__setattr__(obj, "__pydantic_extra__", extra)
-        object.__setattr__(obj, "__pydantic_private__", None)
+        # BaseModel's slot descriptors: what object.__setattr__ would find, without the lookup
+        _SET_DICT(obj, values)
+        _SET_FIELDS_SET(obj, fields_set)
+        _SET_EXTRA(obj, extra)
+        _SET_PRIVATE(obj, None)
         return obj
 
     def to_dict(self) -> dict[str, Any]:
@@ -324,6 +327,12 @@ class WireModel(BaseModel):
             return None
         name = self.__dict__.get("type")
         return name if isinstance(name, str) else None
+
+
+_SET_DICT, _SET_FIELDS_SET, _SET_EXTRA, _SET_PRIVATE = (
+    vars(BaseModel)[name].__set__
+    for name in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+)
 
 
 class _Layout(typing.NamedTuple):
