@@ -89,6 +89,8 @@ def openai_to_thinking(
     turns signature-less reasoning into a thinking block with an empty signature instead of
     dropping it; such a block is reported, and the request direction never sends it upstream.
     """
+    if msg.keys().isdisjoint(OPENAI_REASONING_KEYS):
+        return []  # most messages: nothing to look at
     text = msg.get("reasoning_content")
     if text is None:
         text = msg.get("reasoning")

@@ -141,6 +141,7 @@ _FUNCTION_TOOL_KEYS: Final = frozenset(
     }
 )
 _FUNCTION_DEF_KEYS: Final = frozenset({"name", "description", "parameters", "strict"})
+_FUNCTION_CALL_KEYS: Final = frozenset({"name", "arguments"})
 _MESSAGE_KEYS: Final = {
     "system": frozenset({"role", "content", "name"}),
     "developer": frozenset({"role", "content", "name"}),
@@ -248,7 +249,8 @@ class _Converter:
                     detail=f"message role {role!r} is unknown; the message was not sent",
                 )
                 continue
-            self.ctx.unknown(msg, keys, path)
+            if not msg.keys() <= keys:
+                self.ctx.unknown(msg, keys, path)
             if msg.get("name") is not None and role != "function":
                 self.ctx.lose("messages[].name", f"{path}.name")
             if role in ("system", "developer"):
@@ -687,7 +689,8 @@ class _Converter:
         return self._carried_block(part, path)
 
     def _tool_use(self, call: Json, path: str) -> Json:
-        self.ctx.unknown(call, _TOOL_CALL_KEYS, path)
+        if not call.keys() <= _TOOL_CALL_KEYS:
+            self.ctx.unknown(call, _TOOL_CALL_KEYS, path)
         kind = call["type"]
         if kind not in ("function", "custom"):
             # checked before reading "id": an unknown tool-call type need not have one
@@ -700,7 +703,8 @@ class _Converter:
         if kind == "function":
             fn = call["function"]
             # unknown keys of the function object are not copied: report them
-            self.ctx.unknown(fn, frozenset({"name", "arguments"}), f"{path}.function")
+            if not fn.keys() <= _FUNCTION_CALL_KEYS:
+                self.ctx.unknown(fn, _FUNCTION_CALL_KEYS, f"{path}.function")
             block: Json = {
                 "type": "tool_use",
                 "id": tool_id,
