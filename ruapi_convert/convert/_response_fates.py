@@ -266,7 +266,7 @@ O2A_RESPONSE = FateTable(
             "choices[].message.reasoning_content",
             A,
             "content[]: thinking with an empty signature",
-            "reasoning without a signature (DeepSeek, vLLM): unsigned_reasoning='thinking' (default) shows it as a thinking block with signature '' (approximated; such a block is never sent back to Anthropic), 'drop' drops it",
+            "reasoning without a signature (DeepSeek, vLLM): unsigned_reasoning='thinking' (default) shows it as a thinking block with signature '' (approximated; such a block is never sent back to Anthropic), 'drop' drops it. Next to signed reasoning_details it is the same text unsigned: not sent, and a difference from the details' texts is reported (in a stream whose details entries come out of index order the two cannot be compared in one pass, which is reported instead)",
         ),
         Fate("choices[].message.reasoning", A, "content[]: thinking", "as reasoning_content"),
         Fate(

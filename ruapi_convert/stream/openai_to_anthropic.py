@@ -667,6 +667,15 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
                 "choices[0].delta.reasoning_content",
                 detail="reasoning_content differs from the signed reasoning items; only the signed items were sent",
             )
+        elif self._details_seen and self._echo.unchecked():
+            # Entries out of index order cannot be joined in one pass without holding all of
+            # their text; rather than hold it (or stay silent), say that it was not compared.
+            self._ctx.lose(
+                "choices[].message.reasoning_content",
+                "choices[0].delta.reasoning_content",
+                kind="approximated",
+                detail="reasoning_details entries arrived out of index order, so reasoning_content was not compared with them; only the signed items were sent",
+            )
         stop = _response_o2a.stop_fields(
             self._finish, self._ext, self._refused, self._ctx, "choices[0]"
         )
@@ -807,6 +816,11 @@ class _ReasoningEcho:
         if not (self._mismatch or self._unsure):
             self._ahead_plain += text
             self._match()
+
+    def unchecked(self) -> bool:
+        """At the end: plain text was sent, but the details came out of index order, so the two
+        were not compared (:meth:`differs` cannot tell)."""
+        return self._plain_seen and self._unsure
 
     def differs(self) -> bool:
         """At the end: plain text was sent and it is not the joined details texts."""

@@ -568,6 +568,41 @@ def test_reasoning_echo_holds_only_what_one_side_is_ahead_by() -> None:
 
     swapped = _ReasoningEcho()
     swapped.detail(1, "b")
-    swapped.detail(0, "a")  # out of index order: not comparable in one pass, so not reported
+    swapped.detail(0, "a")  # out of index order: not comparable in one pass...
+    assert not swapped.unchecked()  # (nothing to compare yet)
     swapped.plain("other")
     assert not swapped.differs()
+    assert swapped.unchecked()  # ...so the converter reports that it did not compare them
+
+
+def test_reasoning_details_out_of_index_order_are_reported_as_unchecked() -> None:
+    """Plain reasoning text next to details whose entries arrive out of index order cannot be
+    compared in one pass; the stream says so instead of staying silent."""
+    chunks = [
+        chunk({"role": "assistant"}),
+        chunk(
+            {
+                "reasoning_details": [
+                    {"type": "reasoning.text", "index": 1, "text": "b", "signature": "s1"}
+                ]
+            }
+        ),
+        chunk(
+            {
+                "reasoning_details": [
+                    {"type": "reasoning.text", "index": 0, "text": "a", "signature": "s0"}
+                ]
+            }
+        ),
+        chunk({"reasoning_content": "something else"}),
+        chunk({"content": "x"}, finish="stop"),
+        ServerSentEvent(data="[DONE]"),
+    ]
+    converter = rc.OpenAIToAnthropicStream()
+    for item in chunks:
+        converter.feed(item)
+    converter.close()
+    unchecked = [loss for loss in converter.losses if "not compared" in loss.detail]
+    assert [(loss.path, loss.kind) for loss in unchecked] == [
+        ("choices[0].delta.reasoning_content", "approximated")
+    ]
