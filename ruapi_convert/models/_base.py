@@ -331,7 +331,12 @@ class WireModel(BaseModel):
 
 _SET_DICT, _SET_FIELDS_SET, _SET_EXTRA, _SET_PRIVATE = (
     vars(BaseModel)[name].__set__
-    for name in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+    for name in (
+        "__dict__",
+        "__pydantic_fields_set__",
+        "__pydantic_extra__",
+        "__pydantic_private__",
+    )
 )
 
 
