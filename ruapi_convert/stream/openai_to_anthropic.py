@@ -94,21 +94,14 @@ class _Channel:
     closed: bool = False
 
 
-_CHUNK_KEYS: Final = frozenset(
-    {
-        "id",
-        "object",
-        "created",
-        "model",
-        "service_tier",
-        "system_fingerprint",
-        "choices",
-        "usage",
-        "obfuscation",
-    }
-)
+# The shortcut below checks each of these keys itself, so a chunk with any other key (a field
+# newer than this code, moderation, ...) takes the full validation: the key sets are built from
+# the checks rather than from the model, whose fields may outgrow them.
 _CHUNK_STRINGS: Final = ("id", "object", "model")
 _CHUNK_OPTIONAL_STRINGS: Final = ("service_tier", "system_fingerprint", "obfuscation")
+_CHUNK_KEYS: Final = frozenset(
+    {*_CHUNK_STRINGS, *_CHUNK_OPTIONAL_STRINGS, "created", "choices", "usage"}
+)
 _CHOICE_KEYS: Final = frozenset({"index", "delta", "finish_reason", "logprobs"})
 
 
