@@ -115,8 +115,9 @@ class StreamConverter(Generic[T]):
     def _validate(self, data: Any, *, parsed: bool) -> Json:
         """Validate one source event and return its wire dict.
 
-        ``parsed``: ``data`` is known to be JSON (our parser's output, or a model's dump), so the
-        screen for values JSON cannot carry (``_json.check_foreign``) is not needed.
+        ``parsed``: ``data`` is our JSON parser's output, so the screen for values JSON cannot
+        carry (``_json.check_foreign``) is not needed, and the shortcuts for plain text events
+        may take it as it is.
         """
         raise NotImplementedError
 
@@ -142,7 +143,8 @@ class StreamConverter(Generic[T]):
                 return special
             data = self._validate(_json.loads(event.data, path="data"), parsed=True)
         elif isinstance(event, WireModel):
-            data = self._validate(event.to_dict(), parsed=True)
+            # (not parsed: a model built with model_construct was never screened)
+            data = self._validate(event.to_dict(), parsed=False)
         else:
             data = self._validate(event, parsed=False)
         return self._feed_raw(data)
