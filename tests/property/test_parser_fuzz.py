@@ -154,17 +154,11 @@ def check_parse_wire_agrees(model: type[WireModel], arg: Any) -> None:
     """``parse_wire`` (the converters' entry, validating into a TypedDict twin) accepts exactly
     what ``parse`` accepts, returns its ``wire()`` (keys in the same order), and otherwise raises
     the same error at the same path."""
-    try:
-        expected: Any = model.parse(arg).wire()
-    except InvalidInputError as exc:
-        expected = (exc.path, exc.message)
-    try:
-        got: Any = model.parse_wire(arg)
-    except InvalidInputError as exc:
-        got = (exc.path, exc.message)
-    assert got == expected, f"{model.__name__}.parse_wire disagrees with parse"
-    if isinstance(got, dict):
-        assert list(got) == list(expected), f"{model.__name__}.parse_wire reorders keys"
+    assert_same_outcome(
+        f"{model.__name__}.parse_wire",
+        _outcome(model.parse_wire, arg),
+        _outcome(_then_wire(model.parse), arg),
+    )
 
 
 def check_stream_event_wire_agrees(value: Any) -> None:
@@ -174,18 +168,34 @@ def check_stream_event_wire_agrees(value: Any) -> None:
     ``stream_event_wire`` it is a parsed value, and not an object.)"""
     if isinstance(value, str):
         return
-    for module in (oai_stream, ant_stream):
-        try:
-            expected: Any = module.parse_stream_event(value).wire()
-        except InvalidInputError as exc:
-            expected = (exc.path, exc.message)
-        try:
-            got: Any = module.stream_event_wire(value)
-        except InvalidInputError as exc:
-            got = (exc.path, exc.message)
-        assert got == expected, f"{module.__name__}.stream_event_wire disagrees"
-        if isinstance(got, dict):
-            assert list(got) == list(expected), f"{module.__name__}.stream_event_wire reorders keys"
+    for name, fast, parse in (
+        ("openai", oai_stream.stream_event_wire, oai_stream.parse_stream_event),
+        ("anthropic", ant_stream.stream_event_wire, ant_stream.parse_stream_event),
+    ):
+        assert_same_outcome(
+            f"{name} stream_event_wire",
+            _outcome(fast, value),
+            _outcome(_then_wire(parse), value),
+        )
+
+
+def _then_wire(parse: Callable[[Any], Any]) -> Callable[[Any], dict[str, Any]]:
+    """``parse`` followed by ``.wire()`` of the model it returns."""
+    return lambda value: parse(value).wire()
+
+
+def _outcome(parse: Callable[[Any], Any], arg: Any) -> Any:
+    """What a parser gives: its result, or the path and message of its InvalidInputError."""
+    try:
+        return parse(arg)
+    except InvalidInputError as exc:
+        return (exc.path, exc.message)
+
+
+def assert_same_outcome(name: str, got: Any, expected: Any) -> None:
+    assert got == expected, f"{name} disagrees with the model"
+    if isinstance(got, dict):
+        assert list(got) == list(expected), f"{name} orders keys differently"
 
 
 def check_fast_paths(value: Any) -> None:
