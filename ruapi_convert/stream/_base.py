@@ -79,13 +79,10 @@ class StreamConverter(Generic[T]):
 
     def transcode(self, event: ServerSentEvent) -> bytes:
         """One decoded SSE event in, the target protocol's SSE bytes out."""
-        items = self._guarded(self._feed_any, event)
-        if len(items) == 1:  # the usual case: one event in, one out
-            return self._encode(items[0])
-        return b"".join([self._encode(item) for item in items])
+        return self._encode_all(self._guarded(self._feed_any, event))
 
     def transcode_close(self) -> bytes:
-        return b"".join(self._encode(item) for item in self._guarded(self._close_raw, None))
+        return self._encode_all(self._guarded(self._close_raw, None))
 
     def error_bytes(self, exc: ConversionError) -> bytes:
         """The target protocol's mid-stream error framing for an error raised by this converter.
@@ -136,13 +133,17 @@ class StreamConverter(Generic[T]):
 
     # -- internals -------------------------------------------------------------------------------------------
 
+    def _feed_parsed(self, data: Any) -> list[Raw]:
+        """The data of an SSE event, already parsed by our JSON parser."""
+        return self._feed_raw(self._validate(data, parsed=True))
+
     def _feed_any(self, event: Any) -> list[Raw]:
         if isinstance(event, ServerSentEvent):
             special = self._special(event)
             if special is not None:
                 return special
-            data = self._validate(_json.loads(event.data, path="data"), parsed=True)
-        elif isinstance(event, WireModel):
+            return self._feed_parsed(_json.loads(event.data, path="data"))
+        if isinstance(event, WireModel):
             # (not parsed: a model built with model_construct was never screened)
             data = self._validate(event.to_dict(), parsed=False)
         else:
@@ -170,6 +171,11 @@ class StreamConverter(Generic[T]):
             raise self._failure
         self._reported = len(self._ctx.losses)
         return items
+
+    def _encode_all(self, items: list[Raw]) -> bytes:
+        if len(items) == 1:  # the usual case: one event in, one out
+            return self._encode(items[0])
+        return b"".join([self._encode(item) for item in items])
 
     def _encode(self, item: Raw) -> bytes:
         if isinstance(item, tuple):

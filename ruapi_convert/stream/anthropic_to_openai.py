@@ -53,12 +53,12 @@ from ..convert._content import completion_id, input_to_arguments
 from ..convert._reasoning import REASONING_SEPARATOR, detail_for
 from ..convert._tables import RESPONSE_TIER_ANTHROPIC_TO_OPENAI
 from ..convert._usage import anthropic_to_openai_usage
-from ..errors import StreamProtocolError
+from ..errors import InvalidInputError, StreamProtocolError
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models.anthropic._stream import stream_event_wire
 from ..models.openai import REASONING_FORMAT
-from ..sse import DONE, Comment, Done
+from ..sse import DONE, Comment, Done, ServerSentEvent
 from ._base import Raw, State, StreamConverter
 from ._errors import openai_error_chunk, truncated_openai_error
 
@@ -126,6 +126,10 @@ def is_plain_text_delta(data: Any) -> TypeGuard[Json]:
     )
 
 
+#: The end of a text chunk's SSE bytes, after its content string (see AnthropicToOpenAIStream._chunk).
+_TEXT_TAIL: Final = b'},"logprobs":null,"finish_reason":null}]}\n\n'
+
+
 class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
     """Translate one Anthropic Messages stream into Chat Completions chunks.
 
@@ -143,6 +147,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         super().__init__(options, **opts)
         self.keepalive = keepalive
         self._template: Json = {}
+        self._text_head = b""  # the bytes of a text chunk before its JSON string (see transcode)
         self._blocks: list[_Block] = []
         self._tools = 0
         self._details = 0
@@ -163,6 +168,27 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             # for values JSON cannot carry, so it takes the full path)
             return data
         return stream_event_wire(data) if parsed else ant.parse_stream_event(data).wire()
+
+    def transcode(self, event: ServerSentEvent) -> bytes:
+        """:meth:`StreamConverter.transcode`, with a shortcut for the event most streams are made
+        of: text for an open text block becomes its chunk's bytes straight from a template,
+        without building the chunk. The shortcut gives the bytes the general path gives (a
+        property test compares them) and declines anything else, which then takes that path
+        with the data already parsed."""
+        if self.state is not State.OPEN or event.event != "content_block_delta" or not event.data:
+            return super().transcode(event)
+        try:
+            data = _json.loads(event.data, path="data")
+        except InvalidInputError:
+            return super().transcode(event)  # which reports it as usual
+        if is_plain_text_delta(data) and data["delta"]["text"]:
+            index = data["index"]
+            block = self._blocks[index] if 0 <= index < len(self._blocks) else None
+            if block is not None and block.open and block.kind == "text":
+                text = data["delta"]["text"]
+                self._count_text(block, text)
+                return self._text_head + _json.dumps(text) + _TEXT_TAIL
+        return self._encode_all(self._guarded(self._feed_parsed, data))
 
     def _special(self, event: Any) -> list[Raw] | None:
         if not event.data or event.is_done:
@@ -238,6 +264,12 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         if tier is not None:
             # OpenAI repeats service_tier on every chunk; the non-stream reply has it once.
             self._template["service_tier"] = tier.value
+        # _chunk({"content": text}) as SSE bytes is this head, the JSON string, _TEXT_TAIL.
+        self._text_head = (
+            b"data: "
+            + _json.dumps(self._template)[:-1]
+            + b',"choices":[{"index":0,"delta":{"content":'
+        )
         out: list[Raw] = [self._chunk({"role": "assistant"})]
         if msg.get("content"):  # not sent by Anthropic; replay the blocks if a server does
             for j, block in enumerate(msg["content"]):
@@ -390,10 +422,14 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             # The first text block, even an empty one, makes content "" rather than null, as in
             # the non-stream conversion.
             return [] if self._content_started else self._start_content()
+        self._count_text(block, text)
+        return [self._chunk({"content": text})]
+
+    def _count_text(self, block: _Block, text: str) -> None:
+        """Note ``text`` (not empty) as sent in ``block``: offsets for citations, see _block_stop."""
         self._content_started = True
         self._text_len += len(text)
         block.text_len = self._text_len - block.offset
-        return [self._chunk({"content": text})]
 
     def _start_content(self) -> list[Raw]:
         self._content_started = True

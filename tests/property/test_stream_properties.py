@@ -36,7 +36,7 @@ from pydantic import TypeAdapter
 
 import ruapi_convert as rc
 from ruapi_convert import _json
-from ruapi_convert.sse import DONE, SSEDecoder, SSETranscoder
+from ruapi_convert.sse import DONE, SSEDecoder, SSETranscoder, encode_all
 from ruapi_convert.testing import (
     anthropic_event_streams,
     json_values,
@@ -459,6 +459,28 @@ def test_openai_bytes_cut_anywhere_give_the_same_anthropic_bytes(
     assert transcode(rc.OpenAIToAnthropicStream(), cut(source, points)) == transcode(
         rc.OpenAIToAnthropicStream(), [raw]
     )
+
+
+@given(anthropic_streams)
+def test_transcoded_anthropic_bytes_are_the_fed_chunks_encoded(pair: Pair) -> None:
+    """SSETranscoder takes a shortcut for text deltas (bytes from a template); its output must be
+    byte for byte what feed() gives, encoded (feed never takes the shortcut)."""
+    raw = anthropic_sse(pair[1])
+    make = functools.partial(rc.AnthropicToOpenAIStream, include_usage=True, created=CREATED)
+    converter = make()
+    fed = [item for event in SSEDecoder().feed(raw) for item in converter.feed(event)]
+    fed += converter.close()
+    assert transcode(make(), [raw]) == encode_all(fed)
+
+
+@given(openai_streams)
+def test_transcoded_openai_bytes_are_the_fed_events_encoded(pair: Pair) -> None:
+    """The same for OpenAI chunks in."""
+    raw = openai_sse(details_first(pair[1]))
+    converter = rc.OpenAIToAnthropicStream()
+    fed = [item for event in SSEDecoder().feed(raw) for item in converter.feed(event)]
+    fed += converter.close()
+    assert transcode(rc.OpenAIToAnthropicStream(), [raw]) == encode_all(fed)
 
 
 def pieces(data: st.DataObject, text: str) -> list[str]:
