@@ -356,7 +356,7 @@ O2A_RESPONSE = FateTable(
             "service_tier",
             M,
             "usage.service_tier",
-            "default -> standard, priority -> priority; other tiers are carried in openai.service_tier",
+            "default -> standard, priority -> priority; other tiers are carried in openai.service_tier. A stream sends it with message_start: a tier that first comes (or changes) in a later chunk is reported as dropped",
         ),
         Fate("system_fingerprint", C, "openai.system_fingerprint"),
         Fate("metadata", C, "openai.metadata"),

@@ -39,12 +39,13 @@ from typing import TYPE_CHECKING, Any, Final, Optional, TypeGuard
 import pydantic_core
 from typing_extensions import TypedDict
 
+from .. import _json
 from ..convert import _response_o2a
 from ..convert._content import message_id
 from ..convert._reasoning import OPENAI_REASONING_KEYS, REASONING_SEPARATOR
 from ..convert._tables import FINISH_TO_STOP, RESPONSE_TIER_OPENAI_TO_ANTHROPIC, UNKNOWN_FINISH_STOP
 from ..convert._usage import openai_to_anthropic_usage
-from ..errors import StreamProtocolError, UnsupportedError
+from ..errors import InvalidInputError, StreamProtocolError, UnsupportedError
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models._base import validate, wire_dict
@@ -142,6 +143,14 @@ def is_plain_text_chunk(data: Any) -> TypeGuard[Json]:
     return (content is None or type(content) is str) and (role is None or type(role) is str)
 
 
+#: A text_delta event as SSE bytes: head, block index, middle, the JSON string, ``}}`` and the
+#: blank line (what _send's content_block_delta for a text piece encodes to).
+_TEXT_EVENT_HEAD: Final = (
+    b'event: content_block_delta\ndata: {"type":"content_block_delta","index":'
+)
+_TEXT_EVENT_MIDDLE: Final = b',"delta":{"type":"text_delta","text":'
+
+
 class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
     """Translate one Chat Completions chunk stream into Anthropic Messages events.
 
@@ -160,7 +169,8 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         self._finish: str | None = None
         self._ext: Json = {}  # delta.anthropic stop fields and Message keys (our reverse direction)
         self._usage: Json | None = None
-        self._service_tier: Any = None
+        self._service_tier: Any = None  # the last one a chunk carried
+        self._start_tier: Any = None  # the one message_start was made from
         self._refused = False
         self._lost: set[str] = set()
         self._detail_kinds: dict[Any, Any] = {}  # reasoning_details index -> its type
@@ -188,10 +198,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         out: list[Raw] = []
         if self.state is State.START:
             out.append(self._message_start(data))
-        if data.get("usage") is not None:
-            self._usage = data["usage"]
-        if data.get("service_tier") is not None:
-            self._service_tier = data["service_tier"]
+        self._note_chunk(data)
         for choice in data["choices"]:
             if choice["index"] != 0:
                 raise UnsupportedError(
@@ -210,9 +217,49 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             out += self._message_end()
         return out
 
+    def _note_chunk(self, data: Json) -> None:
+        """What every chunk may update: the usage (on the last one) and the service tier."""
+        if data.get("usage") is not None:
+            self._usage = data["usage"]
+        if data.get("service_tier") is not None:
+            self._service_tier = data["service_tier"]
+
+    def transcode(self, event: ServerSentEvent) -> bytes:
+        """:meth:`StreamConverter.transcode`, with a shortcut for the chunk most streams are made
+        of: text while the text block is the open one becomes its ``content_block_delta`` bytes
+        straight from a template. The shortcut gives the bytes the general path gives (a
+        property test compares them) and declines anything else, which then takes that path
+        with the data already parsed."""
+        if self.state is not State.OPEN or not event.data or event.is_done:
+            return super().transcode(event)
+        try:
+            data = _json.loads(event.data, path="data")
+        except InvalidInputError:
+            return super().transcode(event)  # which reports it as usual
+        if is_plain_text_chunk(data) and self._finish is None:
+            choice = data["choices"][0]
+            text = choice["delta"].get("content")
+            channel = self._open
+            if (
+                text
+                and choice["index"] == 0
+                and channel is not None
+                and channel is self._channels.get(("text",))
+                and not channel.closed
+            ):
+                self._note_chunk(data)
+                return b"%s%d%s%s}}\n\n" % (
+                    _TEXT_EVENT_HEAD,
+                    channel.index,
+                    _TEXT_EVENT_MIDDLE,
+                    _json.dumps(text),
+                )
+        return self._encode_all(self._guarded(self._feed_parsed, data))
+
     def _message_start(self, chunk: Json) -> Raw:
         self.state = State.OPEN
         usage: Json = {"input_tokens": 0, "output_tokens": 0}
+        self._start_tier = chunk.get("service_tier")
         tier = RESPONSE_TIER_OPENAI_TO_ANTHROPIC.get(chunk.get("service_tier") or "")
         if tier is not None:
             usage["service_tier"] = tier.value
@@ -672,6 +719,15 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         stop = _response_o2a.stop_fields(
             self._finish, self._ext, self._refused, self._ctx, "choices[0]"
         )
+        if self._service_tier is not None and self._service_tier != self._start_tier:
+            # message_delta's usage has no service_tier (MessageDeltaUsage): only message_start
+            # carries it, and that went out with the first chunk's
+            self._ctx.lose(
+                "service_tier",
+                "service_tier",
+                kind="dropped",
+                detail=f"service_tier {self._service_tier!r} came after message_start, the only Anthropic event that carries it; not sent",
+            )
         usage, late = openai_to_anthropic_usage(self._usage, self._ctx, "usage", "usage")
         # The non-stream conversion keeps OpenAI-only token counts in message.openai.usage; a
         # stream cannot (message_start, the only place for the openai object, is long gone).

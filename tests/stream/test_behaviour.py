@@ -606,3 +606,45 @@ def test_reasoning_details_out_of_index_order_are_reported_as_unchecked() -> Non
     assert [(loss.path, loss.kind) for loss in unchecked] == [
         ("choices[0].delta.reasoning_content", "approximated")
     ]
+
+
+def test_transcoder_shortcut_notes_the_service_tier_of_a_text_chunk() -> None:
+    """SSETranscoder's shortcut for plain text chunks still notes what every chunk may carry:
+    here the service tier first comes with a text chunk, after message_start went out without
+    one; no Anthropic event after message_start can carry it, so it is reported, by both paths."""
+    chunks = [
+        chunk({"role": "assistant", "content": ""}),
+        chunk({"content": "Hi"}),
+        chunk({"content": " there"}, service_tier="priority"),
+        chunk({}, finish="stop"),
+        USAGE,
+    ]
+    raw = (
+        b"".join(b"data: " + json.dumps(c).encode() + b"\n\n" for c in chunks) + b"data: [DONE]\n\n"
+    )
+    converter = rc.OpenAIToAnthropicStream()
+    transcoder = SSETranscoder(converter)
+    out = transcoder.feed(raw) + transcoder.close()
+    events = [json.loads(e.data) for e in SSEDecoder().feed(out)]
+    fed = rc.OpenAIToAnthropicStream()
+    expected = [m.to_dict() for e in SSEDecoder().feed(raw) for m in fed.feed(e)]
+    assert events == expected
+    for losses in (converter.losses, fed.losses):
+        assert [(x.path, x.kind) for x in losses if "service_tier" in x.detail] == [
+            ("service_tier", "dropped")
+        ]
+
+
+def test_a_service_tier_on_every_chunk_is_not_reported() -> None:
+    """OpenAI repeats the tier on every chunk: the one message_start carried, nothing lost."""
+    chunks = [
+        chunk({"role": "assistant", "content": ""}, service_tier="default"),
+        chunk({"content": "Hi"}, service_tier="default"),
+        chunk({}, finish="stop", service_tier="default"),
+    ]
+    converter = rc.OpenAIToAnthropicStream()
+    events = [e for c in chunks for e in converter.feed(c)]
+    events += converter.feed(ServerSentEvent(data="[DONE]")) + converter.close()
+    start = events[0].to_dict()
+    assert start["message"]["usage"]["service_tier"] == "standard"
+    assert not [x for x in converter.losses if "service_tier" in x.detail]
