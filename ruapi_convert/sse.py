@@ -231,16 +231,20 @@ class SSEDecoder:
                     self._event, self._retry = "", None
                     data, size = [], 0
                     continue
+                # the two fields real streams send, decided without partitioning the line
                 if line.startswith("data:"):
-                    name, value = "data", line[5:]
+                    name, value = "data", line[6:] if line.startswith(" ", 5) else line[5:]
+                elif line.startswith("event:"):
+                    self._event = line[7:] if line.startswith(" ", 6) else line[6:]
+                    continue
                 else:
                     name, sep, value = line.partition(":")
                     if not name:
                         continue  # a comment line
                     if not sep:
                         value = ""
-                if value.startswith(" "):
-                    value = value[1:]
+                    elif value.startswith(" "):
+                        value = value[1:]
                 if name == "data":
                     size += len(value) + 1
                     if size > self._max:
