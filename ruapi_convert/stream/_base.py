@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .. import _json
 from ..convert._context import Context
-from ..errors import ConversionError, LossyConversionError, StreamProtocolError
+from ..errors import ConversionError, InvalidInputError, LossyConversionError, StreamProtocolError
 from ..models._base import WireModel
 from ..options import resolve_options
 from ..sse import Comment, Done, ServerSentEvent, encode
@@ -78,7 +78,23 @@ class StreamConverter(Generic[T]):
     # -- fast path for SSETranscoder --------------------------------------------------------------------
 
     def transcode(self, event: ServerSentEvent) -> bytes:
-        """One decoded SSE event in, the target protocol's SSE bytes out."""
+        """One decoded SSE event in, the target protocol's SSE bytes out.
+
+        Mid-stream, the data is parsed here and offered to :meth:`_shortcut` first: the event
+        most streams are made of becomes its bytes straight from a template. Anything the
+        shortcut declines takes the general path with the data already parsed; framing events
+        (pings, empty data, ``[DONE]``, which is not JSON) take it from the start.
+        """
+        if self.state is State.OPEN and event.data and event.event != "ping":
+            try:
+                data = _json.loads(event.data, path="data")
+            except InvalidInputError:
+                pass  # the general path reports it (or, for OpenAI's [DONE], ends the stream)
+            else:
+                fast = self._shortcut(data)
+                if fast is not None:
+                    return fast
+                return self._encode_all(self._guarded(self._feed_parsed, data))
         return self._encode_all(self._guarded(self._feed_any, event))
 
     def transcode_close(self) -> bytes:
@@ -117,6 +133,14 @@ class StreamConverter(Generic[T]):
         may take it as it is.
         """
         raise NotImplementedError
+
+    def _shortcut(self, data: Any) -> bytes | None:
+        """The SSE bytes of a parsed event that needs none of the general path, or None.
+
+        It must give exactly the bytes the general path would (a property test compares
+        SSETranscoder with feed()) and may only be taken while the stream is open.
+        """
+        return None
 
     def _model(self, item: Raw) -> T:
         raise NotImplementedError

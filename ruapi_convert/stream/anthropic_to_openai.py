@@ -53,12 +53,12 @@ from ..convert._content import completion_id, input_to_arguments
 from ..convert._reasoning import REASONING_SEPARATOR, detail_for
 from ..convert._tables import RESPONSE_TIER_ANTHROPIC_TO_OPENAI
 from ..convert._usage import anthropic_to_openai_usage
-from ..errors import InvalidInputError, StreamProtocolError
+from ..errors import StreamProtocolError
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models.anthropic._stream import stream_event_wire
 from ..models.openai import REASONING_FORMAT
-from ..sse import DONE, Comment, Done, ServerSentEvent
+from ..sse import DONE, Comment, Done
 from ._base import Raw, State, StreamConverter
 from ._errors import openai_error_chunk, truncated_openai_error
 
@@ -169,26 +169,18 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             return data
         return stream_event_wire(data) if parsed else ant.parse_stream_event(data).wire()
 
-    def transcode(self, event: ServerSentEvent) -> bytes:
-        """:meth:`StreamConverter.transcode`, with a shortcut for the event most streams are made
-        of: text for an open text block becomes its chunk's bytes straight from a template,
-        without building the chunk. The shortcut gives the bytes the general path gives (a
-        property test compares them) and declines anything else, which then takes that path
-        with the data already parsed."""
-        if self.state is not State.OPEN or event.event != "content_block_delta" or not event.data:
-            return super().transcode(event)
-        try:
-            data = _json.loads(event.data, path="data")
-        except InvalidInputError:
-            return super().transcode(event)  # which reports it as usual
-        if is_plain_text_delta(data) and data["delta"]["text"]:
-            index = data["index"]
-            block = self._blocks[index] if 0 <= index < len(self._blocks) else None
-            if block is not None and block.open and block.kind == "text":
-                text = data["delta"]["text"]
-                self._count_text(block, text)
-                return self._text_head + _json.dumps(text) + _TEXT_TAIL
-        return self._encode_all(self._guarded(self._feed_parsed, data))
+    def _shortcut(self, data: Any) -> bytes | None:
+        """Text for an open text block: its chunk's bytes straight from a template, without
+        building the chunk (see :meth:`StreamConverter._shortcut`)."""
+        if not is_plain_text_delta(data) or not data["delta"]["text"]:
+            return None
+        index = data["index"]
+        block = self._blocks[index] if 0 <= index < len(self._blocks) else None
+        if block is None or not block.open or block.kind != "text":
+            return None
+        text = data["delta"]["text"]
+        self._count_text(block, text)
+        return self._text_head + _json.dumps(text) + _TEXT_TAIL
 
     def _special(self, event: Any) -> list[Raw] | None:
         if not event.data or event.is_done:

@@ -45,7 +45,7 @@ from ..convert._content import message_id
 from ..convert._reasoning import OPENAI_REASONING_KEYS, REASONING_SEPARATOR
 from ..convert._tables import FINISH_TO_STOP, RESPONSE_TIER_OPENAI_TO_ANTHROPIC, UNKNOWN_FINISH_STOP
 from ..convert._usage import openai_to_anthropic_usage
-from ..errors import InvalidInputError, StreamProtocolError, UnsupportedError
+from ..errors import StreamProtocolError, UnsupportedError
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models._base import validate, wire_dict
@@ -224,37 +224,29 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         if data.get("service_tier") is not None:
             self._service_tier = data["service_tier"]
 
-    def transcode(self, event: ServerSentEvent) -> bytes:
-        """:meth:`StreamConverter.transcode`, with a shortcut for the chunk most streams are made
-        of: text while the text block is the open one becomes its ``content_block_delta`` bytes
-        straight from a template. The shortcut gives the bytes the general path gives (a
-        property test compares them) and declines anything else, which then takes that path
-        with the data already parsed."""
-        if self.state is not State.OPEN or not event.data or event.is_done:
-            return super().transcode(event)
-        try:
-            data = _json.loads(event.data, path="data")
-        except InvalidInputError:
-            return super().transcode(event)  # which reports it as usual
-        if is_plain_text_chunk(data) and self._finish is None:
-            choice = data["choices"][0]
-            text = choice["delta"].get("content")
-            channel = self._open
-            if (
-                text
-                and choice["index"] == 0
-                and channel is not None
-                and channel is self._channels.get(("text",))
-                and not channel.closed
-            ):
-                self._note_chunk(data)
-                return b"%s%d%s%s}}\n\n" % (
-                    _TEXT_EVENT_HEAD,
-                    channel.index,
-                    _TEXT_EVENT_MIDDLE,
-                    _json.dumps(text),
-                )
-        return self._encode_all(self._guarded(self._feed_parsed, data))
+    def _shortcut(self, data: Any) -> bytes | None:
+        """Text while the text block is the open one: its ``content_block_delta`` bytes straight
+        from a template (see :meth:`StreamConverter._shortcut`)."""
+        if not is_plain_text_chunk(data) or self._finish is not None:
+            return None
+        choice = data["choices"][0]
+        text = choice["delta"].get("content")
+        channel = self._open
+        if (
+            not text
+            or choice["index"] != 0
+            or channel is None
+            or channel is not self._channels.get(("text",))
+            or channel.closed
+        ):
+            return None
+        self._note_chunk(data)
+        return b"%s%d%s%s}}\n\n" % (
+            _TEXT_EVENT_HEAD,
+            channel.index,
+            _TEXT_EVENT_MIDDLE,
+            _json.dumps(text),
+        )
 
     def _message_start(self, chunk: Json) -> Raw:
         self.state = State.OPEN
