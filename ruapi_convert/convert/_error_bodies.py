@@ -411,7 +411,7 @@ _O2A_ROWS: Final = {
 def _carry(ctx: Context, out: Json, name: str, ext: Json, rows: dict[str, tuple[str, str]]) -> None:
     if not ext:
         return
-    if ctx.extensions():
+    if ctx.options.extensions:
         out[name] = ext
         return
     for key in ext:

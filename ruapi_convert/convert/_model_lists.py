@@ -78,7 +78,7 @@ def _model_to_openai(model: Json, path: str, ctx: Context) -> Json:
     if isinstance(carried, dict):
         out.update({k: v for k, v in carried.items() if k not in out or k == "owned_by"})
     if ext:
-        if ctx.extensions():
+        if ctx.options.extensions:
             out["anthropic"] = ext
         else:
             for key in ext:
@@ -123,7 +123,7 @@ def _model_to_anthropic(model: Json, path: str, ctx: Context) -> Json:
     if ext.get("owned_by") == OWNED_BY:
         del ext["owned_by"]  # what the reverse direction writes anyway
     if ext:
-        if ctx.extensions():
+        if ctx.options.extensions:
             out["openai"] = ext
         else:
             for key in ext:

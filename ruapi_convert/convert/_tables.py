@@ -15,8 +15,9 @@ reports the result as ``approximated``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final
+
+from ..mapping._ledger import Counterpart
 
 __all__ = [
     "ANTHROPIC_SERVICE_TIER_TO_OPENAI",
@@ -34,13 +35,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Mapping:
-    """One table entry: the target value, whether it means exactly the same, and why."""
-
-    value: str
-    exact: bool = True
-    note: str = ""
+#: Transitional name of :class:`~ruapi_convert.mapping._ledger.Counterpart`.
+Mapping = Counterpart
 
 
 # -- stop_reason (Anthropic) <-> finish_reason (OpenAI) ----------------------------------------------
