@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..mapping import stop
 from . import _tables
 from ._request_fates import A2O_REQUEST, O2A_REQUEST
 from ._response_fates import A2O_RESPONSE, O2A_RESPONSE
@@ -122,13 +123,13 @@ def render_mapping() -> str:
         "## Vocabularies\n",
         _vocabulary(
             "stop_reason -> finish_reason",
-            _tables.STOP_TO_FINISH,
+            stop.STOP_TO_FINISH,
             "Anthropic stop_reason",
             "OpenAI finish_reason",
         ),
         _vocabulary(
             "finish_reason -> stop_reason",
-            _tables.FINISH_TO_STOP,
+            stop.FINISH_TO_STOP,
             "OpenAI finish_reason",
             "Anthropic stop_reason",
         ),

@@ -23,11 +23,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from ..mapping.stop import finish_reason
 from ._carriage import PLAIN_KEYS, entry_for
 from ._content import completion_id, input_to_arguments
 from ._reasoning import thinking_to_openai
 from ._response_fates import A2O_RESPONSE
-from ._tables import STOP_TO_FINISH, UNKNOWN_STOP_FINISH
 from ._usage import anthropic_to_openai_usage
 
 if TYPE_CHECKING:
@@ -40,7 +40,6 @@ __all__ = [
     "TEXT_SEPARATOR",
     "annotations_for",
     "convert_response",
-    "finish_reason",
     "message_fields",
     "tool_call",
 ]
@@ -262,53 +261,3 @@ def url_citation(citation: Json, start: int, end: int) -> Json:
             "url": citation["url"],
         },
     }
-
-
-def finish_reason(msg: Json, ctx: Context, ext: Json) -> str:
-    """``finish_reason`` for the stop fields of a Message (or message_delta); carries what it loses."""
-    stop = msg.get("stop_reason")
-    if stop is None:
-        ctx.lose(
-            "stop_reason",
-            "stop_reason",
-            kind="defaulted",
-            detail="the message has no stop_reason; finish_reason 'stop' was sent",
-        )
-        return UNKNOWN_STOP_FINISH
-    mapped = STOP_TO_FINISH.get(stop)
-    carried: Json = {}
-    if mapped is None:
-        ctx.lose(
-            "stop_reason",
-            "stop_reason",
-            kind="unknown",
-            detail=f"stop_reason {stop!r} is unknown; finish_reason {UNKNOWN_STOP_FINISH!r} was sent",
-        )
-        value = UNKNOWN_STOP_FINISH
-    else:
-        value = mapped.value
-    if mapped is None or stop in (
-        "stop_sequence",
-        "pause_turn",
-        "model_context_window_exceeded",
-        "compaction",
-    ):
-        carried["stop_reason"] = stop
-    for key in ("stop_sequence", "stop_details"):
-        if msg.get(key) is not None:
-            carried[key] = msg[key]
-    if carried:
-        if ctx.options.extensions:
-            ext.update(carried)
-        else:
-            for key in carried:
-                if key == "stop_reason" and mapped is not None:
-                    ctx.lose(
-                        "stop_reason",
-                        "stop_reason",
-                        kind="approximated",
-                        detail=f"stop_reason {stop!r} became finish_reason {value!r}: {mapped.note or 'OpenAI does not distinguish it'}",
-                    )
-                elif key != "stop_reason":
-                    ctx.lose(key, key)
-    return value

@@ -68,24 +68,6 @@ for _row in [
         "choices[0].message.reasoning_content + reasoning_details",
         "see docs: reasoning.text {text, signature, format: anthropic-claude-v1, index}, reasoning.encrypted {data, ...}",
     ),
-    Fate(
-        "stop_reason",
-        M,
-        "choices[0].finish_reason",
-        "end_turn/stop_sequence/pause_turn/compaction -> stop; max_tokens/model_context_window_exceeded -> length; tool_use -> tool_calls; refusal -> content_filter. Reasons that collapse are carried in choices[0].message.anthropic.stop_reason (approximated with extensions off)",
-    ),
-    Fate(
-        "stop_sequence",
-        C,
-        "choices[0].message.anthropic.stop_sequence",
-        "OpenAI does not say which stop sequence matched",
-    ),
-    Fate(
-        "stop_details",
-        C,
-        "choices[0].message.anthropic.stop_details",
-        "the refusal category and explanation",
-    ),
     Fate("usage", M, "usage"),
     Fate(
         "usage.input_tokens",
@@ -202,12 +184,6 @@ for _row in [
     Fate("choices[].message", M, "content"),
     Fate("choices[].message.role", M, "role"),
     Fate("choices[].message.content", M, "content[]: text"),
-    Fate(
-        "choices[].message.refusal",
-        A,
-        "content[]: text + stop_reason refusal",
-        "OpenAI's separate refusal channel becomes ordinary text with stop_reason 'refusal' (exact when finish_reason is content_filter)",
-    ),
     Fate("choices[].message.tool_calls", M, "content[]: tool_use"),
     Fate(
         "choices[].message.tool_calls[].id",
@@ -272,12 +248,6 @@ for _row in [
         "url_citation has no Anthropic form without the encrypted index a web_search_result_location needs",
     ),
     Fate("choices[].message.audio", C, "openai.audio", "audio replies have no Anthropic form"),
-    Fate(
-        "choices[].finish_reason",
-        M,
-        "stop_reason",
-        "stop -> end_turn, length -> max_tokens, tool_calls/function_call -> tool_use, content_filter -> refusal; message.anthropic (from the reverse direction) restores the exact reason, stop_sequence and stop_details",
-    ),
     Fate("choices[].logprobs", C, "openai.logprobs"),
     Fate("usage", M, "usage", "absent -> zeros, reported as defaulted (Anthropic requires usage)"),
     Fate(

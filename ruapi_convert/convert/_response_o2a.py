@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import InvalidInputError, UnsupportedError
+from ..mapping.stop import stop_fields
 from ..models import anthropic as ant
 from ..models._base import validate
 from ._carriage import rebuild
@@ -30,13 +31,12 @@ from ._content import arguments_to_input, message_id
 from ._reasoning import openai_to_thinking
 from ._response_a2o import annotations_for
 from ._response_fates import O2A_RESPONSE
-from ._tables import FINISH_TO_STOP, STOP_TO_FINISH, UNKNOWN_FINISH_STOP
 from ._usage import openai_to_anthropic_usage
 
 if TYPE_CHECKING:
     from ._context import Context
 
-__all__ = ["FATES", "convert_response", "content_blocks", "stop_fields"]
+__all__ = ["FATES", "content_blocks", "convert_response"]
 
 FATES = O2A_RESPONSE
 
@@ -241,47 +241,3 @@ def _tool_use(call: Json, path: str, ctx: Context) -> Json:
             "input": {"input": call["custom"]["input"]},
         }
     raise UnsupportedError(f"tool call type {call['type']!r} is unknown", path=f"{path}.type")
-
-
-def stop_fields(finish: Any, carried: Any, refusal: Any, ctx: Context, path: str) -> Json:
-    """``stop_reason``/``stop_sequence``/``stop_details`` for a finish_reason (shared with streams)."""
-    if isinstance(carried, dict) and carried.get("stop_reason") is not None:
-        stop = carried["stop_reason"]
-        # Only a reason that maps back to this finish_reason is trusted (the extension could be stale).
-        mapped = STOP_TO_FINISH.get(stop)
-        if mapped is None or finish is None or mapped.value == finish:
-            out: Json = {"stop_reason": stop, "stop_sequence": carried.get("stop_sequence")}
-            if carried.get("stop_details") is not None:
-                out["stop_details"] = carried["stop_details"]
-            return out
-    out = {"stop_sequence": None}
-    if finish is None:
-        ctx.lose(
-            "choices[].finish_reason",
-            f"{path}.finish_reason",
-            kind="defaulted",
-            detail=f"no finish_reason; stop_reason {UNKNOWN_FINISH_STOP!r} was sent",
-        )
-        out["stop_reason"] = UNKNOWN_FINISH_STOP
-        return out
-    if refusal:
-        out["stop_reason"] = "refusal"
-        if finish != "content_filter":
-            ctx.lose("choices[].message.refusal", f"{path}.message.refusal")
-        return out
-    mapped = FINISH_TO_STOP.get(finish)
-    if mapped is None:
-        ctx.lose(
-            "choices[].finish_reason",
-            f"{path}.finish_reason",
-            kind="unknown",
-            detail=f"finish_reason {finish!r} is unknown; stop_reason {UNKNOWN_FINISH_STOP!r} was sent",
-        )
-        out["stop_reason"] = UNKNOWN_FINISH_STOP
-        return out
-    out["stop_reason"] = mapped.value
-    if isinstance(carried, dict):
-        for key in ("stop_sequence", "stop_details"):
-            if carried.get(key) is not None:
-                out[key] = carried[key]
-    return out

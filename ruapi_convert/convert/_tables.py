@@ -23,12 +23,10 @@ __all__ = [
     "ANTHROPIC_SERVICE_TIER_TO_OPENAI",
     "EFFORT_BUDGETS",
     "EFFORT_TO_ANTHROPIC",
-    "FINISH_TO_STOP",
     "IMAGE_MEDIA_TYPES",
     "OPENAI_SERVICE_TIER_TO_ANTHROPIC",
     "RESPONSE_TIER_ANTHROPIC_TO_OPENAI",
     "RESPONSE_TIER_OPENAI_TO_ANTHROPIC",
-    "STOP_TO_FINISH",
     "TOOL_CHOICE_TO_ANTHROPIC",
     "TOOL_CHOICE_TO_OPENAI",
     "Mapping",
@@ -37,46 +35,6 @@ __all__ = [
 
 #: Transitional name of :class:`~ruapi_convert.mapping._ledger.Counterpart`.
 Mapping = Counterpart
-
-
-# -- stop_reason (Anthropic) <-> finish_reason (OpenAI) ----------------------------------------------
-#
-# OpenAI documents five finish reasons; Anthropic has eight stop reasons (one beta). Where several
-# Anthropic reasons collapse into one OpenAI reason, the original is carried in the choice's
-# ``anthropic`` extension (see docs/mapping.md), so Anthropic -> OpenAI -> Anthropic is exact.
-
-STOP_TO_FINISH: Final[dict[str, Mapping]] = {
-    "end_turn": Mapping("stop"),
-    # OpenAI: '"stop" if the model hit a natural stop point or a provided stop sequence' — the
-    # matched sequence itself has no field; it travels in the extension.
-    "stop_sequence": Mapping("stop"),
-    "max_tokens": Mapping("length"),
-    "tool_use": Mapping("tool_calls"),
-    "refusal": Mapping(
-        "content_filter",
-        note="Anthropic's classifiers stopped the reply; OpenAI calls that content_filter",
-    ),
-    # Claude 4.5+: "the model stopped because it reached its context window limit".
-    "model_context_window_exceeded": Mapping(
-        "length", exact=False, note="the context window, not max_tokens, was exhausted"
-    ),
-    # "Claude paused a long-running turn": the client must send the reply back to continue.
-    "pause_turn": Mapping("stop", exact=False, note="OpenAI has no 'paused, send it back' reason"),
-    # Beta: the context was compacted; the turn is not finished.
-    "compaction": Mapping("stop", exact=False, note="OpenAI has no compaction reason"),
-}
-
-FINISH_TO_STOP: Final[dict[str, Mapping]] = {
-    "stop": Mapping("end_turn"),
-    "length": Mapping("max_tokens"),
-    "tool_calls": Mapping("tool_use"),
-    "function_call": Mapping("tool_use", note="deprecated function_call becomes a tool_use block"),
-    "content_filter": Mapping("refusal"),
-}
-
-#: The fallbacks for a reason newer than this library (reported as ``unknown``).
-UNKNOWN_STOP_FINISH: Final = "stop"
-UNKNOWN_FINISH_STOP: Final = "end_turn"
 
 
 # -- tool_choice -------------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ from ..convert._reasoning import REASONING_SEPARATOR, detail_for
 from ..convert._tables import RESPONSE_TIER_ANTHROPIC_TO_OPENAI
 from ..convert._usage import anthropic_to_openai_usage
 from ..errors import StreamProtocolError
+from ..mapping import stop
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models.anthropic._stream import stream_event_wire
@@ -545,12 +546,12 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         self.state = State.FINISHED
         _response_a2o.report_shape([{"type": b.kind} for b in self._blocks], self._ctx, "content")
         ext: Json = {}
-        stop: Json = {
+        stops: Json = {
             k: self._stop[k]
             for k in ("stop_reason", "stop_sequence", "stop_details")
             if k in self._stop
         }
-        finish = _response_a2o.finish_reason(stop, self._ctx, ext)
+        finish = stop.finish_reason(stops, self._ctx, ext)
         _response_a2o.carry_message_keys(self._stop, self._ctx, ext)
         delta: Json = {}
         if self._annotations:

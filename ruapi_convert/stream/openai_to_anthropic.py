@@ -43,9 +43,10 @@ from .. import _json
 from ..convert import _response_o2a
 from ..convert._content import message_id
 from ..convert._reasoning import OPENAI_REASONING_KEYS, REASONING_SEPARATOR
-from ..convert._tables import FINISH_TO_STOP, RESPONSE_TIER_OPENAI_TO_ANTHROPIC, UNKNOWN_FINISH_STOP
+from ..convert._tables import RESPONSE_TIER_OPENAI_TO_ANTHROPIC
 from ..convert._usage import openai_to_anthropic_usage
 from ..errors import StreamProtocolError, UnsupportedError
+from ..mapping.stop import missing_finish, stop_fields
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models._base import validate, wire_dict
@@ -708,9 +709,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
                 kind="approximated",
                 detail="reasoning_details entries arrived out of index order, so reasoning_content was not compared with them; only the signed items were sent",
             )
-        stop = _response_o2a.stop_fields(
-            self._finish, self._ext, self._refused, self._ctx, "choices[0]"
-        )
+        stop = stop_fields(self._finish, self._ext, self._refused, self._ctx, "choices[0]")
         if self._service_tier is not None and self._service_tier != self._start_tier:
             # message_delta's usage has no service_tier (MessageDeltaUsage): only message_start
             # carries it, and that went out with the first chunk's
@@ -744,15 +743,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         if self.state is State.START:
             raise StreamProtocolError("[DONE] before any chunk", path="data")
         if self._finish is None:
-            self._ctx.lose(
-                "choices[].finish_reason",
-                "choices[0].finish_reason",
-                kind="defaulted",
-                detail=f"[DONE] without a finish_reason; stop_reason {UNKNOWN_FINISH_STOP!r} was sent",
-            )
-            self._finish = next(
-                k for k, v in FINISH_TO_STOP.items() if v.value == UNKNOWN_FINISH_STOP
-            )
+            self._finish = missing_finish(self._ctx, "choices[0].finish_reason")
             out = self._flush_all()
             return out + self._message_end()
         return self._message_end()
