@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..mapping import stop
+from ..mapping import stop, usage
 from . import _tables
 from ._request_fates import A2O_REQUEST, O2A_REQUEST
 from ._response_fates import A2O_RESPONSE, O2A_RESPONSE
@@ -156,25 +156,25 @@ def render_mapping() -> str:
         + "\n".join(f"| `{k}` | {v} |" for k, v in _tables.EFFORT_BUDGETS.items()),
         _vocabulary(
             "service_tier, request (OpenAI -> Anthropic)",
-            _tables.OPENAI_SERVICE_TIER_TO_ANTHROPIC,
+            usage.OPENAI_SERVICE_TIER_TO_ANTHROPIC,
             "OpenAI",
             "Anthropic",
         ),
         _vocabulary(
             "service_tier, request (Anthropic -> OpenAI)",
-            _tables.ANTHROPIC_SERVICE_TIER_TO_OPENAI,
+            usage.ANTHROPIC_SERVICE_TIER_TO_OPENAI,
             "Anthropic",
             "OpenAI",
         ),
         _vocabulary(
             "service tier used, response (Anthropic usage.service_tier -> OpenAI service_tier)",
-            _tables.RESPONSE_TIER_ANTHROPIC_TO_OPENAI,
+            usage.RESPONSE_TIER_ANTHROPIC_TO_OPENAI,
             "Anthropic",
             "OpenAI",
         ),
         _vocabulary(
             "service tier used, response (OpenAI -> Anthropic)",
-            _tables.RESPONSE_TIER_OPENAI_TO_ANTHROPIC,
+            usage.RESPONSE_TIER_OPENAI_TO_ANTHROPIC,
             "OpenAI",
             "Anthropic",
         ),

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from ..mapping.usage import request_tier_to_openai
 from ._content import data_url, input_to_arguments, text_to_b64
 from ._reasoning import thinking_to_openai
 from ._request_fates import A2O_REQUEST
 from ._tables import (
-    ANTHROPIC_SERVICE_TIER_TO_OPENAI,
     EFFORT_TO_ANTHROPIC,
     PDF_MEDIA_TYPE,
     TEXT_MEDIA_TYPE,
@@ -157,7 +157,7 @@ class _Converter:
             self.ctx.unknown(metadata, frozenset({"user_id"}), "metadata")
             if metadata.get("user_id") is not None:
                 out[opts.user_field] = metadata["user_id"]
-        self._service_tier(req, out)
+        request_tier_to_openai(req, out, self.ctx)
         for key in _CARRIED_PARAMS:
             if req.get(key) is not None and self.carry(key, key):
                 out[key] = req[key]
@@ -172,21 +172,6 @@ class _Converter:
             for k in range(_MAX_STOP, len(stops)):
                 self.ctx.lose("stop_sequences[]", f"stop_sequences[{k}]")
         out["stop"] = stops[:_MAX_STOP]
-
-    def _service_tier(self, req: Json, out: Json) -> None:
-        tier = req.get("service_tier")
-        if tier is None:
-            return
-        mapped = ANTHROPIC_SERVICE_TIER_TO_OPENAI.get(tier)
-        if mapped is None:
-            self.ctx.lose(
-                "service_tier",
-                "service_tier",
-                kind="unknown",
-                detail=f"service tier {tier!r} is unknown; dropped",
-            )
-        else:
-            out["service_tier"] = mapped.value
 
     # -- messages ---------------------------------------------------------------------------------------
 

@@ -121,12 +121,6 @@ for _row in [
         "used when safety_identifier is absent; reported when both differ",
     ),
     Fate(
-        "service_tier",
-        M,
-        "service_tier",
-        "auto -> auto, default -> standard_only; priority and fast -> auto (approximated: Anthropic uses priority capacity under auto when the organisation has it); flex and scale are dropped",
-    ),
-    Fate(
         "reasoning_effort",
         M,
         "thinking + output_config.effort",
@@ -563,7 +557,6 @@ for _row in [
         "user",
         "the `user_field` option sends it as safety_identifier instead",
     ),
-    Fate("service_tier", M, "service_tier", "auto -> auto, standard_only -> default"),
     Fate(
         "system",
         M,

@@ -31,6 +31,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import InvalidInputError, UnsupportedError
+from ..mapping.usage import request_tier_to_anthropic
 from ..models import anthropic as ant
 from ..models._base import validate
 from . import _reasoning
@@ -47,7 +48,6 @@ from ._tables import (
     EFFORT_TO_ANTHROPIC,
     IMAGE_MEDIA_TYPES,
     MIN_THINKING_BUDGET,
-    OPENAI_SERVICE_TIER_TO_ANTHROPIC,
     PDF_MEDIA_TYPE,
     TEXT_MEDIA_TYPE,
     TOOL_CHOICE_TO_ANTHROPIC,
@@ -194,7 +194,7 @@ class _Converter:
         self._sampling(req, out)
         self._response_format(req, out)
         self._identity(req, out)
-        self._service_tier(req, out)
+        request_tier_to_anthropic(req, out, ctx)
         self._dropped(req)
         ctx.unknown(req, _KNOWN_PARAMS, "")
         return out
@@ -1138,28 +1138,6 @@ class _Converter:
                 )
         elif user is not None:
             out["metadata"] = {"user_id": user}
-
-    def _service_tier(self, req: Json, out: Json) -> None:
-        tier = req.get("service_tier")
-        if tier is None:
-            return
-        mapped = OPENAI_SERVICE_TIER_TO_ANTHROPIC.get(tier)
-        if mapped is None:
-            self.ctx.lose(
-                "service_tier",
-                "service_tier",
-                kind="dropped",
-                detail=f"service tier {tier!r} has no Anthropic counterpart; dropped",
-            )
-            return
-        if not mapped.exact:
-            self.ctx.lose(
-                "service_tier",
-                "service_tier",
-                kind="approximated",
-                detail=f"service tier {tier!r}: {mapped.note}",
-            )
-        out["service_tier"] = mapped.value
 
     def _dropped(self, req: Json) -> None:
         for key in sorted(req.keys() & _DROPPED):

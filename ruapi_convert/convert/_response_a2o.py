@@ -24,11 +24,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from ..mapping.stop import finish_reason
+from ..mapping.usage import anthropic_to_openai_usage
 from ._carriage import PLAIN_KEYS, entry_for
 from ._content import completion_id, input_to_arguments
 from ._reasoning import thinking_to_openai
 from ._response_fates import A2O_RESPONSE
-from ._usage import anthropic_to_openai_usage
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -92,7 +92,7 @@ def convert_response(msg: Json, ctx: Context) -> Json:
     }
     usage = msg.get("usage")
     if usage is not None:
-        out["usage"], tier = anthropic_to_openai_usage(usage, ctx, "usage", "usage")
+        out["usage"], tier = anthropic_to_openai_usage(usage, ctx, "usage")
         for group, values in (openai_ext.get("usage") or {}).items():
             out["usage"].setdefault(group, {}).update(values)
         tier = openai_ext.get("service_tier", tier)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import InvalidInputError, UnsupportedError
 from ..mapping.stop import stop_fields
+from ..mapping.usage import exact_tier, openai_to_anthropic_usage
 from ..models import anthropic as ant
 from ..models._base import validate
 from ._carriage import rebuild
@@ -31,7 +32,6 @@ from ._content import arguments_to_input, message_id
 from ._reasoning import openai_to_thinking
 from ._response_a2o import annotations_for
 from ._response_fates import O2A_RESPONSE
-from ._usage import openai_to_anthropic_usage
 
 if TYPE_CHECKING:
     from ._context import Context
@@ -86,7 +86,7 @@ def convert_response(comp: Json, ctx: Context) -> Json:
         choice.get("finish_reason"), msg.get("anthropic"), msg.get("refusal"), ctx, "choices[0]"
     )
     usage, usage_extra = openai_to_anthropic_usage(
-        comp.get("usage"), ctx, "usage", "usage", service_tier=comp.get("service_tier")
+        comp.get("usage"), ctx, "usage", service_tier=comp.get("service_tier")
     )
     out: Json = {
         "id": ctx.options.id or message_id(comp["id"]),
@@ -120,11 +120,7 @@ def convert_response(comp: Json, ctx: Context) -> Json:
 
 def _carry_openai(out: Json, ext: Json, comp: Json, ctx: Context) -> None:
     tier = comp.get("service_tier")
-    if (
-        tier is not None
-        and out["usage"].get("service_tier") is not None
-        and tier in ("default", "priority")
-    ):
+    if tier is not None and out["usage"].get("service_tier") is not None and exact_tier(tier):
         ext.pop("service_tier")  # mapped exactly into usage.service_tier
     if ctx.options.extensions:
         out["openai"] = ext

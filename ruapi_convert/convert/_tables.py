@@ -20,13 +20,9 @@ from typing import Final
 from ..mapping._ledger import Counterpart
 
 __all__ = [
-    "ANTHROPIC_SERVICE_TIER_TO_OPENAI",
     "EFFORT_BUDGETS",
     "EFFORT_TO_ANTHROPIC",
     "IMAGE_MEDIA_TYPES",
-    "OPENAI_SERVICE_TIER_TO_ANTHROPIC",
-    "RESPONSE_TIER_ANTHROPIC_TO_OPENAI",
-    "RESPONSE_TIER_OPENAI_TO_ANTHROPIC",
     "TOOL_CHOICE_TO_ANTHROPIC",
     "TOOL_CHOICE_TO_OPENAI",
     "Mapping",
@@ -84,40 +80,6 @@ EFFORT_BUDGETS: Final[dict[str, int]] = {
 
 #: Anthropic's documented minimum thinking budget.
 MIN_THINKING_BUDGET: Final = 1024
-
-
-# -- service tiers -----------------------------------------------------------------------------------
-#
-# Request: OpenAI auto | default | flex | scale | priority | fast;  Anthropic auto | standard_only.
-# Anthropic "auto" means "use Priority Tier capacity if available, else standard".
-
-OPENAI_SERVICE_TIER_TO_ANTHROPIC: Final[dict[str, Mapping]] = {
-    "auto": Mapping("auto"),
-    "default": Mapping("standard_only"),
-    "priority": Mapping(
-        "auto",
-        exact=False,
-        note="Anthropic uses priority capacity under 'auto' when the org has it",
-    ),
-    "fast": Mapping("auto", exact=False, note="OpenAI reports 'fast' as priority; see 'priority'"),
-}
-
-ANTHROPIC_SERVICE_TIER_TO_OPENAI: Final[dict[str, Mapping]] = {
-    "auto": Mapping("auto"),
-    "standard_only": Mapping("default"),
-}
-
-# Response: the tier that served the request. OpenAI reports default | flex | scale | priority;
-# Anthropic reports usage.service_tier standard | priority | batch.
-RESPONSE_TIER_ANTHROPIC_TO_OPENAI: Final[dict[str, Mapping]] = {
-    "standard": Mapping("default"),
-    "priority": Mapping("priority"),
-}
-
-RESPONSE_TIER_OPENAI_TO_ANTHROPIC: Final[dict[str, Mapping]] = {
-    "default": Mapping("standard"),
-    "priority": Mapping("priority"),
-}
 
 
 # -- media -----------------------------------------------------------------------------------------------

@@ -51,10 +51,8 @@ from ..convert import _response_a2o
 from ..convert._carriage import entry_for
 from ..convert._content import completion_id, input_to_arguments
 from ..convert._reasoning import REASONING_SEPARATOR, detail_for
-from ..convert._tables import RESPONSE_TIER_ANTHROPIC_TO_OPENAI
-from ..convert._usage import anthropic_to_openai_usage
 from ..errors import StreamProtocolError
-from ..mapping import stop
+from ..mapping import stop, usage
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models.anthropic._stream import stream_event_wire
@@ -253,10 +251,10 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         for key in _response_a2o._CARRIED_KEYS:
             if msg.get(key) is not None:
                 self._stop[key] = msg[key]
-        tier = RESPONSE_TIER_ANTHROPIC_TO_OPENAI.get(self._usage.get("service_tier") or "")
+        tier = usage.tier_to_openai(self._usage.get("service_tier"))
         if tier is not None:
             # OpenAI repeats service_tier on every chunk; the non-stream reply has it once.
-            self._template["service_tier"] = tier.value
+            self._template["service_tier"] = tier
         # _chunk({"content": text}) as SSE bytes is this head, the JSON string, _TEXT_TAIL.
         self._text_head = (
             b"data: "
@@ -561,14 +559,9 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         out.append(self._chunk(delta, finish))
         if self._ctx.options.include_usage:
             if not self._usage:
-                self._ctx.lose(
-                    "usage",
-                    "usage",
-                    kind="defaulted",
-                    detail="the stream reported no usage; the usage chunk has zeros",
-                )
-            usage, tier = anthropic_to_openai_usage(self._usage, self._ctx, "usage", "usage")
-            final: Json = {**self._template, "choices": [], "usage": usage}
+                usage.no_usage(self._ctx)
+            counts, tier = usage.anthropic_to_openai_usage(self._usage, self._ctx, "usage")
+            final: Json = {**self._template, "choices": [], "usage": counts}
             if tier is not None:
                 final["service_tier"] = tier
             out.append((None, final))

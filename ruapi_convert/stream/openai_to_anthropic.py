@@ -43,9 +43,8 @@ from .. import _json
 from ..convert import _response_o2a
 from ..convert._content import message_id
 from ..convert._reasoning import OPENAI_REASONING_KEYS, REASONING_SEPARATOR
-from ..convert._tables import RESPONSE_TIER_OPENAI_TO_ANTHROPIC
-from ..convert._usage import openai_to_anthropic_usage
 from ..errors import StreamProtocolError, UnsupportedError
+from ..mapping import usage as usage_
 from ..mapping.stop import missing_finish, stop_fields
 from ..models import anthropic as ant
 from ..models import openai as oai
@@ -253,9 +252,9 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         self.state = State.OPEN
         usage: Json = {"input_tokens": 0, "output_tokens": 0}
         self._start_tier = chunk.get("service_tier")
-        tier = RESPONSE_TIER_OPENAI_TO_ANTHROPIC.get(chunk.get("service_tier") or "")
+        tier = usage_.tier_to_anthropic(chunk.get("service_tier"))
         if tier is not None:
-            usage["service_tier"] = tier.value
+            usage["service_tier"] = tier
         message: Json = {
             "id": self._ctx.options.id or message_id(chunk["id"]),
             "type": "message",
@@ -711,20 +710,11 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             )
         stop = stop_fields(self._finish, self._ext, self._refused, self._ctx, "choices[0]")
         if self._service_tier is not None and self._service_tier != self._start_tier:
-            # message_delta's usage has no service_tier (MessageDeltaUsage): only message_start
-            # carries it, and that went out with the first chunk's
-            self._ctx.lose(
-                "service_tier",
-                "service_tier",
-                kind="dropped",
-                detail=f"service_tier {self._service_tier!r} came after message_start, the only Anthropic event that carries it; not sent",
-            )
-        usage, late = openai_to_anthropic_usage(self._usage, self._ctx, "usage", "usage")
+            usage_.late_tier(self._service_tier, self._ctx)
+        usage, late = usage_.openai_to_anthropic_usage(self._usage, self._ctx, "usage")
         # The non-stream conversion keeps OpenAI-only token counts in message.openai.usage; a
         # stream cannot (message_start, the only place for the openai object, is long gone).
-        for group, values in late.items():
-            for key in values:
-                self._ctx.lose(f"usage.{group}.{key}", f"usage.{group}.{key}", kind="dropped")
+        usage_.report_openai_only(late, self._ctx, "usage")
         delta: Json = {
             "stop_reason": stop["stop_reason"],
             "stop_sequence": stop.get("stop_sequence"),

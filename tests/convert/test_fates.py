@@ -88,7 +88,6 @@ _MODULE_TABLES = {
     "openai_to_anthropic": [O2A_RESPONSE],
     "_reasoning": [O2A_REQUEST, O2A_RESPONSE],
     "_content": [O2A_REQUEST, O2A_RESPONSE],
-    "_usage": [A2O_RESPONSE, O2A_RESPONSE],
 }
 
 
