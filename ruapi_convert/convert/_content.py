@@ -151,23 +151,3 @@ def input_to_arguments(tool_input: Any) -> str:
         if isinstance(raw, str):
             return raw
     return _json.dumps(tool_input).decode()
-
-
-# -- response ids ----------------------------------------------------------------------------------------
-#
-# A Chat Completions id made from a Messages id is "chatcmpl-" + that id, and the reverse prefixes
-# "msg_"; each direction first strips the other's prefix, so ids survive any number of round trips.
-
-
-def completion_id(message_id: str) -> str:
-    """The ``chatcmpl-`` id for a ``msg_`` id (and the original id back for ``msg_chatcmpl-...``)."""
-    if message_id.startswith("msg_chatcmpl-"):
-        return message_id[4:]
-    return f"chatcmpl-{message_id}"
-
-
-def message_id(completion: str) -> str:
-    """The ``msg_`` id for a ``chatcmpl-`` id (and the original id back for ``chatcmpl-msg_...``)."""
-    if completion.startswith("chatcmpl-msg_"):
-        return completion[9:]
-    return f"msg_{completion}"

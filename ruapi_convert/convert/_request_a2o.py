@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from ..mapping.extensions import CARRIED_PARAMS, carry_params
 from ..mapping.usage import request_tier_to_openai
 from ._content import data_url, input_to_arguments, text_to_b64
 from ._reasoning import thinking_to_openai
@@ -48,31 +49,11 @@ FATES = A2O_REQUEST
 
 Json = dict[str, Any]
 
-#: Anthropic parameters with no Chat Completions counterpart, carried under their own names.
-_CARRIED_PARAMS: Final = (
-    "top_k",
-    "cache_control",
-    "speed",
-    "inference_geo",
-    "container",
-    "diagnostics",
-    "mcp_servers",
-    "context_management",
-    "compaction",
-    "fallbacks",
-    "fallback_credit_token",
-    "billing_policy",
-    "thread",
-    "betas",
-    "user_profile_id",
-    "workspace_id",
-)
-
 _KNOWN_PARAMS: Final = frozenset(
     {
         "model", "max_tokens", "messages", "system", "stop_sequences", "stream", "tools",
         "tool_choice", "thinking", "output_config", "metadata", "service_tier", "temperature",
-        "top_p", *_CARRIED_PARAMS,
+        "top_p", *CARRIED_PARAMS,
     }
 )  # fmt: skip
 
@@ -158,9 +139,7 @@ class _Converter:
             if metadata.get("user_id") is not None:
                 out[opts.user_field] = metadata["user_id"]
         request_tier_to_openai(req, out, self.ctx)
-        for key in _CARRIED_PARAMS:
-            if req.get(key) is not None and self.carry(key, key):
-                out[key] = req[key]
+        carry_params(req, out, self.ctx)
         self.ctx.unknown(req, _KNOWN_PARAMS, "")
         return out
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import InvalidInputError, UnsupportedError
+from ..mapping.extensions import READ_BACK_PARAMS, read_carried_params
 from ..mapping.usage import request_tier_to_anthropic
 from ..models import anthropic as ant
 from ..models._base import validate
@@ -76,29 +77,6 @@ _NOOP_DEFAULTS: Final[dict[str, Any]] = {
     "verbosity": "medium",
 }
 
-# Anthropic request parameters that our reverse direction carries on the OpenAI body under their
-# own names (they have no OpenAI counterpart); read back verbatim.
-_CARRIED_PARAMS: Final = (
-    "top_k",
-    "thinking",
-    "cache_control",
-    "speed",
-    "inference_geo",
-    "container",
-    "diagnostics",
-    "mcp_servers",
-    "context_management",
-    "compaction",
-    "fallbacks",
-    "fallback_credit_token",
-    "billing_policy",
-    "thread",
-    "betas",
-    "user_profile_id",
-    "workspace_id",
-    "output_config",
-)
-
 _KNOWN_PARAMS: Final = frozenset(
     {
         "messages", "model", "audio", "frequency_penalty", "function_call", "functions",
@@ -108,7 +86,7 @@ _KNOWN_PARAMS: Final = frozenset(
         "response_format", "safety_identifier", "seed", "service_tier", "stop", "store", "stream",
         "stream_options", "temperature", "tool_choice", "tools", "top_logprobs", "top_p", "user",
         "verbosity", "web_search_options", "reasoning",
-        *_CARRIED_PARAMS,
+        *READ_BACK_PARAMS,
     }
 )  # fmt: skip
 
@@ -946,13 +924,7 @@ class _Converter:
 
     def _carried(self, req: Json, out: Json) -> None:
         """Anthropic parameters that our reverse direction carried under their own names."""
-        carried = {k: req[k] for k in req.keys() & _CARRIED_SET if req[k] is not None}
-        if not carried:
-            return
-        probe = {"model": "m", "max_tokens": 1, "messages": [], **carried}
-        checked = ant.MessageCreateParams._validate_parsed(probe).wire()
-        for key in carried:
-            out[key] = checked[key]
+        read_carried_params(req, out)
         if "thinking" in out and out["thinking"].get("type") not in ("disabled", None):
             self.thinking_on = True
 
@@ -1147,7 +1119,6 @@ class _Converter:
 
 
 _MISSING: Final = object()
-_CARRIED_SET: Final = frozenset(_CARRIED_PARAMS)
 #: Parameters with no Anthropic counterpart at all.
 _DROPPED: Final = frozenset(
     {

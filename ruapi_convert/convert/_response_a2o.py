@@ -14,7 +14,7 @@ become ``tool_calls``, thinking becomes ``reasoning_content``/``reasoning_detail
 citations become ``url_citation`` annotations at the character offsets of their text.
 
 A ChatCompletion cannot hold everything a Message can: server-tool blocks and most citation kinds
-have no field. Those travel in ``message.anthropic.content`` (extensions on; see ``_carriage``) or
+have no field. Those travel in ``message.anthropic.content`` (extensions on; see :mod:`~ruapi_convert.mapping.extensions`) or
 are reported (extensions off). Several text blocks collapse into one string and blocks lose their
 relative order either way (reported as approximated).
 """
@@ -23,10 +23,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from ..mapping.envelope import chat_envelope
+from ..mapping.extensions import (
+    carry_message_keys,
+    entry_for,
+    report_carried,
+    restore_openai,
+)
 from ..mapping.stop import finish_reason
 from ..mapping.usage import anthropic_to_openai_usage
-from ._carriage import PLAIN_KEYS, entry_for
-from ._content import completion_id, input_to_arguments
+from ._content import input_to_arguments
 from ._reasoning import thinking_to_openai
 from ._response_fates import A2O_RESPONSE
 
@@ -52,8 +58,6 @@ _MESSAGE_KEYS: Final = frozenset(
     {"id", "type", "role", "model", "content", "stop_reason", "stop_sequence", "stop_details", "usage",
      "container", "diagnostics", "context_management", "input_transformations", "openai"}
 )  # fmt: skip
-#: Message keys with no ChatCompletion field, carried in ``message.anthropic``.
-_CARRIED_KEYS: Final = ("container", "diagnostics", "context_management", "input_transformations")
 _ORDER: Final = {"thinking": 0, "redacted_thinking": 0, "text": 1, "tool_use": 2}
 
 #: Joins two text blocks that other blocks (a tool call, a server-tool result) stood between:
@@ -65,68 +69,31 @@ TEXT_SEPARATOR: Final = "\n\n"
 def convert_response(msg: Json, ctx: Context) -> Json:
     """Map a validated Anthropic Message (wire dict) to a ChatCompletion (wire dict)."""
     ctx.unknown(msg, _MESSAGE_KEYS, "")
-    opts = ctx.options
     carried_ext = msg.get("openai")
     openai_ext: Json = carried_ext if isinstance(carried_ext, dict) else {}
-    created = opts.created if opts.created is not None else openai_ext.get("created")
-    if not isinstance(created, int):
-        ctx.lose(
-            "created",
-            "created",
-            kind="defaulted",
-            detail="Anthropic replies carry no timestamp; created is 0 (pass the created option)",
-        )
-        created = 0
+    out = chat_envelope(msg, ctx, carried_created=openai_ext.get("created"), stream=False)
     message = message_fields(msg["content"], ctx, "content")
     # Everything Anthropic-only about the reply goes in message.anthropic: the OpenAI SDK's stream
     # accumulator keeps message (delta) keys, not choice-level ones, so streams can carry it too.
     ext: Json = {}
     choice: Json = {"index": 0, "message": message, "finish_reason": finish_reason(msg, ctx, ext)}
     choice["logprobs"] = openai_ext.get("logprobs")
-    out: Json = {
-        "id": opts.id or completion_id(msg["id"]),
-        "object": "chat.completion",
-        "created": created,
-        "model": msg["model"],
-        "choices": [choice],
-    }
+    out["choices"] = [choice]
     usage = msg.get("usage")
     if usage is not None:
         out["usage"], tier = anthropic_to_openai_usage(usage, ctx, "usage")
-        for group, values in (openai_ext.get("usage") or {}).items():
-            out["usage"].setdefault(group, {}).update(values)
         tier = openai_ext.get("service_tier", tier)
         if tier is not None:
             out["service_tier"] = tier
-    if openai_ext.get("system_fingerprint") is not None:
-        out["system_fingerprint"] = openai_ext["system_fingerprint"]
-    # The rest of what the reverse direction carried (the fate row promises it). Carried
-    # annotations are the complete list: the reverse direction keeps them only when the
-    # citations cannot give them.
-    for key in ("annotations", "audio"):
-        if openai_ext.get(key) is not None:
-            message[key] = openai_ext[key]
-    for key in ("metadata", "moderation"):
-        if openai_ext.get(key) is not None:
-            out[key] = openai_ext[key]
+    restore_openai(openai_ext, out, message)
     carry_message_keys(msg, ctx, ext)
     if ext:
         message.setdefault("anthropic", {}).update(ext)
     return out
 
 
-def carry_message_keys(msg: Json, ctx: Context, ext: Json) -> None:
-    """Message keys with no ChatCompletion field (container, diagnostics, ...) into ``ext``."""
-    carried = {k: msg[k] for k in _CARRIED_KEYS if msg.get(k) is not None}
-    if ctx.options.extensions:
-        ext.update(carried)
-    else:
-        for key in carried:
-            ctx.lose(key, key)
-
-
 def message_fields(blocks: list[Json], ctx: Context, path: str) -> Json:
-    """The ``choices[].message`` for Anthropic content blocks (see ``_carriage`` for the rules)."""
+    """The ``choices[].message`` for Anthropic content blocks (see :mod:`~ruapi_convert.mapping.extensions` for the rules)."""
     texts: list[str] = []
     for block, _, separated in _text_layout(blocks):
         if separated:
@@ -206,27 +173,8 @@ def tool_call(block: Json) -> Json:
     }
 
 
-def report_carried(entries: list[Json], ctx: Context, path: str) -> None:
-    for entry in entries:
-        bpath = f"{path}[{entry['block_index']}]"
-        if entry["type"] not in PLAIN_KEYS:
-            ctx.lose("content[] (blocks without an OpenAI field)", bpath)
-            continue
-        for key in entry:
-            if key in ("index", "block_index", "type", "id"):
-                continue
-            if key == "citations":
-                ctx.lose("content[].citations", f"{bpath}.citations")
-            else:
-                ctx.lose(
-                    "content[] (blocks without an OpenAI field)",
-                    f"{bpath}.{key}",
-                    detail=f"{entry['type']}.{key} has no OpenAI field",
-                )
-
-
 def report_shape(blocks: list[Json], ctx: Context, path: str) -> None:
-    """Text boundaries and the relative order of blocks do not survive (see ``_carriage``)."""
+    """Text boundaries and the relative order of blocks do not survive (see :mod:`~ruapi_convert.mapping.extensions`)."""
     texts, ordered, previous = 0, True, -1
     for block in blocks:  # one pass: this runs for every reply and every stream
         kind = block["type"]

@@ -30,21 +30,6 @@ R: Final = "refused"
 
 for _row in [
     Fate(
-        "id",
-        M,
-        "id",
-        "'chatcmpl-' + id, or the original id of a 'msg_chatcmpl-...' id made by the reverse direction; the `id` option overrides",
-    ),
-    Fate(
-        "created",
-        F,
-        "created",
-        "Anthropic replies carry no timestamp: the `created` option (a gateway passes int(time.time())), else openai.created carried by the reverse direction, else 0 (reported as defaulted)",
-    ),
-    Fate("type", M, "object", "always chat.completion"),
-    Fate("role", M, "choices[0].message.role"),
-    Fate("model", M, "model"),
-    Fate(
         "content",
         M,
         "choices[0].message",
@@ -57,33 +42,10 @@ for _row in [
         "several text blocks join into one string, and text, thinking and tool calls lose their relative order: always reported as approximated (with extensions on the blocks are also carried in message.anthropic.content, so an Anthropic client gets them back exactly)",
     ),
     Fate(
-        "content[].citations",
-        C,
-        "choices[0].message.anthropic.content[].citations",
-        "every citation, in a partial entry of its text block; web_search_result_location citations also become url_citation annotations {url, title, start_index, end_index} over the cited text block, which survive with extensions off",
-    ),
-    Fate(
         "content[] (thinking)",
         C,
         "choices[0].message.reasoning_content + reasoning_details",
         "see docs: reasoning.text {text, signature, format: anthropic-claude-v1, index}, reasoning.encrypted {data, ...}",
-    ),
-    Fate("container", C, "choices[0].message.anthropic.container", "code-execution container"),
-    Fate("diagnostics", C, "choices[0].message.anthropic.diagnostics"),
-    Fate("context_management", C, "choices[0].message.anthropic.context_management", "beta"),
-    Fate("input_transformations", C, "choices[0].message.anthropic.input_transformations", "beta"),
-    Fate(
-        "openai",
-        M,
-        "",
-        "the reverse direction's extension (created, system_fingerprint, service_tier, metadata, moderation, logprobs, annotations, audio, usage details): restored into the OpenAI fields",
-    ),
-    Fate(
-        "content[] (blocks without an OpenAI field)",
-        C,
-        "choices[0].message.anthropic.content",
-        "whole: " + ", ".join(_CARRIED_BLOCKS),
-        _CARRIED_BLOCKS,
     ),
     Fate("content[].text", M, "choices[0].message.content"),
     Fate("content[].id", M, "choices[0].message.tool_calls[].id"),
@@ -93,18 +55,6 @@ for _row in [
         M,
         "choices[0].message.tool_calls[].function.arguments",
         "compact JSON",
-    ),
-    Fate(
-        "content[].caller",
-        C,
-        "choices[0].message.anthropic.content[].caller",
-        "a partial entry naming the tool_use id",
-    ),
-    Fate(
-        "content[].toolset_name",
-        C,
-        "choices[0].message.anthropic.content[].toolset_name",
-        "a partial entry naming the tool_use id",
     ),
     Fate(
         "content[].thinking",
@@ -122,24 +72,6 @@ for _row in [
     A2O_RESPONSE.add(_row)
 
 for _row in [
-    Fate(
-        "id",
-        M,
-        "id",
-        "'msg_' + id, or the original id of a 'chatcmpl-msg_...' id made by the reverse direction; the `id` option overrides",
-    ),
-    Fate("object", M, "type", "always message"),
-    Fate("created", C, "openai.created", "Anthropic replies carry no timestamp"),
-    Fate("model", M, "model"),
-    Fate(
-        "choices",
-        R,
-        "",
-        "exactly one choice maps to the message; n > 1 raises UnsupportedError",
-    ),
-    Fate("choices[].index", M, ""),
-    Fate("choices[].message", M, "content"),
-    Fate("choices[].message.role", M, "role"),
     Fate("choices[].message.content", M, "content[]: text"),
     Fate("choices[].message.tool_calls", M, "content[]: tool_use"),
     Fate(
@@ -192,28 +124,5 @@ for _row in [
         "reasoning without a signature (DeepSeek, vLLM): unsigned_reasoning='thinking' (default) shows it as a thinking block with signature '' (approximated; such a block is never sent back to Anthropic), 'drop' drops it. Next to signed reasoning_details it is the same text unsigned: not sent, and a difference from the details' texts is reported (in a stream whose details entries come out of index order the two cannot be compared in one pass, which is reported instead)",
     ),
     Fate("choices[].message.reasoning", A, "content[]: thinking", "as reasoning_content"),
-    Fate(
-        "choices[].message.anthropic",
-        M,
-        "content",
-        "the original Anthropic blocks carried by the reverse direction: used when they agree with content, tool_calls and reasoning; otherwise ignored (approximated)",
-    ),
-    Fate(
-        "choices[].message.annotations",
-        C,
-        "openai.annotations",
-        "url_citation has no Anthropic form without the encrypted index a web_search_result_location needs",
-    ),
-    Fate("choices[].message.audio", C, "openai.audio", "audio replies have no Anthropic form"),
-    Fate("choices[].logprobs", C, "openai.logprobs"),
-    Fate("system_fingerprint", C, "openai.system_fingerprint"),
-    Fate("metadata", C, "openai.metadata"),
-    Fate("moderation", C, "openai.moderation"),
-    Fate(
-        "anthropic",
-        M,
-        "container, diagnostics, context_management, input_transformations",
-        "carried by the reverse direction: restored",
-    ),
 ]:
     O2A_RESPONSE.add(_row)

@@ -12,7 +12,7 @@ one ``tool_use`` per tool call - the order Anthropic itself produces. A refusal 
 ``refusal`` channel) becomes text with ``stop_reason: "refusal"``.
 
 Blocks carried in ``message.anthropic.content`` by our reverse direction (server-tool blocks,
-citations, ...) are merged back in at their positions (see ``_carriage``); the choice's
+citations, ...) are merged back in at their positions (see :mod:`~ruapi_convert.mapping.extensions`); the choice's
 ``message.anthropic`` also restores the exact stop reason and Message-only keys (container ...). What OpenAI has and Anthropic has not (``created``,
 ``system_fingerprint``, log probabilities, annotations, audio and prediction token counts) goes into
 the message's ``openai`` object with extensions on, or is reported.
@@ -22,13 +22,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
-from ..errors import InvalidInputError, UnsupportedError
+from ..errors import UnsupportedError
+from ..mapping.envelope import message_envelope, only_choice
+from ..mapping.extensions import attach_openai, checked_message_keys, openai_envelope_ext, rebuild
 from ..mapping.stop import stop_fields
-from ..mapping.usage import exact_tier, openai_to_anthropic_usage
-from ..models import anthropic as ant
+from ..mapping.usage import openai_to_anthropic_usage
 from ..models._base import validate
-from ._carriage import rebuild
-from ._content import arguments_to_input, message_id
+from ._content import arguments_to_input
 from ._reasoning import openai_to_thinking
 from ._response_a2o import annotations_for
 from ._response_fates import O2A_RESPONSE
@@ -67,18 +67,11 @@ _MESSAGE_KEYS: Final = frozenset(
 def convert_response(comp: Json, ctx: Context) -> Json:
     """Map a validated ChatCompletion (wire dict) to an Anthropic Message (wire dict)."""
     ctx.unknown(comp, _COMPLETION_KEYS, "")
-    choices = comp["choices"]
-    if len(choices) != 1:
-        raise UnsupportedError(
-            f"an Anthropic message holds one reply; this completion has {len(choices)} choices",
-            path="choices",
-        )
-    choice = choices[0]
+    choice = only_choice(comp["choices"])
     ctx.unknown(choice, _CHOICE_KEYS, "choices[0]")
     msg = choice["message"]
     path = "choices[0].message"
     ctx.unknown(msg, _MESSAGE_KEYS, path)
-    openai_ext: Json = {}
     content = content_blocks(
         msg, ctx, path, allow_unsigned=ctx.options.unsigned_reasoning == "thinking"
     )
@@ -88,22 +81,14 @@ def convert_response(comp: Json, ctx: Context) -> Json:
     usage, usage_extra = openai_to_anthropic_usage(
         comp.get("usage"), ctx, "usage", service_tier=comp.get("service_tier")
     )
-    out: Json = {
-        "id": ctx.options.id or message_id(comp["id"]),
-        "type": "message",
-        "role": "assistant",
-        "model": comp["model"],
-        "content": content,
-        **stop,
-        "usage": usage,
-    }
+    out = message_envelope(comp, ctx)
+    out["content"] = content
+    out.update(stop)
+    out["usage"] = usage
     carried = msg.get("anthropic")
     if isinstance(carried, dict):
-        out.update(_checked_message_keys(carried))
-    openai_ext["created"] = comp["created"]
-    for key in ("system_fingerprint", "service_tier", "metadata", "moderation"):
-        if comp.get(key) is not None:
-            openai_ext[key] = comp[key]
+        out.update(checked_message_keys(carried))
+    openai_ext = openai_envelope_ext(comp)
     if choice.get("logprobs") is not None:
         openai_ext["logprobs"] = choice["logprobs"]
     if msg.get("annotations") and msg["annotations"] != annotations_for(content):
@@ -114,60 +99,13 @@ def convert_response(comp: Json, ctx: Context) -> Json:
         openai_ext["audio"] = msg["audio"]
     if usage_extra:
         openai_ext["usage"] = usage_extra
-    _carry_openai(out, openai_ext, comp, ctx)
+    attach_openai(out, openai_ext, ctx)
     return out
-
-
-def _carry_openai(out: Json, ext: Json, comp: Json, ctx: Context) -> None:
-    tier = comp.get("service_tier")
-    if tier is not None and out["usage"].get("service_tier") is not None and exact_tier(tier):
-        ext.pop("service_tier")  # mapped exactly into usage.service_tier
-    if ctx.options.extensions:
-        out["openai"] = ext
-        return
-    for key in ext:
-        if key != "usage":  # usage details were reported by the usage mapping
-            row, path = _EXT_ROWS[key]
-            ctx.lose(row, path, kind="dropped")
-
-
-_EXT_ROWS: Final = {
-    "created": ("created", "created"),
-    "system_fingerprint": ("system_fingerprint", "system_fingerprint"),
-    "service_tier": ("service_tier", "service_tier"),
-    "metadata": ("metadata", "metadata"),
-    "moderation": ("moderation", "moderation"),
-    "logprobs": ("choices[].logprobs", "choices[0].logprobs"),
-    "annotations": ("choices[].message.annotations", "choices[0].message.annotations"),
-    "audio": ("choices[].message.audio", "choices[0].message.audio"),
-}
-
-
-def _checked_message_keys(carried: Json) -> Json:
-    keys = ("container", "diagnostics", "context_management", "input_transformations")
-    values = {k: carried[k] for k in keys if k in carried}
-    if not values:
-        return {}
-    probe = {
-        "id": "m",
-        "type": "message",
-        "role": "assistant",
-        "model": "m",
-        "content": [],
-        **values,
-    }
-    try:
-        checked = ant.Message._validate_parsed(probe).wire()
-    except InvalidInputError as exc:
-        raise InvalidInputError(
-            exc.message, path=f"choices[0].message.anthropic.{exc.path}"
-        ) from exc
-    return {k: checked[k] for k in values}
 
 
 def content_blocks(msg: Json, ctx: Context, path: str, *, allow_unsigned: bool) -> list[Json]:
     """Anthropic content blocks for an OpenAI assistant message: the blocks made from the standard
-    fields, merged with the blocks carried in ``anthropic.content`` (see ``_carriage``)."""
+    fields, merged with the blocks carried in ``anthropic.content`` (see :mod:`~ruapi_convert.mapping.extensions`)."""
     blocks = _standard_blocks(msg, ctx, path, allow_unsigned)
     carried = msg.get("anthropic")
     if isinstance(carried, dict) and carried.get("content"):

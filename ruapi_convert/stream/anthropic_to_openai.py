@@ -48,11 +48,11 @@ from typing import TYPE_CHECKING, Any, Final, TypeGuard
 
 from .. import _json
 from ..convert import _response_a2o
-from ..convert._carriage import entry_for
-from ..convert._content import completion_id, input_to_arguments
+from ..convert._content import input_to_arguments
 from ..convert._reasoning import REASONING_SEPARATOR, detail_for
 from ..errors import StreamProtocolError
-from ..mapping import stop, usage
+from ..mapping import extensions, stop, usage
+from ..mapping.envelope import chat_envelope
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models.anthropic._stream import stream_event_wire
@@ -228,27 +228,12 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             raise StreamProtocolError("a second message_start", path="type")
         self.state = State.OPEN
         msg = data["message"]
-        opts = self._ctx.options
-        created = opts.created
-        if created is None:
-            self._ctx.lose(
-                "created",
-                "created",
-                kind="defaulted",
-                detail="Anthropic streams carry no timestamp; created is 0 (pass the created option)",
-            )
-            created = 0
-        self._template = {
-            "id": opts.id or completion_id(msg["id"]),
-            "object": "chat.completion.chunk",
-            "created": created,
-            "model": msg["model"],
-        }
+        self._template = chat_envelope(msg, self._ctx, stream=True)
         self._usage = dict(msg.get("usage") or {})
         # Message-level keys (container, diagnostics, ...) may come with message_start, not only
         # with message_delta; the non-stream conversion carries them, so the stream must too (a
         # later message_delta overrides them, as in the SDK's accumulator).
-        for key in _response_a2o._CARRIED_KEYS:
+        for key in extensions.MESSAGE_KEYS:
             if msg.get(key) is not None:
                 self._stop[key] = msg[key]
         tier = usage.tier_to_openai(self._usage.get("service_tier"))
@@ -483,7 +468,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             value = {k: v for k, v in value.items() if k not in ("thinking", "signature")}
         elif block.kind in _STREAMED_INPUT:
             value = {**value, "input": self._buffered_input(block, index)}
-        entry = entry_for(value, index, self._carried)
+        entry = extensions.entry_for(value, index, self._carried)
         if entry is not None:
             self._carried += 1
             out += self._carry(entry)
@@ -519,7 +504,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
     def _carry(self, entry: Json) -> list[Raw]:
         if self._ctx.options.extensions:
             return [self._chunk({"anthropic": {"content": [entry]}})]
-        _response_a2o.report_carried([entry], self._ctx, "content")
+        extensions.report_carried([entry], self._ctx, "content")
         return []
 
     # -- the end ----------------------------------------------------------------------------------------
@@ -550,7 +535,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             if k in self._stop
         }
         finish = stop.finish_reason(stops, self._ctx, ext)
-        _response_a2o.carry_message_keys(self._stop, self._ctx, ext)
+        extensions.carry_message_keys(self._stop, self._ctx, ext)
         delta: Json = {}
         if self._annotations:
             delta["annotations"] = self._annotations

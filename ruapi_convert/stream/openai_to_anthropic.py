@@ -41,10 +41,11 @@ from typing_extensions import TypedDict
 
 from .. import _json
 from ..convert import _response_o2a
-from ..convert._content import message_id
 from ..convert._reasoning import OPENAI_REASONING_KEYS, REASONING_SEPARATOR
-from ..errors import StreamProtocolError, UnsupportedError
+from ..errors import StreamProtocolError
 from ..mapping import usage as usage_
+from ..mapping.envelope import message_envelope, several_choices
+from ..mapping.extensions import attach_openai, openai_envelope_ext
 from ..mapping.stop import missing_finish, stop_fields
 from ..models import anthropic as ant
 from ..models import openai as oai
@@ -201,10 +202,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         self._note_chunk(data)
         for choice in data["choices"]:
             if choice["index"] != 0:
-                raise UnsupportedError(
-                    "a stream with several choices (n > 1) has no Anthropic form",
-                    path="choices[].index",
-                )
+                raise several_choices()
             if self._finish is not None:
                 continue  # nothing may follow finish_reason but the usage chunk
             if choice.get("logprobs") is not None:
@@ -255,24 +253,9 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         tier = usage_.tier_to_anthropic(chunk.get("service_tier"))
         if tier is not None:
             usage["service_tier"] = tier
-        message: Json = {
-            "id": self._ctx.options.id or message_id(chunk["id"]),
-            "type": "message",
-            "role": "assistant",
-            "model": chunk["model"],
-            "content": [],
-            "stop_reason": None,
-            "stop_sequence": None,
-            "usage": usage,
-        }
-        if not self._ctx.options.extensions:
-            self._ctx.lose("created", "created", kind="dropped")
-        else:
-            openai: Json = {"created": chunk["created"]}
-            for key in ("system_fingerprint", "service_tier"):
-                if chunk.get(key) is not None and not (key == "service_tier" and tier is not None):
-                    openai[key] = chunk[key]
-            message["openai"] = openai
+        message = message_envelope(chunk, self._ctx)
+        message.update(content=[], stop_reason=None, stop_sequence=None, usage=usage)
+        attach_openai(message, openai_envelope_ext(chunk), self._ctx)
         return ("message_start", {"type": "message_start", "message": message})
 
     # -- deltas ---------------------------------------------------------------------------------------
