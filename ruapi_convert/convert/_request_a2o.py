@@ -27,9 +27,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from ..mapping.extensions import CARRIED_PARAMS, carry_params
+from ..mapping.reasoning import REQUEST_THINKING, THINKING_IN_USER_TURN, thinking_to_openai
 from ..mapping.usage import request_tier_to_openai
 from ._content import data_url, input_to_arguments, text_to_b64
-from ._reasoning import thinking_to_openai
 from ._request_fates import A2O_REQUEST
 from ._tables import (
     EFFORT_TO_ANTHROPIC,
@@ -282,7 +282,7 @@ class _Converter:
             )
             return None
         if kind in ("thinking", "redacted_thinking"):
-            self.ctx.lose("messages[].content[] (thinking in a user turn)", path)
+            self.ctx.lose(THINKING_IN_USER_TURN, path)
             return None
         if self.carry("messages[].content[] (blocks without an OpenAI part)", path):
             return dict(block)
@@ -424,7 +424,7 @@ class _Converter:
                 self.ctx.unknown(
                     block, _THINKING_KEYS if kind == "thinking" else _REDACTED_KEYS, bpath
                 )
-                if self.carry("messages[].content[] (thinking)", bpath):
+                if self.ctx.carry(REQUEST_THINKING, bpath):
                     thinking.append(block)
             else:
                 part = self._verbatim(block, bpath)

@@ -445,36 +445,6 @@ for _row in [
         "messages[].content[].is_error",
         "tool messages; Anthropic key carried by our reverse direction (also cache_control, toolset_name)",
     ),
-    Fate(
-        "messages[].reasoning_details",
-        M,
-        "messages[].content[]: thinking / redacted_thinking",
-        "reasoning.text with a signature -> thinking; reasoning.encrypted -> redacted_thinking; placed first in the assistant turn, in order",
-    ),
-    Fate(
-        "messages[].reasoning_details[]",
-        D,
-        "",
-        "reasoning.summary items and unknown types have no Anthropic form",
-    ),
-    Fate(
-        "messages[].thinking_blocks",
-        M,
-        "messages[].content[]: thinking / redacted_thinking",
-        "LiteLLM's convention; read when reasoning_details is absent",
-    ),
-    Fate(
-        "messages[].reasoning_content",
-        D,
-        "",
-        "reasoning without a signature is never sent to Anthropic as thinking (Anthropic rejects unsigned thinking blocks); when reasoning_details carries the same text signed, nothing is lost",
-    ),
-    Fate(
-        "messages[].reasoning",
-        D,
-        "",
-        "vLLM/OpenRouter plain reasoning text: as reasoning_content",
-    ),
     Fate("tools[].custom", D, "", "see custom tools"),
     Fate(
         "tools[].format",
@@ -646,18 +616,6 @@ for _row in [
         "messages[].content",
         "Chat Completions puts all text before the tool calls; text after a tool_use moves before it",
     ),
-    Fate(
-        "messages[].content[] (thinking)",
-        C,
-        "messages[].reasoning_content + reasoning_details",
-        "reasoning_details: {type: reasoning.text, text, signature, format: anthropic-claude-v1, index} per thinking block, {type: reasoning.encrypted, data, ...} per redacted block; reasoning_content: the texts joined by a blank line (DeepSeek and LiteLLM read it)",
-    ),
-    Fate(
-        "messages[].content[] (thinking in a user turn)",
-        D,
-        "",
-        "Anthropic allows thinking only in assistant turns",
-    ),
     Fate("messages[].content[] (unknown types)", D, "", "block types this library does not know"),
     Fate("tools", M, "tools"),
     Fate(
@@ -732,14 +690,6 @@ for _row in [
     Fate("messages[].content[].name", M, "tool_calls[].function.name"),
     Fate("messages[].content[].input", M, "tool_calls[].function.arguments", "compact JSON"),
     Fate("messages[].content[].tool_use_id", M, "tool message tool_call_id"),
-    Fate("messages[].content[].thinking", C, "reasoning_details[].text + reasoning_content"),
-    Fate("messages[].content[].signature", C, "reasoning_details[].signature"),
-    Fate(
-        "messages[].content[].data",
-        C,
-        "reasoning_details[] {type: reasoning.encrypted, data}",
-        "redacted thinking",
-    ),
     Fate(
         "messages[].clear_at",
         C,

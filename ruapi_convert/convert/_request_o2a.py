@@ -31,11 +31,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import InvalidInputError, UnsupportedError
+from ..mapping import reasoning as _reasoning
 from ..mapping.extensions import READ_BACK_PARAMS, read_carried_params
 from ..mapping.usage import request_tier_to_anthropic
 from ..models import anthropic as ant
 from ..models._base import validate
-from . import _reasoning
 from ._content import (
     arguments_to_input,
     b64_to_text,

@@ -30,10 +30,10 @@ from ..mapping.extensions import (
     report_carried,
     restore_openai,
 )
+from ..mapping.reasoning import REPLY_THINKING, thinking_to_openai
 from ..mapping.stop import finish_reason
 from ..mapping.usage import anthropic_to_openai_usage
 from ._content import input_to_arguments
-from ._reasoning import thinking_to_openai
 from ._response_fates import A2O_RESPONSE
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ def message_fields(blocks: list[Json], ctx: Context, path: str) -> Json:
         elif kind in ("thinking", "redacted_thinking"):
             thinking.append(block)
             if not ctx.options.extensions:
-                ctx.lose("content[] (thinking)", f"{path}[{j}]")
+                ctx.lose(REPLY_THINKING, f"{path}[{j}]")
         entry = entry_for(block, j, len(carried))
         if entry is not None:
             carried.append(entry)

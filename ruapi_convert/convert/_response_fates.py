@@ -41,12 +41,6 @@ for _row in [
         "choices[0].message.content",
         "several text blocks join into one string, and text, thinking and tool calls lose their relative order: always reported as approximated (with extensions on the blocks are also carried in message.anthropic.content, so an Anthropic client gets them back exactly)",
     ),
-    Fate(
-        "content[] (thinking)",
-        C,
-        "choices[0].message.reasoning_content + reasoning_details",
-        "see docs: reasoning.text {text, signature, format: anthropic-claude-v1, index}, reasoning.encrypted {data, ...}",
-    ),
     Fate("content[].text", M, "choices[0].message.content"),
     Fate("content[].id", M, "choices[0].message.tool_calls[].id"),
     Fate("content[].name", M, "choices[0].message.tool_calls[].function.name"),
@@ -55,18 +49,6 @@ for _row in [
         M,
         "choices[0].message.tool_calls[].function.arguments",
         "compact JSON",
-    ),
-    Fate(
-        "content[].thinking",
-        C,
-        "choices[0].message.reasoning_details[].text + reasoning_content",
-    ),
-    Fate("content[].signature", C, "choices[0].message.reasoning_details[].signature"),
-    Fate(
-        "content[].data",
-        C,
-        "choices[0].message.reasoning_details[] {type: reasoning.encrypted, data}",
-        "redacted thinking",
     ),
 ]:
     A2O_RESPONSE.add(_row)
@@ -99,30 +81,5 @@ for _row in [
         "content[]: tool_use",
         "deprecated; synthesised id",
     ),
-    Fate(
-        "choices[].message.reasoning_details",
-        M,
-        "content[]: thinking / redacted_thinking",
-        "signed reasoning.text -> thinking, reasoning.encrypted -> redacted_thinking, first in the content. In a stream, reasoning that resumes after other content continues in a new thinking block (approximated), and a signature that comes after its block stopped is dropped (reported)",
-    ),
-    Fate(
-        "choices[].message.reasoning_details[]",
-        D,
-        "",
-        "reasoning.summary and unknown item types",
-    ),
-    Fate(
-        "choices[].message.thinking_blocks",
-        M,
-        "content[]: thinking / redacted_thinking",
-        "LiteLLM's convention",
-    ),
-    Fate(
-        "choices[].message.reasoning_content",
-        A,
-        "content[]: thinking with an empty signature",
-        "reasoning without a signature (DeepSeek, vLLM): unsigned_reasoning='thinking' (default) shows it as a thinking block with signature '' (approximated; such a block is never sent back to Anthropic), 'drop' drops it. Next to signed reasoning_details it is the same text unsigned: not sent, and a difference from the details' texts is reported (in a stream whose details entries come out of index order the two cannot be compared in one pass, which is reported instead)",
-    ),
-    Fate("choices[].message.reasoning", A, "content[]: thinking", "as reasoning_content"),
 ]:
     O2A_RESPONSE.add(_row)

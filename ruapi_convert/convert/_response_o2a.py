@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING, Any, Final
 from ..errors import UnsupportedError
 from ..mapping.envelope import message_envelope, only_choice
 from ..mapping.extensions import attach_openai, checked_message_keys, openai_envelope_ext, rebuild
+from ..mapping.reasoning import openai_to_thinking
 from ..mapping.stop import stop_fields
 from ..mapping.usage import openai_to_anthropic_usage
 from ..models._base import validate
 from ._content import arguments_to_input
-from ._reasoning import openai_to_thinking
 from ._response_a2o import annotations_for
 from ._response_fates import O2A_RESPONSE
 
@@ -117,9 +117,7 @@ def content_blocks(msg: Json, ctx: Context, path: str, *, allow_unsigned: bool) 
 
 
 def _standard_blocks(msg: Json, ctx: Context, path: str, allow_unsigned: bool) -> list[Json]:
-    blocks = openai_to_thinking(
-        msg, path, ctx, rows="choices[].message", allow_unsigned=allow_unsigned
-    )
+    blocks = openai_to_thinking(msg, path, ctx, reply=True, allow_unsigned=allow_unsigned)
     text = msg.get("content")
     if isinstance(text, list):  # lenient servers send parts; responses are normally a string
         text = "".join(p.get("text", "") for p in text if isinstance(p, dict))

@@ -49,14 +49,12 @@ from typing import TYPE_CHECKING, Any, Final, TypeGuard
 from .. import _json
 from ..convert import _response_a2o
 from ..convert._content import input_to_arguments
-from ..convert._reasoning import REASONING_SEPARATOR, detail_for
 from ..errors import StreamProtocolError
-from ..mapping import extensions, stop, usage
+from ..mapping import extensions, reasoning, stop, usage
 from ..mapping.envelope import chat_envelope
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models.anthropic._stream import stream_event_wire
-from ..models.openai import REASONING_FORMAT
 from ..sse import DONE, Comment, Done
 from ._base import Raw, State, StreamConverter
 from ._errors import openai_error_chunk, truncated_openai_error
@@ -292,7 +290,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             block.detail = self._details
             self._details += 1
             if not self._ctx.options.extensions:
-                self._ctx.lose("content[] (thinking)", f"content[{index}]")
+                self._ctx.lose(reasoning.REPLY_THINKING, f"content[{index}]")
             if value.get("thinking"):
                 out += self._thinking(block, value["thinking"])
             if value.get("signature"):
@@ -300,11 +298,10 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         elif kind == "redacted_thinking":
             block.detail = self._details
             self._details += 1
-            detail = detail_for(value, block.detail)
-            if detail is not None and self._ctx.options.extensions:
-                out += self._reasoning_chunk({"reasoning_details": [detail]})
-            elif not self._ctx.options.extensions:
-                self._ctx.lose("content[] (thinking)", f"content[{index}]")
+            if self._ctx.options.extensions:
+                out += self._reasoning_chunk(reasoning.whole_delta(value, block.detail))
+            else:
+                self._ctx.lose(reasoning.REPLY_THINKING, f"content[{index}]")
         elif kind == "tool_use":
             block.tool = self._tools
             self._tools += 1
@@ -416,19 +413,11 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             return []
         if not self._ctx.options.extensions:
             return []  # reported when the block started
-        entry: Json = {"index": block.detail, "text": text}
-        content = text
-        if not block.sent_text:
-            entry = {
-                "type": "reasoning.text",
-                "text": text,
-                "format": REASONING_FORMAT,
-                "index": block.detail,
-            }
-            if self._reasoning_text:
-                content = REASONING_SEPARATOR + text
+        delta = reasoning.text_delta(
+            block.detail, text, first=not block.sent_text, separated=self._reasoning_text
+        )
         block.sent_text = self._reasoning_text = True
-        return self._reasoning_chunk({"reasoning_content": content, "reasoning_details": [entry]})
+        return self._reasoning_chunk(delta)
 
     def _reasoning_chunk(self, delta: Json) -> list[Raw]:
         if not self._ctx.options.extensions:
@@ -480,15 +469,11 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         if block.sent_text:  # only the signature is still to come
             if block.signature is None:
                 return []
-            return self._reasoning_chunk(
-                {"reasoning_details": [{"index": block.detail, "signature": block.signature}]}
-            )
-        entry: Json = {"type": "reasoning.text", "text": ""}
+            return self._reasoning_chunk(reasoning.signature_delta(block.detail, block.signature))
+        empty: Json = {"type": "thinking", "thinking": ""}
         if block.signature is not None:
-            entry["signature"] = block.signature
-        entry["format"] = REASONING_FORMAT
-        entry["index"] = block.detail
-        return self._reasoning_chunk({"reasoning_details": [entry]})
+            empty["signature"] = block.signature
+        return self._reasoning_chunk(reasoning.whole_delta(empty, block.detail))
 
     def _buffered_input(self, block: _Block, index: int) -> Any:
         text = "".join(block.args)

@@ -34,22 +34,21 @@ before ``finish_reason`` makes :meth:`close` return an ``error`` event (never ``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, Optional, TypeGuard
+from typing import TYPE_CHECKING, Any, Final, TypeGuard
 
 import pydantic_core
-from typing_extensions import TypedDict
 
 from .. import _json
 from ..convert import _response_o2a
-from ..convert._reasoning import OPENAI_REASONING_KEYS, REASONING_SEPARATOR
 from ..errors import StreamProtocolError
 from ..mapping import usage as usage_
 from ..mapping.envelope import message_envelope, several_choices
 from ..mapping.extensions import attach_openai, openai_envelope_ext
+from ..mapping.reasoning import OPENAI_REASONING_KEYS, Redacted, StreamReasoning
 from ..mapping.stop import missing_finish, stop_fields
 from ..models import anthropic as ant
 from ..models import openai as oai
-from ..models._base import validate, wire_dict
+from ..models._base import validate
 from ..models.openai._stream import stream_event_wire
 from ..sse import Comment, ServerSentEvent
 from ._base import Raw, State, StreamConverter
@@ -174,9 +173,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         self._start_tier: Any = None  # the one message_start was made from
         self._refused = False
         self._lost: set[str] = set()
-        self._detail_kinds: dict[Any, Any] = {}  # reasoning_details index -> its type
-        self._details_seen = False  # reasoning_details came: they win over the other conventions
-        self._echo = _ReasoningEcho()  # plain reasoning text against the details' texts
+        self._thoughts = StreamReasoning(self._ctx)
 
     # -- input ------------------------------------------------------------------------------------------
 
@@ -305,80 +302,14 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
 
     def _reasoning(self, delta: Json) -> list[Raw]:
         out: list[Raw] = []
-        self._shadow_text(delta)
-        details = delta.get("reasoning_details")
-        if details is not None:
-            # In a stream these are fragments: type (and format) on an index's first fragment only.
-            items = validate(
-                list[_DetailFragment], details, path="choices[0].delta.reasoning_details"
-            )
-            self._details_seen = True
-            for item in items:
-                out += self._detail(item)
-            return out  # reasoning_content alongside is the same text without signatures
-        if self._details_seen:
-            # The same holds when reasoning_content comes in a later chunk than the details: the
-            # non-stream conversion takes the details and ignores reasoning_content/thinking_blocks,
-            # and a second, unsigned copy of the text must not become a thinking block of its own.
-            return out
-        blocks = delta.get("thinking_blocks")
-        text = (
-            delta.get("reasoning_content")
-            if delta.get("reasoning_content") is not None
-            else delta.get("reasoning")
-        )
-        signature = ""
-        if blocks is not None:
-            items = validate(
-                list[oai.LiteLLMThinkingBlockUnion], blocks, path="choices[0].delta.thinking_blocks"
-            )
-            for item in items:
-                if item["type"] == "redacted_thinking":
-                    out += self._whole({"type": "redacted_thinking", "data": item["data"]})
-                elif item["type"] == "thinking":
-                    text = (text or "") if text is not None else item.get("thinking", "")
-                    signature = item.get("signature") or signature
-        if text is not None and not isinstance(text, str):
-            validate(str, text, path="choices[0].delta.reasoning_content")
-        if signature:
-            out += self._thinking_piece(("reasoning",), text or "", signature, signed=True)
-        elif text and self._ctx.options.unsigned_reasoning == "drop":
-            self._once(
-                "choices[].message.reasoning_content",
-                "choices[0].delta.reasoning_content",
-                kind="dropped",
-            )
-        elif text:
-            out += self._thinking_piece(("reasoning",), text, "", signed=False)
+        for piece in self._thoughts.pieces(delta):
+            if isinstance(piece, Redacted):
+                out += self._whole({"type": "redacted_thinking", "data": piece.data})
+            else:
+                out += self._thinking_piece(
+                    piece.key, piece.text, piece.signature, signed=piece.signed
+                )
         return out
-
-    def _shadow_text(self, delta: Json) -> None:
-        """Compare all plain reasoning text with the details (the reply conversion compares the
-        accumulated reasoning_content, wherever its pieces came)."""
-        text = delta.get("reasoning_content")
-        if text is None:
-            text = delta.get("reasoning")
-        if isinstance(text, str):
-            self._echo.plain(text)
-
-    def _detail(self, item: Json) -> list[Raw]:
-        key = ("detail", item.get("index") or 0)
-        kind = item.get("type") or self._detail_kinds.get(key)
-        self._detail_kinds[key] = kind
-        if kind == "reasoning.text":
-            self._echo.detail(key[1], item.get("text") or "")
-            return self._thinking_piece(
-                key, item.get("text") or "", item.get("signature") or "", signed=True
-            )
-        if kind == "reasoning.encrypted":
-            data = item.get("data")
-            return self._whole({"type": "redacted_thinking", "data": data}) if data else []
-        self._once(
-            "choices[].message.reasoning_details[]",
-            "choices[0].delta.reasoning_details",
-            kind="dropped",
-        )
-        return []
 
     def _thinking_piece(
         self, key: tuple[Any, ...], text: str, signature: str, *, signed: bool
@@ -388,12 +319,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             if not text:
                 if signature:
                     # Its block has stopped (other content came in between): it cannot be sent.
-                    self._ctx.lose(
-                        "choices[].message.reasoning_details",
-                        "choices[0].delta",
-                        kind="dropped",
-                        detail="a reasoning signature arrived after its thinking block had stopped",
-                    )
+                    self._thoughts.late_signature()
                 return []
             channel = self._reopen(key, channel)
         if channel is None:
@@ -490,14 +416,8 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         stream is valid and raising would turn it into an error: it continues in a new block.
         A thinking block split this way has its signature only on its last part (reported).
         """
-        if channel.kind == "thinking" and "split thinking" not in self._lost:
-            self._lost.add("split thinking")
-            self._ctx.lose(
-                "choices[].message.reasoning_details",
-                "choices[0].delta",
-                kind="approximated",
-                detail="reasoning resumed after other content; it continues in a new thinking block",
-            )
+        if channel.kind == "thinking":
+            self._thoughts.split()
         new = self._channels[key] = _Channel(channel.kind, channel.start)
         return new
 
@@ -558,23 +478,10 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
                     )
                 )
             else:
-                self._unsigned()
+                # (unsigned_reasoning='drop' never opens an unsigned block)
+                self._thoughts.unsigned_block()
         out.append(("content_block_stop", {"type": "content_block_stop", "index": channel.index}))
         return out
-
-    def _unsigned(self) -> None:
-        if self._ctx.options.unsigned_reasoning == "thinking":
-            self._once(
-                "choices[].message.reasoning_content",
-                "choices[0].delta.reasoning_content",
-                kind="approximated",
-            )
-        else:  # pragma: no cover - "drop" never opens an unsigned block (see _flush_waiting)
-            self._once(
-                "choices[].message.reasoning_content",
-                "choices[0].delta.reasoning_content",
-                kind="dropped",
-            )
 
     def _flush_waiting(self) -> list[Raw]:
         out: list[Raw] = []
@@ -675,22 +582,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
 
     def _message_end(self) -> list[Raw]:
         self.state = State.FINISHED
-        if self._details_seen and self._echo.differs():
-            # the same report as the non-stream conversion (see _reasoning.openai_to_thinking)
-            self._ctx.lose(
-                "choices[].message.reasoning_content",
-                "choices[0].delta.reasoning_content",
-                detail="reasoning_content differs from the signed reasoning items; only the signed items were sent",
-            )
-        elif self._details_seen and self._echo.unchecked():
-            # Entries out of index order cannot be joined in one pass without holding all of
-            # their text; rather than hold it (or stay silent), say that it was not compared.
-            self._ctx.lose(
-                "choices[].message.reasoning_content",
-                "choices[0].delta.reasoning_content",
-                kind="approximated",
-                detail="reasoning_details entries arrived out of index order, so reasoning_content was not compared with them; only the signed items were sent",
-            )
+        self._thoughts.finish()
         stop = stop_fields(self._finish, self._ext, self._refused, self._ctx, "choices[0]")
         if self._service_tier is not None and self._service_tier != self._start_tier:
             usage_.late_tier(self._service_tier, self._ctx)
@@ -738,20 +630,6 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         return item
 
 
-@wire_dict
-class _DetailFragment(TypedDict, total=False):
-    """One streamed ``reasoning_details`` fragment (OpenRouter streams them merged by ``index``)."""
-
-    index: Optional[int]
-    type: Optional[str]
-    text: Optional[str]
-    signature: Optional[str]
-    data: Optional[str]
-    summary: Optional[str]
-    format: Optional[str]
-    id: Optional[str]
-
-
 _EVENT_CLASSES: Final[dict[str, Any]] = {
     "message_start": ant.RawMessageStartEvent,
     "content_block_start": ant.RawContentBlockStartEvent,
@@ -781,63 +659,3 @@ def _json_object_prefix(text: str) -> bool:
         return isinstance(pydantic_core.from_json(text, allow_partial=True), dict)
     except ValueError:
         return False
-
-
-class _ReasoningEcho:
-    """Is the plain reasoning text the details' non-empty texts joined by a blank line (what the
-    reply conversion checks)? Compared as both sides arrive, so that only the part one side has
-    sent and the other not yet is held, never the whole reasoning of a long stream."""
-
-    __slots__ = ("_ahead_details", "_ahead_plain", "_last", "_mismatch", "_plain_seen", "_unsure")
-
-    def __init__(self) -> None:
-        self._ahead_details = ""  # joined details text the plain text has not matched yet
-        self._ahead_plain = ""  # plain text the details have not matched yet
-        self._last: Any = None  # the index of the last details entry with text
-        self._plain_seen = False
-        self._mismatch = False
-        self._unsure = False  # entries came out of index order: cannot be compared in one pass
-
-    def detail(self, index: Any, text: str) -> None:
-        if not text or self._mismatch or self._unsure:
-            return
-        if index != self._last:
-            if self._last is not None:
-                if (
-                    not (isinstance(index, int) and isinstance(self._last, int))
-                    or index < self._last
-                ):
-                    self._unsure = True
-                    return
-                self._ahead_details += REASONING_SEPARATOR
-            self._last = index
-        self._ahead_details += text
-        self._match()
-
-    def plain(self, text: str) -> None:
-        if not text:
-            return
-        self._plain_seen = True
-        if not (self._mismatch or self._unsure):
-            self._ahead_plain += text
-            self._match()
-
-    def unchecked(self) -> bool:
-        """At the end: plain text was sent, but the details came out of index order, so the two
-        were not compared (:meth:`differs` cannot tell)."""
-        return self._plain_seen and self._unsure
-
-    def differs(self) -> bool:
-        """At the end: plain text was sent and it is not the joined details texts."""
-        if not self._plain_seen or self._unsure:
-            return False
-        return self._mismatch or bool(self._ahead_details) or bool(self._ahead_plain)
-
-    def _match(self) -> None:
-        n = min(len(self._ahead_details), len(self._ahead_plain))
-        if self._ahead_details[:n] != self._ahead_plain[:n]:
-            self._mismatch = True
-            self._ahead_details = self._ahead_plain = ""
-            return
-        self._ahead_details = self._ahead_details[n:]
-        self._ahead_plain = self._ahead_plain[n:]

@@ -86,7 +86,6 @@ _MODULE_TABLES = {
     "_response_o2a": [O2A_RESPONSE],
     "anthropic_to_openai": [A2O_RESPONSE],
     "openai_to_anthropic": [O2A_RESPONSE],
-    "_reasoning": [O2A_REQUEST, O2A_RESPONSE],
     "_content": [O2A_REQUEST, O2A_RESPONSE],
 }
 
