@@ -15,8 +15,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from .convert._tables import EFFORT_BUDGETS
 from .errors import InvalidInputError
+from .mapping.thinking import EFFORT_BUDGETS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence

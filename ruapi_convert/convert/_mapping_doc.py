@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..mapping import stop, usage
+from ..mapping import stop, thinking, usage
 from . import _tables
 from ._request_fates import A2O_REQUEST, O2A_REQUEST
 from ._response_fates import A2O_RESPONSE, O2A_RESPONSE
@@ -147,13 +147,13 @@ def render_mapping() -> str:
         ),
         _vocabulary(
             "reasoning_effort -> output_config.effort",
-            _tables.EFFORT_TO_ANTHROPIC,
+            thinking.EFFORT_TO_ANTHROPIC,
             "OpenAI",
             "Anthropic",
         ),
         '### reasoning_effort -> thinking.budget_tokens (`thinking_mode="enabled"`, option `effort_budgets`)\n\n'
         + "| effort | budget_tokens |\n|---|---|\n"
-        + "\n".join(f"| `{k}` | {v} |" for k, v in _tables.EFFORT_BUDGETS.items()),
+        + "\n".join(f"| `{k}` | {v} |" for k, v in thinking.EFFORT_BUDGETS.items()),
         _vocabulary(
             "service_tier, request (OpenAI -> Anthropic)",
             usage.OPENAI_SERVICE_TIER_TO_ANTHROPIC,

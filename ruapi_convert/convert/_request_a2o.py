@@ -28,19 +28,17 @@ from typing import TYPE_CHECKING, Any, Final
 
 from ..mapping.extensions import CARRIED_PARAMS, carry_params
 from ..mapping.reasoning import REQUEST_THINKING, THINKING_IN_USER_TURN, thinking_to_openai
+from ..mapping.thinking import thinking_to_effort
 from ..mapping.usage import request_tier_to_openai
 from ._content import data_url, input_to_arguments, text_to_b64
 from ._request_fates import A2O_REQUEST
 from ._tables import (
-    EFFORT_TO_ANTHROPIC,
     PDF_MEDIA_TYPE,
     TEXT_MEDIA_TYPE,
     TOOL_CHOICE_TO_OPENAI,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from ._context import Context
 
 __all__ = ["FATES", "convert_request"]
@@ -131,8 +129,8 @@ class _Converter:
                 out[key] = req[key]
         self._tools(req, out)
         self._tool_choice(req, out)
-        self._thinking(req, out)
         self._output_config(req, out)
+        thinking_to_effort(req, out, self.ctx)
         metadata = req.get("metadata")
         if metadata is not None:
             self.ctx.unknown(metadata, frozenset({"user_id"}), "metadata")
@@ -525,102 +523,11 @@ class _Converter:
 
     # -- thinking and output ---------------------------------------------------------------------------
 
-    def _thinking(self, req: Json, out: Json) -> None:
-        thinking = req.get("thinking")
-        if thinking is None:
-            return
-        kind = thinking["type"]
-        effort = (req.get("output_config") or {}).get("effort")
-        carried = self.ext
-        mapped = EFFORT_TO_ANTHROPIC.get(effort) if effort is not None else None
-        if thinking == {"type": "adaptive"} and mapped is not None and mapped.exact:
-            # reasoning_effort (set from output_config.effort) already says all of it: the reverse
-            # direction makes {type: adaptive} + that effort again. Carrying it as well would give
-            # an OpenAI client's request back with an extra thinking key.
-            carried = False
-        if not carried or (kind == "disabled" and effort is None):
-            # not carried verbatim (disabled thinking is carried only next to an effort): its
-            # unknown keys and block_binding are lost, so they are reported
-            self.ctx.unknown(
-                thinking,
-                frozenset({"type", "budget_tokens", "display", "block_binding"}),
-                "thinking",
-            )
-            if thinking.get("block_binding") is not None:
-                self.ctx.lose(
-                    "thinking.block_binding",
-                    "thinking.block_binding",
-                    detail="thinking.block_binding has no OpenAI counterpart",
-                )
-        if kind == "disabled":
-            out["reasoning_effort"] = "none"
-            if carried and effort is not None:
-                # output_config.effort overrides reasoning_effort below; carry the thinking object
-                # so that the reverse direction does not read that effort as adaptive thinking
-                out["thinking"] = thinking
-            return
-        if carried:
-            out["thinking"] = thinking
-        if kind == "adaptive":
-            if effort is None and not carried:
-                out["reasoning_effort"] = "high"
-                self.ctx.lose(
-                    "thinking",
-                    "thinking",
-                    kind="approximated",
-                    detail="adaptive thinking without an effort level sent as reasoning_effort 'high' (Anthropic's default effort)",
-                )
-            elif not carried:
-                self._carry_display(thinking)
-        elif kind == "enabled":
-            budget = thinking["budget_tokens"]
-            level = _effort_for_budget(budget, self.ctx.options.effort_budgets)
-            if effort is None:
-                out["reasoning_effort"] = level
-            if not carried:
-                if self.ctx.options.effort_budgets.get(level) != budget:
-                    self.ctx.lose(
-                        "thinking",
-                        "thinking.budget_tokens",
-                        kind="approximated",
-                        detail=f"thinking budget {budget} sent as reasoning_effort {level!r} (OpenAI has effort levels, not budgets)",
-                    )
-                self._carry_display(thinking)
-        elif not carried:
-            # "thinking" is a mapped row: edge-case losses must name their kind (Context.lose raises LookupError otherwise)
-            self.ctx.lose(
-                "thinking",
-                "thinking",
-                kind="dropped",
-                detail=f"thinking type {kind!r} has no OpenAI counterpart; dropped",
-            )
-
-    def _carry_display(self, thinking: Json) -> None:
-        if thinking.get("display") is not None:
-            # mapped row: the kind must be explicit (Context.lose raises LookupError otherwise)
-            self.ctx.lose(
-                "thinking",
-                "thinking.display",
-                kind="dropped",
-                detail="thinking.display has no OpenAI counterpart",
-            )
-
     def _output_config(self, req: Json, out: Json) -> None:
         config = req.get("output_config")
         if config is None:
             return
         self.ctx.unknown(config, frozenset({"effort", "format", "task_budget"}), "output_config")
-        effort = config.get("effort")
-        if effort is not None:
-            if effort in EFFORT_TO_ANTHROPIC or effort == "none":
-                out["reasoning_effort"] = effort
-            else:
-                self.ctx.lose(
-                    "output_config.effort",
-                    "output_config.effort",
-                    kind="unknown",
-                    detail=f"effort {effort!r} is unknown; dropped",
-                )
         fmt = config.get("format")
         if fmt is not None:
             if fmt["type"] == "json_schema":
@@ -642,28 +549,8 @@ class _Converter:
         if budget is not None and self.carry(
             "output_config.task_budget", "output_config.task_budget"
         ):
-            out["output_config"] = {"task_budget": budget}
-        thinking = req.get("thinking")
-        if (
-            self.ext
-            and "reasoning_effort" in out
-            and effort is not None
-            and (thinking is None or thinking["type"] != "adaptive")
-        ):
-            # The reverse direction reads a bare reasoning_effort as adaptive thinking with that
-            # effort. Next to enabled or disabled thinking (carried verbatim) it would drop the
-            # effort, and with no thinking at all it would switch thinking on; carried, the effort
-            # comes back as it was.
-            out.setdefault("output_config", {})["effort"] = effort
+            out.setdefault("output_config", {})["task_budget"] = budget
 
 
 def _has_tool_use(content: str | list[Json]) -> bool:
     return not isinstance(content, str) and any(b["type"] == "tool_use" for b in content)
-
-
-def _effort_for_budget(budget: int, table: Mapping[str, int]) -> str:
-    """The largest effort whose budget fits in ``budget`` (the smallest one when none fits)."""
-    fitting = [(tokens, effort) for effort, tokens in table.items() if tokens <= budget]
-    if fitting:
-        return max(fitting)[1]
-    return min((tokens, effort) for effort, tokens in table.items())[1]

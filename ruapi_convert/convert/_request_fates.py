@@ -121,38 +121,6 @@ for _row in [
         "used when safety_identifier is absent; reported when both differ",
     ),
     Fate(
-        "reasoning_effort",
-        M,
-        "thinking + output_config.effort",
-        "thinking_mode='adaptive' (default): {type: adaptive} + output_config.effort (minimal -> low, approximated); thinking_mode='enabled': {type: enabled, budget_tokens: effort_budgets[effort]} clamped to >= 1024 and < max_tokens (approximated when clamped; dropped when max_tokens <= 1024); none -> {type: disabled}. Dropped (reported) when tool_choice forces a tool, which Anthropic does not allow with thinking",
-    ),
-    Fate(
-        "reasoning",
-        M,
-        "thinking",
-        "OpenRouter's reasoning object: effort as reasoning_effort, max_tokens as a thinking budget",
-    ),
-    Fate("reasoning.effort", M, "thinking + output_config.effort", "as reasoning_effort"),
-    Fate(
-        "reasoning.max_tokens",
-        M,
-        "thinking.budget_tokens",
-        "clamped like a budget from reasoning_effort",
-    ),
-    Fate("reasoning.enabled", M, "", "implied by effort or max_tokens"),
-    Fate(
-        "reasoning.exclude",
-        D,
-        "",
-        "Anthropic always returns thinking when it is on (display can hide it, but that is its own parameter)",
-    ),
-    Fate(
-        "thinking",
-        C,
-        "thinking",
-        "not an OpenAI parameter; Anthropic's own OpenAI-SDK compatibility layer documents it in extra_body; sent verbatim",
-    ),
-    Fate(
         "response_format",
         M,
         "output_config.format",
@@ -647,23 +615,7 @@ for _row in [
         "parallel_tool_calls",
         "true -> parallel_tool_calls: false",
     ),
-    Fate(
-        "thinking",
-        M,
-        "reasoning_effort",
-        "disabled -> none; enabled -> the largest effort whose budget in `effort_budgets` fits budget_tokens (approximated unless equal); adaptive -> output_config.effort when given. With extensions on, the thinking object is carried verbatim as `thinking` (Anthropic's own OpenAI-compatibility layer reads it there), which makes the round trip exact (not a plain {type: adaptive} with an effort, which reasoning_effort alone gives back; disabled only next to an effort), and no effort is invented for adaptive thinking without one; with extensions off that case sends 'high', Anthropic's default effort (approximated)",
-    ),
-    Fate("thinking.budget_tokens", M, "reasoning_effort", "see thinking"),
-    Fate("thinking.display", C, "thinking.display", "carried inside the verbatim thinking object"),
     Fate("output_config", M, ""),
-    Fate(
-        "output_config.effort",
-        M,
-        "reasoning_effort",
-        "same vocabulary (low, medium, high, xhigh, max). Unless thinking is adaptive, with "
-        "extensions on it is also carried as output_config.effort, so that the reverse "
-        "direction keeps the effort and does not read it as adaptive thinking",
-    ),
     Fate(
         "output_config.format",
         M,
@@ -717,12 +669,6 @@ for _row in [
     Fate("tools[].eager_input_streaming", C, "tools[].eager_input_streaming"),
     Fate("tools[].allowed_callers", C, "tools[].allowed_callers"),
     Fate("tool_choice.name", M, "tool_choice.function.name"),
-    Fate(
-        "thinking.block_binding",
-        C,
-        "thinking.block_binding",
-        "carried inside the verbatim thinking object",
-    ),
     Fate("output_config.format.schema", M, "response_format.json_schema.schema"),
 ]:
     A2O_REQUEST.add(_row)

@@ -30,9 +30,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
-from ..errors import InvalidInputError, UnsupportedError
+from ..errors import UnsupportedError
 from ..mapping import reasoning as _reasoning
+from ..mapping import thinking
 from ..mapping.extensions import READ_BACK_PARAMS, read_carried_params
+from ..mapping.thinking import effort_to_thinking, forced_tool_choice
 from ..mapping.usage import request_tier_to_anthropic
 from ..models import anthropic as ant
 from ..models._base import validate
@@ -46,9 +48,7 @@ from ._content import (
 from ._request_fates import O2A_REQUEST
 from ._tables import (
     CACHE_TTL_TO_ANTHROPIC,
-    EFFORT_TO_ANTHROPIC,
     IMAGE_MEDIA_TYPES,
-    MIN_THINKING_BUDGET,
     PDF_MEDIA_TYPE,
     TEXT_MEDIA_TYPE,
     TOOL_CHOICE_TO_ANTHROPIC,
@@ -141,12 +141,11 @@ def convert_request(req: Json, ctx: Context) -> Json:
 
 
 class _Converter:
-    __slots__ = ("ctx", "function_ids", "thinking_on")
+    __slots__ = ("ctx", "function_ids")
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.function_ids: dict[str, str] = {}  # deprecated function_call name -> synthesised id
-        self.thinking_on = False
 
     # -- the body -------------------------------------------------------------------------------------
 
@@ -167,7 +166,7 @@ class _Converter:
         if tools:
             out["tools"] = tools
         self._carried(req, out)
-        self._reasoning(req, out)
+        effort_to_thinking(req, out, ctx)
         self._tool_choice(req, out, has_tools=bool(tools))
         self._sampling(req, out)
         self._response_format(req, out)
@@ -880,21 +879,8 @@ class _Converter:
                 result = {"type": "auto"}
             if result["type"] != "none":
                 result["disable_parallel_tool_use"] = True
-        if result is not None and self.thinking_on and result["type"] in ("any", "tool"):
-            # Anthropic: with extended thinking "only tool_choice auto or none is supported".
-            out.pop("thinking", None)
-            config = out.get("output_config")
-            if config is not None:
-                config.pop("effort", None)
-                if not config:
-                    del out["output_config"]
-            self.thinking_on = False
-            self.ctx.lose(
-                "reasoning_effort",
-                "reasoning_effort",
-                kind="dropped",
-                detail="thinking was not enabled: Anthropic does not allow a forced tool choice with thinking, and the tool choice was kept",
-            )
+        if result is not None and result["type"] in ("any", "tool"):
+            forced_tool_choice(out, self.ctx)
         if result is not None and (has_tools or result["type"] == "none"):
             out["tool_choice"] = result
 
@@ -925,89 +911,10 @@ class _Converter:
     def _carried(self, req: Json, out: Json) -> None:
         """Anthropic parameters that our reverse direction carried under their own names."""
         read_carried_params(req, out)
-        if "thinking" in out and out["thinking"].get("type") not in ("disabled", None):
-            self.thinking_on = True
-
-    def _reasoning(self, req: Json, out: Json) -> None:
-        effort = req.get("reasoning_effort")
-        path = "reasoning_effort"
-        router = req.get("reasoning")  # OpenRouter: {effort?, max_tokens?, enabled?, exclude?}
-        if router is not None:
-            if not isinstance(router, dict):
-                raise InvalidInputError("must be an object", path="reasoning")
-            if effort is None and router.get("effort") is not None:
-                effort, path = router["effort"], "reasoning.effort"
-            if router.get("max_tokens") is not None and "thinking" not in out:
-                budget = router["max_tokens"]
-                if not isinstance(budget, int) or isinstance(budget, bool):
-                    raise InvalidInputError("must be an integer", path="reasoning.max_tokens")
-                self._enable_budget(out, budget, "reasoning.max_tokens")
-                return
-            if router.get("exclude"):
-                self.ctx.lose("reasoning.exclude", "reasoning.exclude")
-        if effort is None:
-            return
-        if "effort" in out.get("output_config", {}):
-            # output_config.effort carried by our reverse direction: an effort without (adaptive)
-            # thinking, which reasoning_effort only mirrors; no thinking is to be inferred from it
-            return
-        if "thinking" in out:  # carried verbatim; effort only sets output_config.effort
-            if effort in EFFORT_TO_ANTHROPIC and out["thinking"].get("type") == "adaptive":
-                out.setdefault("output_config", {})["effort"] = EFFORT_TO_ANTHROPIC[effort].value
-            return
-        if effort == "none":
-            out["thinking"] = {"type": "disabled"}
-            return
-        mapped = EFFORT_TO_ANTHROPIC.get(effort)
-        if mapped is None:
-            self.ctx.lose(
-                "reasoning_effort",
-                path,
-                kind="unknown",
-                detail=f"reasoning_effort {effort!r} is unknown; thinking was not enabled",
-            )
-            return
-        if not mapped.exact:
-            self.ctx.lose(
-                "reasoning_effort",
-                path,
-                kind="approximated",
-                detail=f"reasoning_effort {effort!r}: {mapped.note}; sent as {mapped.value!r}",
-            )
-        if self.ctx.options.thinking_mode == "adaptive":
-            out["thinking"] = {"type": "adaptive"}
-            out.setdefault("output_config", {})["effort"] = mapped.value
-            self.thinking_on = True
-        else:
-            self._enable_budget(
-                out, self.ctx.options.effort_budgets.get(effort, MIN_THINKING_BUDGET), path
-            )
-
-    def _enable_budget(self, out: Json, budget: int, path: str) -> None:
-        # Anthropic: "budget_tokens must be >= 1024 and less than max_tokens".
-        limit = out["max_tokens"] - 1
-        if limit < MIN_THINKING_BUDGET:
-            self.ctx.lose(
-                "reasoning_effort",
-                path,
-                kind="dropped",
-                detail=f"thinking was not enabled: max_tokens {out['max_tokens']} leaves no room for the minimum {MIN_THINKING_BUDGET}-token budget",
-            )
-            return
-        if budget > limit or budget < MIN_THINKING_BUDGET:
-            clamped = max(MIN_THINKING_BUDGET, min(budget, limit))
-            self.ctx.lose(
-                "reasoning_effort",
-                path,
-                kind="approximated",
-                detail=f"thinking budget {budget} clamped to {clamped} (>= {MIN_THINKING_BUDGET} and < max_tokens)",
-            )
-            budget = clamped
-        out["thinking"] = {"type": "enabled", "budget_tokens": budget}
-        self.thinking_on = True
 
     def _sampling(self, req: Json, out: Json) -> None:
         version = self.ctx.options.anthropic_version
+        thinking_on = thinking.enabled(out)
         for key in ("temperature", "top_p", "top_k"):
             value = out.pop(key, None) if key == "top_k" else req.get(key)
             if value is None:
@@ -1020,7 +927,7 @@ class _Converter:
                     detail=f"{key} is not accepted by Anthropic API version 2026-10-21 (any value is a 400)",
                 )
                 continue
-            if self.thinking_on and (key == "top_k" or (key == "temperature" and value != 1)):
+            if thinking_on and (key == "top_k" or (key == "temperature" and value != 1)):
                 # Anthropic: "Thinking isn't compatible with temperature or top_k modifications".
                 self.ctx.lose(
                     key,
@@ -1037,7 +944,7 @@ class _Converter:
                     detail=f"temperature {value} clamped to 1 (Anthropic's range is 0-1)",
                 )
                 value = 1
-            if key == "top_p" and self.thinking_on and value < 0.95:
+            if key == "top_p" and thinking_on and value < 0.95:
                 self.ctx.lose(
                     "top_p",
                     key,

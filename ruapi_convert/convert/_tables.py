@@ -20,8 +20,6 @@ from typing import Final
 from ..mapping._ledger import Counterpart
 
 __all__ = [
-    "EFFORT_BUDGETS",
-    "EFFORT_TO_ANTHROPIC",
     "IMAGE_MEDIA_TYPES",
     "TOOL_CHOICE_TO_ANTHROPIC",
     "TOOL_CHOICE_TO_OPENAI",
@@ -49,37 +47,6 @@ TOOL_CHOICE_TO_OPENAI: Final[dict[str, Mapping]] = {
     "auto": Mapping("auto"),
     "any": Mapping("required"),
 }
-
-
-# -- reasoning effort ----------------------------------------------------------------------------------
-#
-# OpenAI reasoning_effort: none | minimal | low | medium | high | xhigh | max.
-# Anthropic output_config.effort: low | medium | high | xhigh | max (used with adaptive thinking).
-
-EFFORT_TO_ANTHROPIC: Final[dict[str, Mapping]] = {
-    "minimal": Mapping("low", exact=False, note="Anthropic has no level below low"),
-    "low": Mapping("low"),
-    "medium": Mapping("medium"),
-    "high": Mapping("high"),
-    "xhigh": Mapping("xhigh"),
-    "max": Mapping("max"),
-}
-
-#: Default reasoning_effort -> thinking.budget_tokens for ``thinking_mode="enabled"`` (an option).
-#: Anthropic: "budget_tokens must be >= 1024 and less than max_tokens". The figures follow the
-#: middle of what gateways use (claudine: low 1024 / medium 8192 / high 24576; OpenRouter: 20/50/80 %
-#: of max_tokens); the reverse direction picks the largest effort whose budget fits.
-EFFORT_BUDGETS: Final[dict[str, int]] = {
-    "minimal": 1024,
-    "low": 2048,
-    "medium": 8192,
-    "high": 16384,
-    "xhigh": 32768,
-    "max": 65536,
-}
-
-#: Anthropic's documented minimum thinking budget.
-MIN_THINKING_BUDGET: Final = 1024
 
 
 # -- media -----------------------------------------------------------------------------------------------

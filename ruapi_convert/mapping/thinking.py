@@ -1,0 +1,360 @@
+"""
+ruapi_convert.mapping.thinking
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+Rule: how much a model may think is decided here. ``reasoning_effort`` (and OpenRouter's
+``reasoning`` object) <-> Anthropic ``thinking`` + ``output_config.effort``, the budget table, and
+the constraints thinking puts on the rest of an Anthropic request: a forced tool choice turns it
+off again (Anthropic: with extended thinking "only tool_choice auto or none is supported"), and
+sampling parameters must respect it (see :func:`enabled`, which the sampling mapping reads).
+
+Two ways to turn effort into thinking (option ``thinking_mode``): ``adaptive`` sends
+``{type: adaptive}`` + ``output_config.effort`` (current models); ``enabled`` sends a
+``budget_tokens`` from ``effort_budgets`` (models before adaptive thinking). The reverse direction
+picks the largest effort whose budget fits.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from ..errors import InvalidInputError
+from ._ledger import A2O_REQUEST, O2A_REQUEST, Counterpart, Json
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ._ledger import Context
+
+__all__ = [
+    "EFFORT_BUDGETS",
+    "EFFORT_TO_ANTHROPIC",
+    "MIN_THINKING_BUDGET",
+    "effort_to_thinking",
+    "enabled",
+    "forced_tool_choice",
+    "thinking_to_effort",
+]
+
+# OpenAI reasoning_effort: none | minimal | low | medium | high | xhigh | max.
+# Anthropic output_config.effort: low | medium | high | xhigh | max (used with adaptive thinking).
+EFFORT_TO_ANTHROPIC: Final[dict[str, Counterpart]] = {
+    "minimal": Counterpart("low", exact=False, note="Anthropic has no level below low"),
+    "low": Counterpart("low"),
+    "medium": Counterpart("medium"),
+    "high": Counterpart("high"),
+    "xhigh": Counterpart("xhigh"),
+    "max": Counterpart("max"),
+}
+
+#: Default reasoning_effort -> thinking.budget_tokens for ``thinking_mode="enabled"`` (an option).
+#: Anthropic: "budget_tokens must be >= 1024 and less than max_tokens". The figures follow the
+#: middle of what gateways use (claudine: low 1024 / medium 8192 / high 24576; OpenRouter: 20/50/80 %
+#: of max_tokens); the reverse direction picks the largest effort whose budget fits.
+EFFORT_BUDGETS: Final[dict[str, int]] = {
+    "minimal": 1024,
+    "low": 2048,
+    "medium": 8192,
+    "high": 16384,
+    "xhigh": 32768,
+    "max": 65536,
+}
+
+#: Anthropic's documented minimum thinking budget.
+MIN_THINKING_BUDGET: Final = 1024
+
+
+def enabled(out: Json) -> bool:
+    """True when the Anthropic request ``out`` (as built so far) has thinking switched on."""
+    thinking = out.get("thinking")
+    return thinking is not None and thinking.get("type") not in ("disabled", None)
+
+
+# -- OpenAI -> Anthropic -----------------------------------------------------------------------------
+
+REASONING_EFFORT = O2A_REQUEST.mapped(
+    "reasoning_effort",
+    "thinking + output_config.effort",
+    "thinking_mode='adaptive' (default): {type: adaptive} + output_config.effort (minimal -> low, approximated); thinking_mode='enabled': {type: enabled, budget_tokens: effort_budgets[effort]} clamped to >= 1024 and < max_tokens (approximated when clamped; dropped when max_tokens <= 1024); none -> {type: disabled}. Dropped (reported) when tool_choice forces a tool, which Anthropic does not allow with thinking",
+)
+O2A_REQUEST.mapped(
+    "reasoning",
+    "thinking",
+    "OpenRouter's reasoning object: effort as reasoning_effort, max_tokens as a thinking budget",
+)
+O2A_REQUEST.mapped(
+    "reasoning.effort",
+    "thinking + output_config.effort",
+    "as reasoning_effort",
+)
+O2A_REQUEST.mapped(
+    "reasoning.max_tokens",
+    "thinking.budget_tokens",
+    "clamped like a budget from reasoning_effort",
+)
+O2A_REQUEST.mapped(
+    "reasoning.enabled",
+    "",
+    "implied by effort or max_tokens",
+)
+_ROUTER_EXCLUDE = O2A_REQUEST.dropped(
+    "reasoning.exclude",
+    "Anthropic always returns thinking when it is on (display can hide it, but that is its own parameter)",
+)
+O2A_REQUEST.carried(
+    "thinking",
+    "thinking",
+    "not an OpenAI parameter; Anthropic's own OpenAI-SDK compatibility layer documents it in extra_body; sent verbatim",
+)
+
+
+def effort_to_thinking(req: Json, out: Json, ctx: Context) -> None:
+    """``thinking`` (and ``output_config.effort``) for ``reasoning_effort`` or OpenRouter's
+    ``reasoning`` object. A ``thinking`` object our reverse direction carried (already in ``out``)
+    wins; an effort then only sets ``output_config.effort``."""
+    effort = req.get("reasoning_effort")
+    path = "reasoning_effort"
+    router = req.get("reasoning")  # OpenRouter: {effort?, max_tokens?, enabled?, exclude?}
+    if router is not None:
+        if not isinstance(router, dict):
+            raise InvalidInputError("must be an object", path="reasoning")
+        if effort is None and router.get("effort") is not None:
+            effort, path = router["effort"], "reasoning.effort"
+        if router.get("max_tokens") is not None and "thinking" not in out:
+            budget = router["max_tokens"]
+            if not isinstance(budget, int) or isinstance(budget, bool):
+                raise InvalidInputError("must be an integer", path="reasoning.max_tokens")
+            _enable_budget(out, budget, "reasoning.max_tokens", ctx)
+            return
+        if router.get("exclude"):
+            ctx.lose(_ROUTER_EXCLUDE, "reasoning.exclude")
+    if effort is None:
+        return
+    if "effort" in out.get("output_config", {}):
+        # output_config.effort carried by our reverse direction: an effort without (adaptive)
+        # thinking, which reasoning_effort only mirrors; no thinking is to be inferred from it
+        return
+    if "thinking" in out:  # carried verbatim; effort only sets output_config.effort
+        if effort in EFFORT_TO_ANTHROPIC and out["thinking"].get("type") == "adaptive":
+            out.setdefault("output_config", {})["effort"] = EFFORT_TO_ANTHROPIC[effort].value
+        return
+    if effort == "none":
+        out["thinking"] = {"type": "disabled"}
+        return
+    mapped = EFFORT_TO_ANTHROPIC.get(effort)
+    if mapped is None:
+        ctx.lose(
+            REASONING_EFFORT,
+            path,
+            kind="unknown",
+            detail=f"reasoning_effort {effort!r} is unknown; thinking was not enabled",
+        )
+        return
+    if not mapped.exact:
+        ctx.lose(
+            REASONING_EFFORT,
+            path,
+            kind="approximated",
+            detail=f"reasoning_effort {effort!r}: {mapped.note}; sent as {mapped.value!r}",
+        )
+    if ctx.options.thinking_mode == "adaptive":
+        out["thinking"] = {"type": "adaptive"}
+        out.setdefault("output_config", {})["effort"] = mapped.value
+    else:
+        budget = ctx.options.effort_budgets.get(effort, MIN_THINKING_BUDGET)
+        _enable_budget(out, budget, path, ctx)
+
+
+def _enable_budget(out: Json, budget: int, path: str, ctx: Context) -> None:
+    # Anthropic: "budget_tokens must be >= 1024 and less than max_tokens".
+    limit = out["max_tokens"] - 1
+    if limit < MIN_THINKING_BUDGET:
+        ctx.lose(
+            REASONING_EFFORT,
+            path,
+            kind="dropped",
+            detail=f"thinking was not enabled: max_tokens {out['max_tokens']} leaves no room for the minimum {MIN_THINKING_BUDGET}-token budget",
+        )
+        return
+    if budget > limit or budget < MIN_THINKING_BUDGET:
+        clamped = max(MIN_THINKING_BUDGET, min(budget, limit))
+        ctx.lose(
+            REASONING_EFFORT,
+            path,
+            kind="approximated",
+            detail=f"thinking budget {budget} clamped to {clamped} (>= {MIN_THINKING_BUDGET} and < max_tokens)",
+        )
+        budget = clamped
+    out["thinking"] = {"type": "enabled", "budget_tokens": budget}
+
+
+def forced_tool_choice(out: Json, ctx: Context) -> None:
+    """The tool choice of ``out`` forces a tool: switch thinking off again, and say so.
+
+    Anthropic: with extended thinking "only tool_choice auto or none is supported". The tool
+    choice is what the client asked for explicitly, so it wins over the effort.
+    """
+    if not enabled(out):
+        return
+    out.pop("thinking", None)
+    config = out.get("output_config")
+    if config is not None:
+        config.pop("effort", None)
+        if not config:
+            del out["output_config"]
+    ctx.lose(
+        REASONING_EFFORT,
+        "reasoning_effort",
+        kind="dropped",
+        detail="thinking was not enabled: Anthropic does not allow a forced tool choice with thinking, and the tool choice was kept",
+    )
+
+
+# -- Anthropic -> OpenAI -----------------------------------------------------------------------------
+
+_THINKING = A2O_REQUEST.mapped(
+    "thinking",
+    "reasoning_effort",
+    "disabled -> none; enabled -> the largest effort whose budget in `effort_budgets` fits budget_tokens (approximated unless equal); adaptive -> output_config.effort when given. With extensions on, the thinking object is carried verbatim as `thinking` (Anthropic's own OpenAI-compatibility layer reads it there), which makes the round trip exact (not a plain {type: adaptive} with an effort, which reasoning_effort alone gives back; disabled only next to an effort), and no effort is invented for adaptive thinking without one; with extensions off that case sends 'high', Anthropic's default effort (approximated)",
+)
+A2O_REQUEST.mapped(
+    "thinking.budget_tokens",
+    "reasoning_effort",
+    "see thinking",
+)
+A2O_REQUEST.carried(
+    "thinking.display",
+    "thinking.display",
+    "carried inside the verbatim thinking object",
+)
+_BLOCK_BINDING = A2O_REQUEST.carried(
+    "thinking.block_binding",
+    "thinking.block_binding",
+    "carried inside the verbatim thinking object",
+)
+_EFFORT = A2O_REQUEST.mapped(
+    "output_config.effort",
+    "reasoning_effort",
+    "same vocabulary (low, medium, high, xhigh, max). Unless thinking is adaptive, with "
+    "extensions on it is also carried as output_config.effort, so that the reverse "
+    "direction keeps the effort and does not read it as adaptive thinking",
+)
+
+
+def thinking_to_effort(req: Json, out: Json, ctx: Context) -> None:
+    """``reasoning_effort`` for ``thinking`` and ``output_config.effort``; with extensions on the
+    ``thinking`` object is also carried verbatim (Anthropic's own OpenAI-compatibility layer reads
+    it there), and an effort next to non-adaptive thinking is carried as ``output_config.effort``."""
+    _thinking(req, out, ctx)
+    config = req.get("output_config") or {}
+    effort = config.get("effort")
+    if effort is not None:
+        if effort in EFFORT_TO_ANTHROPIC or effort == "none":
+            out["reasoning_effort"] = effort
+        else:
+            ctx.lose(
+                _EFFORT,
+                "output_config.effort",
+                kind="unknown",
+                detail=f"effort {effort!r} is unknown; dropped",
+            )
+    thinking = req.get("thinking")
+    if (
+        ctx.options.extensions
+        and "reasoning_effort" in out
+        and effort is not None
+        and (thinking is None or thinking["type"] != "adaptive")
+    ):
+        # The reverse direction reads a bare reasoning_effort as adaptive thinking with that
+        # effort. Next to enabled or disabled thinking (carried verbatim) it would drop the
+        # effort, and with no thinking at all it would switch thinking on; carried, the effort
+        # comes back as it was.
+        out.setdefault("output_config", {})["effort"] = effort
+
+
+def _thinking(req: Json, out: Json, ctx: Context) -> None:
+    thinking = req.get("thinking")
+    if thinking is None:
+        return
+    kind = thinking["type"]
+    effort = (req.get("output_config") or {}).get("effort")
+    carried = ctx.options.extensions
+    mapped = EFFORT_TO_ANTHROPIC.get(effort) if effort is not None else None
+    if thinking == {"type": "adaptive"} and mapped is not None and mapped.exact:
+        # reasoning_effort (set from output_config.effort) already says all of it: the reverse
+        # direction makes {type: adaptive} + that effort again. Carrying it as well would give
+        # an OpenAI client's request back with an extra thinking key.
+        carried = False
+    if not carried or (kind == "disabled" and effort is None):
+        # not carried verbatim (disabled thinking is carried only next to an effort): its
+        # unknown keys and block_binding are lost, so they are reported
+        ctx.unknown(
+            thinking,
+            frozenset({"type", "budget_tokens", "display", "block_binding"}),
+            "thinking",
+        )
+        if thinking.get("block_binding") is not None:
+            ctx.lose(
+                _BLOCK_BINDING,
+                "thinking.block_binding",
+                detail="thinking.block_binding has no OpenAI counterpart",
+            )
+    if kind == "disabled":
+        out["reasoning_effort"] = "none"
+        if carried and effort is not None:
+            # output_config.effort overrides reasoning_effort; carry the thinking object so that
+            # the reverse direction does not read that effort as adaptive thinking
+            out["thinking"] = thinking
+        return
+    if carried:
+        out["thinking"] = thinking
+    if kind == "adaptive":
+        if effort is None and not carried:
+            out["reasoning_effort"] = "high"
+            ctx.lose(
+                _THINKING,
+                "thinking",
+                kind="approximated",
+                detail="adaptive thinking without an effort level sent as reasoning_effort 'high' (Anthropic's default effort)",
+            )
+        elif not carried:
+            _display(thinking, ctx)
+    elif kind == "enabled":
+        budget = thinking["budget_tokens"]
+        level = _effort_for_budget(budget, ctx.options.effort_budgets)
+        if effort is None:
+            out["reasoning_effort"] = level
+        if not carried:
+            if ctx.options.effort_budgets.get(level) != budget:
+                ctx.lose(
+                    _THINKING,
+                    "thinking.budget_tokens",
+                    kind="approximated",
+                    detail=f"thinking budget {budget} sent as reasoning_effort {level!r} (OpenAI has effort levels, not budgets)",
+                )
+            _display(thinking, ctx)
+    elif not carried:
+        ctx.lose(
+            _THINKING,
+            "thinking",
+            kind="dropped",
+            detail=f"thinking type {kind!r} has no OpenAI counterpart; dropped",
+        )
+
+
+def _display(thinking: Json, ctx: Context) -> None:
+    if thinking.get("display") is not None:
+        ctx.lose(
+            _THINKING,
+            "thinking.display",
+            kind="dropped",
+            detail="thinking.display has no OpenAI counterpart",
+        )
+
+
+def _effort_for_budget(budget: int, table: Mapping[str, int]) -> str:
+    """The largest effort whose budget fits in ``budget`` (the smallest one when none fits)."""
+    fitting = [(tokens, effort) for effort, tokens in table.items() if tokens <= budget]
+    if fitting:
+        return max(fitting)[1]
+    return min((tokens, effort) for effort, tokens in table.items())[1]
