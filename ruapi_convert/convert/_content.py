@@ -8,8 +8,6 @@ arguments, and reasoning <-> thinking. Pure functions on JSON values; losses go 
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import re
 from typing import TYPE_CHECKING, Any, Final
@@ -23,70 +21,9 @@ if TYPE_CHECKING:
 __all__ = [
     "RAW_ARGUMENTS_KEY",
     "arguments_to_input",
-    "data_url",
     "input_to_arguments",
-    "parse_data_url",
     "sanitize_tool_id",
 ]
-
-# -- data URLs ---------------------------------------------------------------------------------------
-
-# RFC 2397: data:[<mediatype>][;param=value]*[;base64],<data>. Only base64 payloads are useful to
-# Anthropic (its sources want base64), so a percent-encoded data URL is reported, not decoded.
-_DATA_URL: Final = re.compile(r"data:(?P<type>[^;,]*)(?P<params>(?:;[^;,]*)*),", re.IGNORECASE)
-
-
-def parse_data_url(url: str) -> tuple[str, str, bool] | None:
-    """Split ``data:<media type>[;...][;base64],<data>`` into (media type, data, is_base64).
-
-    Returns None when ``url`` is not a data URL. The media type is lower-cased (MIME types are
-    case-insensitive) and defaults to ``text/plain`` as RFC 2397 says.
-    """
-    match = _DATA_URL.match(url)
-    if match is None:
-        return None
-    media_type = match["type"].strip().lower() or "text/plain"
-    params = [p.strip().lower() for p in match["params"].split(";") if p.strip()]
-    return media_type, url[match.end() :], "base64" in params
-
-
-def data_url(media_type: str, data: str) -> str:
-    """The data URL for base64 ``data`` of ``media_type``."""
-    return f"data:{media_type};base64,{data}"
-
-
-def sniff_base64(data: str) -> str | None:
-    """Guess the media type of raw base64 file data from its first bytes (PDF and the four images)."""
-    try:
-        head = base64.b64decode(data[:16] + "=" * (-len(data[:16]) % 4), validate=False)
-    except (binascii.Error, ValueError):
-        return None
-    if head.startswith(b"%PDF"):
-        return "application/pdf"
-    if head.startswith(b"\x89PNG"):
-        return "image/png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if head.startswith((b"GIF87a", b"GIF89a")):
-        return "image/gif"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp"
-    return None
-
-
-def b64_to_text(data: str, path: str) -> str:
-    """Decode base64 UTF-8 text (a text/plain file part becoming a plain-text document source)."""
-    try:
-        return base64.b64decode(data, validate=True).decode("utf-8")
-    except (binascii.Error, ValueError) as exc:
-        raise InvalidInputError(
-            "text/plain file data is not base64-encoded UTF-8", path=path
-        ) from exc
-
-
-def text_to_b64(text: str) -> str:
-    return base64.b64encode(text.encode()).decode("ascii")
-
 
 # -- tool-call ids ---------------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..mapping import stop, thinking, usage
+from ..mapping import cache, stop, thinking, usage
 from . import _tables
 from ._request_fates import A2O_REQUEST, O2A_REQUEST
 from ._response_fates import A2O_RESPONSE, O2A_RESPONSE
@@ -180,7 +180,7 @@ def render_mapping() -> str:
         ),
         _vocabulary(
             "prompt_cache_breakpoint.ttl -> cache_control.ttl",
-            _tables.CACHE_TTL_TO_ANTHROPIC,
+            cache.CACHE_TTL_TO_ANTHROPIC,
             "OpenAI",
             "Anthropic",
         ),

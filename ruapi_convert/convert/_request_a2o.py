@@ -26,15 +26,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from ..mapping.content import system_parts, text_to_part, user_block, verbatim
 from ..mapping.extensions import CARRIED_PARAMS, carry_params
-from ..mapping.reasoning import REQUEST_THINKING, THINKING_IN_USER_TURN, thinking_to_openai
+from ..mapping.reasoning import REQUEST_THINKING, thinking_to_openai
 from ..mapping.thinking import thinking_to_effort
 from ..mapping.usage import request_tier_to_openai
-from ._content import data_url, input_to_arguments, text_to_b64
+from ._content import input_to_arguments
 from ._request_fates import A2O_REQUEST
 from ._tables import (
-    PDF_MEDIA_TYPE,
-    TEXT_MEDIA_TYPE,
     TOOL_CHOICE_TO_OPENAI,
 )
 
@@ -160,7 +159,7 @@ class _Converter:
             if system:
                 out.append({"role": role, "content": system})
         elif system:
-            out.append({"role": role, "content": self._system_blocks(system, "system")})
+            out.append({"role": role, "content": system_parts(system, "system", self.ctx)})
         for i, msg in enumerate(req["messages"]):
             path = f"messages[{i}]"
             kind = msg["role"]
@@ -191,27 +190,11 @@ class _Converter:
         if isinstance(content, str):
             out["content"] = content
         else:
-            out["content"] = self._system_blocks(content, f"{path}.content")
+            out["content"] = system_parts(content, f"{path}.content", self.ctx)
         for key in ("clear_at", "output_config"):
             if msg.get(key) is not None and self.carry("messages[] (system)", f"{path}.{key}"):
                 out[key] = msg[key]
         return out
-
-    def _system_blocks(self, blocks: list[Json], path: str) -> list[Json]:
-        """System text blocks as text parts. A block of an unknown type (a newer API version) is
-        reported and skipped (it need not have a ``text``)."""
-        parts: list[Json] = []
-        for j, block in enumerate(blocks):
-            if block["type"] == "text":
-                parts.append(self._text(block, f"{path}[{j}]"))
-            else:
-                self.ctx.lose(
-                    "messages[].content[] (unknown types)",
-                    f"{path}[{j}]",
-                    kind="unknown",
-                    detail=f"system block type {block['type']!r} is unknown; dropped",
-                )
-        return parts
 
     def _user(self, msg: Json, path: str) -> list[Json]:
         self.ctx.unknown(msg, frozenset({"role", "content"}), path)
@@ -237,7 +220,7 @@ class _Converter:
                 tools.append(self._tool_result(block, bpath, extra_user))
             else:
                 seen_other = True
-                part = self._user_block(block, bpath)
+                part = user_block(block, bpath, self.ctx)
                 if part is not None:
                     parts.append(part)
         out = tools
@@ -256,110 +239,6 @@ class _Converter:
             out = [{"role": "user", "content": []}]
         return out
 
-    def _user_block(self, block: Json, path: str) -> Json | None:
-        kind = block["type"]
-        if kind == "text":
-            return self._text(block, path)
-        if kind == "image":
-            return self._image(block, path)
-        if kind == "document":
-            return self._document(block, path)
-        return self._verbatim(block, path)
-
-    def _verbatim(self, block: Json, path: str) -> Json | None:
-        """A block with no OpenAI part: carried as a part of its own type, or reported."""
-        from ..models import anthropic as ant
-
-        kind = block["type"]
-        if kind not in ant.CONTENT_BLOCK_TYPES:
-            self.ctx.lose(
-                "messages[].content[] (unknown types)",
-                path,
-                kind="unknown",
-                detail=f"content block type {kind!r} is unknown; dropped",
-            )
-            return None
-        if kind in ("thinking", "redacted_thinking"):
-            self.ctx.lose(THINKING_IN_USER_TURN, path)
-            return None
-        if self.carry("messages[].content[] (blocks without an OpenAI part)", path):
-            return dict(block)
-        return None
-
-    def _text(self, block: Json, path: str) -> Json:
-        self.ctx.unknown(block, _TEXT_KEYS, path)
-        part: Json = {"type": "text", "text": block["text"]}
-        self._carry_keys(
-            block, part, ("cache_control", "citations"), path, "messages[].content[].cache_control"
-        )
-        return part
-
-    def _carry_keys(
-        self, block: Json, part: Json, keys: tuple[str, ...], path: str, row: str
-    ) -> None:
-        for key in keys:
-            value = block.get(key)
-            if value is not None and self.carry(
-                row if key == "cache_control" else f"messages[].content[].{key}", f"{path}.{key}"
-            ):
-                part[key] = value
-
-    def _image(self, block: Json, path: str) -> Json | None:
-        self.ctx.unknown(block, _IMAGE_KEYS, path)
-        source = block["source"]
-        if source["type"] in _SOURCE_KEYS:
-            # unknown keys of a converted source are not copied: report them
-            self.ctx.unknown(source, _SOURCE_KEYS[source["type"]], f"{path}.source")
-        if source["type"] == "base64":
-            url = data_url(source["media_type"], source["data"])
-        elif source["type"] == "url":
-            url = source["url"]
-        else:
-            return self._verbatim_source(block, path, "messages[].content[].source (file)")
-        part: Json = {"type": "image_url", "image_url": {"url": url}}
-        self._carry_keys(
-            block,
-            part,
-            ("cache_control", "transformations"),
-            path,
-            "messages[].content[].cache_control",
-        )
-        return part
-
-    def _document(self, block: Json, path: str) -> Json | None:
-        self.ctx.unknown(block, _DOCUMENT_KEYS, path)
-        source = block["source"]
-        if source["type"] in ("base64", "text"):
-            # unknown keys of a converted source are not copied: report them
-            self.ctx.unknown(source, _SOURCE_KEYS[source["type"]], f"{path}.source")
-        if source["type"] == "base64" and source.get("media_type") == PDF_MEDIA_TYPE:
-            file_data = data_url(PDF_MEDIA_TYPE, source["data"])
-        elif source["type"] == "text":
-            file_data = data_url(TEXT_MEDIA_TYPE, text_to_b64(source["data"]))
-        else:
-            return self._verbatim_source(
-                block, path, "messages[].content[].source (url, content, file)"
-            )
-        file: Json = {"file_data": file_data}
-        if block.get("title") is not None:
-            file["filename"] = block["title"]
-        part: Json = {"type": "file", "file": file}
-        self._carry_keys(
-            block,
-            part,
-            ("cache_control", "citations", "context"),
-            path,
-            "messages[].content[].cache_control",
-        )
-        return part
-
-    def _verbatim_source(self, block: Json, path: str, row: str) -> Json | None:
-        # without extensions the whole block is dropped (title, context, cache_control too), so
-        # the loss names the block, not just its source
-        if self.carry(row, path):
-            return dict(block)
-        return None
-
     def _tool_result(self, block: Json, path: str, extra_user: list[Json]) -> Json:
         self.ctx.unknown(block, _TOOL_RESULT_KEYS, path)
         msg: Json = {"role": "tool", "tool_call_id": block["tool_use_id"]}
@@ -373,9 +252,9 @@ class _Converter:
             for j, item in enumerate(content):
                 ipath = f"{path}.content[{j}]"
                 if item["type"] == "text":
-                    parts.append(self._text(item, ipath))
+                    parts.append(text_to_part(item, ipath, self.ctx))
                     continue
-                part = self._user_block(item, ipath)
+                part = user_block(item, ipath, self.ctx)
                 if part is None:
                     continue
                 if self.ext:
@@ -415,7 +294,7 @@ class _Converter:
             if kind == "text":
                 if calls:
                     self.ctx.lose("messages[].content[] (text after tool_use)", bpath)
-                parts.append(self._text(block, bpath))
+                parts.append(text_to_part(block, bpath, self.ctx))
             elif kind == "tool_use":
                 calls.append(self._tool_call(block, bpath))
             elif kind in ("thinking", "redacted_thinking"):
@@ -425,7 +304,7 @@ class _Converter:
                 if self.ctx.carry(REQUEST_THINKING, bpath):
                     thinking.append(block)
             else:
-                part = self._verbatim(block, bpath)
+                part = verbatim(block, bpath, self.ctx)
                 if part is not None:
                     parts.append(part)
         if parts or not calls:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Final
 from ..errors import UnsupportedError
 from ..mapping import reasoning as _reasoning
 from ..mapping import thinking
+from ..mapping.content import assistant_part, text_parts, user_content, user_part
 from ..mapping.extensions import READ_BACK_PARAMS, read_carried_params
 from ..mapping.thinking import effort_to_thinking, forced_tool_choice
 from ..mapping.usage import request_tier_to_anthropic
@@ -40,17 +41,10 @@ from ..models import anthropic as ant
 from ..models._base import validate
 from ._content import (
     arguments_to_input,
-    b64_to_text,
-    parse_data_url,
     sanitize_tool_id,
-    sniff_base64,
 )
 from ._request_fates import O2A_REQUEST
 from ._tables import (
-    CACHE_TTL_TO_ANTHROPIC,
-    IMAGE_MEDIA_TYPES,
-    PDF_MEDIA_TYPE,
-    TEXT_MEDIA_TYPE,
     TOOL_CHOICE_TO_ANTHROPIC,
 )
 
@@ -231,7 +225,7 @@ class _Converter:
             if msg.get("name") is not None and role != "function":
                 self.ctx.lose("messages[].name", f"{path}.name")
             if role in ("system", "developer"):
-                blocks = self._text_parts(msg.get("content"), path)
+                blocks = text_parts(msg.get("content"), path, self.ctx)
                 if leading:
                     system.extend(blocks)
                     content = msg.get("content")
@@ -244,7 +238,7 @@ class _Converter:
                 continue
             leading = False
             if role == "user":
-                content = self._user_content(msg.get("content"), path)
+                content = user_content(msg.get("content"), path, self.ctx)
                 if content:
                     turns.append(("user", content, path))
                 else:
@@ -367,248 +361,6 @@ class _Converter:
                 detail="trailing whitespace removed from the prefill; Anthropic rejects it",
             )
 
-    # -- content --------------------------------------------------------------------------------------
-
-    def _text_parts(self, content: Any, path: str) -> list[Json]:
-        """System/developer content (text parts only) as text blocks."""
-        if content is None or content == "":
-            return []
-        if isinstance(content, str):
-            return [{"type": "text", "text": content}]
-        blocks: list[Json] = []
-        for j, part in enumerate(content):
-            block = self._text_part(part, f"{path}.content[{j}]")
-            if block is not None:
-                blocks.append(block)
-        return blocks
-
-    def _text_part(self, part: Json, path: str) -> Json | None:
-        if part["type"] != "text":
-            self.ctx.lose(
-                "messages[].content[] (unknown types)",
-                path,
-                kind="unknown",
-                detail=f"content part type {part['type']!r} cannot appear here; dropped",
-            )
-            return None
-        self.ctx.unknown(part, _TEXT_PART_KEYS, path)
-        text = part["text"]
-        block: Json = {"type": "text", "text": text}
-        self._cache(part, block, path)
-        citations = part.get("citations")
-        if citations:
-            block["citations"] = validate(
-                list[ant.TextCitationParam], citations, path=f"{path}.citations"
-            )
-        if not text:
-            if "cache_control" in block:
-                self.ctx.lose(
-                    "messages[].content[].cache_control",
-                    f"{path}.cache_control",
-                    kind="dropped",
-                    detail="empty text part dropped (Anthropic rejects empty text blocks) with its cache breakpoint",
-                )
-            return None
-        return block
-
-    def _cache(self, part: Json, block: Json, path: str) -> None:
-        """cache_control (our extension / OpenRouter's) or prompt_cache_breakpoint -> cache_control."""
-        cc = part.get("cache_control")
-        bp = part.get("prompt_cache_breakpoint")
-        if cc is not None:
-            block["cache_control"] = validate(
-                ant.CacheControlEphemeralParam, cc, path=f"{path}.cache_control"
-            )
-            if bp is not None:  # one of the two is lost
-                self.ctx.lose(
-                    "messages[].content[].prompt_cache_breakpoint",
-                    f"{path}.prompt_cache_breakpoint",
-                    kind="dropped",
-                    detail="cache_control on the same part was sent instead",
-                )
-            return
-        if bp is not None:
-            control: Json = {"type": "ephemeral"}
-            ttl = bp.get("ttl")
-            if ttl is not None:
-                mapped = CACHE_TTL_TO_ANTHROPIC.get(ttl)
-                if mapped is not None:
-                    control["ttl"] = mapped.value
-            block["cache_control"] = control
-            self.ctx.lose(
-                "messages[].content[].prompt_cache_breakpoint", f"{path}.prompt_cache_breakpoint"
-            )
-
-    def _user_content(self, content: Any, path: str) -> list[Json] | str:
-        if content is None or content == "":
-            return ""
-        if isinstance(content, str):
-            return content
-        blocks: list[Json] = []
-        for j, part in enumerate(content):
-            blocks.extend(self._user_part(part, f"{path}.content[{j}]"))
-        return blocks
-
-    def _user_part(self, part: Json, path: str) -> list[Json]:
-        kind = part["type"]
-        if kind == "text":
-            block = self._text_part(part, path)
-            return [block] if block is not None else []
-        if kind == "image_url":
-            return [self._image(part, path)]
-        if kind == "file":
-            block = self._file(part, path)
-            return [block] if block is not None else []
-        if kind == "input_audio":
-            self.ctx.lose("messages[].content[] (input_audio)", path)
-            return []
-        if kind == "refusal":
-            self.ctx.lose("messages[].content[] (refusal)", path)
-            return [{"type": "text", "text": part["refusal"]}] if part["refusal"] else []
-        return self._carried_block(part, path)
-
-    def _carried_block(self, part: Json, path: str) -> list[Json]:
-        if part["type"] in _OPENAI_PART_TYPES or part["type"] not in ant.CONTENT_BLOCK_TYPES:
-            self.ctx.lose(
-                "messages[].content[] (unknown types)",
-                path,
-                kind="unknown",
-                detail=f"content part type {part['type']!r} is unknown; dropped",
-            )
-            return []
-        return [validate(ant.ContentBlockParam, part, path=path)]
-
-    def _image(self, part: Json, path: str) -> Json:
-        self.ctx.unknown(part, _IMAGE_PART_KEYS, path)
-        image = part["image_url"]
-        self.ctx.unknown(image, _IMAGE_URL_KEYS, f"{path}.image_url")
-        url: str = image["url"]
-        block: Json = {"type": "image", "source": self._image_source(url, f"{path}.image_url.url")}
-        detail = image.get("detail")
-        if detail is not None and detail != "auto":
-            self.ctx.lose("messages[].content[].image_url.detail", f"{path}.image_url.detail")
-        self._cache(part, block, path)
-        if part.get("transformations") is not None:
-            block["transformations"] = validate(
-                ant.ImageTransformationsParam,
-                part["transformations"],
-                path=f"{path}.transformations",
-            )
-        return block
-
-    def _image_source(self, url: str, path: str) -> Json:
-        parsed = parse_data_url(url)
-        if parsed is not None:
-            media_type, data, is_base64 = parsed
-            if not is_base64:
-                raise UnsupportedError(
-                    "only base64 data URLs can become Anthropic image sources", path=path
-                )
-            if media_type not in IMAGE_MEDIA_TYPES:
-                raise UnsupportedError(
-                    f"image media type {media_type!r} is not supported by Anthropic (image/jpeg, image/png, image/gif, image/webp)",
-                    path=path,
-                )
-            return {"type": "base64", "media_type": media_type, "data": data}
-        scheme = url.split(":", 1)[0].lower()
-        if scheme in ("http", "https"):
-            return {"type": "url", "url": url}
-        raise UnsupportedError(
-            f"image URL scheme {scheme!r} is not supported; Anthropic takes https URLs or base64 data",
-            path=path,
-        )
-
-    def _file(self, part: Json, path: str) -> Json | None:
-        self.ctx.unknown(part, _FILE_PART_KEYS, path)
-        file = part["file"]
-        self.ctx.unknown(file, _FILE_KEYS, f"{path}.file")
-        data = file.get("file_data")
-        if data is None:
-            self.ctx.lose(
-                "messages[].content[].file.file_id",
-                f"{path}.file.file_id" if file.get("file_id") else f"{path}.file",
-            )
-            # the rest of the dropped part (filename, a cache breakpoint ...) is lost with it; the
-            # loss above keeps its reviewed path, so these are reported one by one
-            dropped = [
-                f"{path}.{k}"
-                for k in sorted(_FILE_PART_KEYS - {"type", "file"})
-                if part.get(k) is not None
-            ]
-            if file.get("filename") is not None:
-                dropped.append(f"{path}.file.filename")
-            for other in dropped:
-                self.ctx.lose(
-                    "messages[].content[].file.file_id",
-                    other,
-                    detail="dropped with its part, which has no file_data",
-                )
-            return None
-        if file.get("file_id") is not None:
-            self.ctx.lose(
-                "messages[].content[].file.file_id",
-                f"{path}.file.file_id",
-                detail="file_id dropped; the inline file_data was sent",
-            )
-        parsed = parse_data_url(data)
-        if parsed is not None:
-            media_type, payload, is_base64 = parsed
-            if not is_base64:
-                raise UnsupportedError(
-                    "only base64 data URLs can become Anthropic documents",
-                    path=f"{path}.file.file_data",
-                )
-        else:
-            payload = data
-            media_type = (
-                sniff_base64(data)
-                or _media_type_from_name(file.get("filename"))
-                or "application/octet-stream"
-            )
-        block: Json
-        if media_type == PDF_MEDIA_TYPE:
-            block = {
-                "type": "document",
-                "source": {"type": "base64", "media_type": PDF_MEDIA_TYPE, "data": payload},
-            }
-        elif media_type == TEXT_MEDIA_TYPE:
-            text = b64_to_text(payload, f"{path}.file.file_data")
-            block = {
-                "type": "document",
-                "source": {"type": "text", "media_type": TEXT_MEDIA_TYPE, "data": text},
-            }
-        elif media_type in IMAGE_MEDIA_TYPES:
-            block = {
-                "type": "image",
-                "source": {"type": "base64", "media_type": media_type, "data": payload},
-            }
-            if file.get("filename") is not None:
-                self.ctx.lose(
-                    "messages[].content[].file.filename",
-                    f"{path}.file.filename",
-                    kind="dropped",
-                    detail="an image has no title on Anthropic; the filename was dropped",
-                )
-            self._cache(part, block, path)
-            return block
-        else:
-            raise UnsupportedError(
-                f"file media type {media_type!r} has no Anthropic form (PDF, plain text and images do)",
-                path=f"{path}.file.file_data",
-            )
-        title = part.get("title", file.get("filename"))
-        if title is not None:
-            block["title"] = title
-        for key in ("context", "citations"):
-            if part.get(key) is not None:
-                block[key] = part[key]
-        if "citations" in block:
-            block["citations"] = validate(
-                ant.CitationsConfigParam, block["citations"], path=f"{path}.citations"
-            )
-        self._cache(part, block, path)
-        return block
-
     # -- assistant --------------------------------------------------------------------------------------
 
     def _assistant(self, msg: Json, path: str) -> list[Json] | str:
@@ -629,7 +381,7 @@ class _Converter:
                 blocks.append({"type": "text", "text": content})
         elif content:
             for j, part in enumerate(content):
-                blocks.extend(self._assistant_part(part, f"{path}.content[{j}]"))
+                blocks.extend(assistant_part(part, f"{path}.content[{j}]", self.ctx))
         if msg.get("refusal"):
             blocks.append({"type": "text", "text": msg["refusal"]})
             self.ctx.lose("messages[].refusal", f"{path}.refusal")
@@ -655,15 +407,6 @@ class _Converter:
         if msg.get("audio") is not None:
             self.ctx.lose("messages[].audio", f"{path}.audio")
         return blocks
-
-    def _assistant_part(self, part: Json, path: str) -> list[Json]:
-        if part["type"] == "text":
-            block = self._text_part(part, path)
-            return [block] if block is not None else []
-        if part["type"] == "refusal":
-            self.ctx.lose("messages[].content[] (refusal)", path)
-            return [{"type": "text", "text": part["refusal"]}] if part["refusal"] else []
-        return self._carried_block(part, path)
 
     def _tool_use(self, call: Json, path: str) -> Json:
         if not call.keys() <= _TOOL_CALL_KEYS:
@@ -728,7 +471,7 @@ class _Converter:
         elif content is not None:
             items: list[Json] = []
             for j, part in enumerate(content):
-                items.extend(self._user_part(part, f"{path}.content[{j}]"))
+                items.extend(user_part(part, f"{path}.content[{j}]", self.ctx))
             block["content"] = items
         for key in ("is_error", "cache_control", "toolset_name"):
             if msg.get(key) is not None:
@@ -1040,14 +783,3 @@ def _as_blocks(content: list[Json] | str) -> list[Json]:
     if isinstance(content, str):
         return [{"type": "text", "text": content}] if content else []
     return list(content)
-
-
-def _media_type_from_name(filename: Any) -> str | None:
-    if not isinstance(filename, str):
-        return None
-    lower = filename.lower()
-    if lower.endswith(".pdf"):
-        return PDF_MEDIA_TYPE
-    if lower.endswith((".txt", ".md", ".text")):
-        return TEXT_MEDIA_TYPE
-    return None

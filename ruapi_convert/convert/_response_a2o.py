@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from ..mapping.content import annotations_for, joined_text, report_shape
 from ..mapping.envelope import chat_envelope
 from ..mapping.extensions import (
     carry_message_keys,
@@ -37,14 +38,10 @@ from ._content import input_to_arguments
 from ._response_fates import A2O_RESPONSE
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from ._context import Context
 
 __all__ = [
     "FATES",
-    "TEXT_SEPARATOR",
-    "annotations_for",
     "convert_response",
     "message_fields",
     "tool_call",
@@ -58,12 +55,6 @@ _MESSAGE_KEYS: Final = frozenset(
     {"id", "type", "role", "model", "content", "stop_reason", "stop_sequence", "stop_details", "usage",
      "container", "diagnostics", "context_management", "input_transformations", "openai"}
 )  # fmt: skip
-_ORDER: Final = {"thinking": 0, "redacted_thinking": 0, "text": 1, "tool_use": 2}
-
-#: Joins two text blocks that other blocks (a tool call, a server-tool result) stood between:
-#: Anthropic writes them as separate paragraphs, and gluing them would run sentences together.
-#: Adjacent text blocks (Anthropic splits text at each citation) join with nothing.
-TEXT_SEPARATOR: Final = "\n\n"
 
 
 def convert_response(msg: Json, ctx: Context) -> Json:
@@ -94,11 +85,6 @@ def convert_response(msg: Json, ctx: Context) -> Json:
 
 def message_fields(blocks: list[Json], ctx: Context, path: str) -> Json:
     """The ``choices[].message`` for Anthropic content blocks (see :mod:`~ruapi_convert.mapping.extensions` for the rules)."""
-    texts: list[str] = []
-    for block, _, separated in _text_layout(blocks):
-        if separated:
-            texts.append(TEXT_SEPARATOR)
-        texts.append(block["text"])
     calls: list[Json] = []
     thinking: list[Json] = []
     carried: list[Json] = []
@@ -118,7 +104,7 @@ def message_fields(blocks: list[Json], ctx: Context, path: str) -> Json:
             carried.append(entry)
     message: Json = {
         "role": "assistant",
-        "content": "".join(texts) if texts else None,
+        "content": joined_text(blocks),
         "refusal": None,
     }
     if calls:
@@ -137,75 +123,10 @@ def message_fields(blocks: list[Json], ctx: Context, path: str) -> Json:
     return message
 
 
-def annotations_for(blocks: list[Json]) -> list[Json]:
-    """The ``url_citation`` annotations :func:`message_fields` makes for ``blocks`` (over the cited
-    text in the joined content). The reverse direction uses it to recognise annotations it can
-    make again."""
-    return [
-        url_citation(citation, start, start + len(block["text"]))
-        for block, start, _ in _text_layout(blocks)
-        for citation in block.get("citations") or ()
-        if citation.get("type") == "web_search_result_location"
-    ]
-
-
-def _text_layout(blocks: list[Json]) -> Iterator[tuple[Json, int, bool]]:
-    """Each text block, its offset in the joined content, and whether a separator precedes it
-    (text blocks with other blocks between them are joined with TEXT_SEPARATOR)."""
-    offset = 0
-    previous = ""
-    for block in blocks:
-        if block["type"] == "text":
-            separated = bool(offset) and previous != "text"
-            if separated:
-                offset += len(TEXT_SEPARATOR)
-            yield block, offset, separated
-            offset += len(block["text"])
-        previous = block["type"]
-
-
 def tool_call(block: Json) -> Json:
     """The OpenAI tool call of a tool_use block."""
     return {
         "id": block["id"],
         "type": "function",
         "function": {"name": block["name"], "arguments": input_to_arguments(block["input"])},
-    }
-
-
-def report_shape(blocks: list[Json], ctx: Context, path: str) -> None:
-    """Text boundaries and the relative order of blocks do not survive (see :mod:`~ruapi_convert.mapping.extensions`)."""
-    texts, ordered, previous = 0, True, -1
-    for block in blocks:  # one pass: this runs for every reply and every stream
-        kind = block["type"]
-        texts += kind == "text"
-        rank = _ORDER.get(kind)
-        if rank is not None:
-            ordered = ordered and rank >= previous
-            previous = rank
-    if texts > 1:
-        ctx.lose(
-            "content[] (text)",
-            path,
-            kind="approximated",
-            detail=f"{texts} text blocks were joined into one content string",
-        )
-    if not ordered:
-        ctx.lose(
-            "content[] (text)",
-            path,
-            kind="approximated",
-            detail="text, thinking and tool calls lose their relative order (OpenAI keeps them in separate fields)",
-        )
-
-
-def url_citation(citation: Json, start: int, end: int) -> Json:
-    return {
-        "type": "url_citation",
-        "url_citation": {
-            "start_index": start,
-            "end_index": end,
-            "title": citation.get("title") or "",
-            "url": citation["url"],
-        },
     }

@@ -29,19 +29,6 @@ F: Final = "defaulted"
 R: Final = "refused"
 
 for _row in [
-    Fate(
-        "content",
-        M,
-        "choices[0].message",
-        "text -> content (blocks joined without a separator: Anthropic splits text at citations); tool_use -> tool_calls (arguments = compact JSON of input); thinking -> reasoning_content + reasoning_details. When these fields cannot reproduce the blocks exactly (several text blocks, blocks out of the thinking/text/tool_use order, other block types, extra keys), the blocks themselves are carried in message.anthropic.content",
-    ),
-    Fate(
-        "content[] (text)",
-        M,
-        "choices[0].message.content",
-        "several text blocks join into one string, and text, thinking and tool calls lose their relative order: always reported as approximated (with extensions on the blocks are also carried in message.anthropic.content, so an Anthropic client gets them back exactly)",
-    ),
-    Fate("content[].text", M, "choices[0].message.content"),
     Fate("content[].id", M, "choices[0].message.tool_calls[].id"),
     Fate("content[].name", M, "choices[0].message.tool_calls[].function.name"),
     Fate(
@@ -54,7 +41,6 @@ for _row in [
     A2O_RESPONSE.add(_row)
 
 for _row in [
-    Fate("choices[].message.content", M, "content[]: text"),
     Fate("choices[].message.tool_calls", M, "content[]: tool_use"),
     Fate(
         "choices[].message.tool_calls[].id",

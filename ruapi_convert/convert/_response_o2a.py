@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import UnsupportedError
+from ..mapping.content import annotations_for, reply_text
 from ..mapping.envelope import message_envelope, only_choice
 from ..mapping.extensions import attach_openai, checked_message_keys, openai_envelope_ext, rebuild
 from ..mapping.reasoning import openai_to_thinking
@@ -30,7 +31,6 @@ from ..mapping.stop import stop_fields
 from ..mapping.usage import openai_to_anthropic_usage
 from ..models._base import validate
 from ._content import arguments_to_input
-from ._response_a2o import annotations_for
 from ._response_fates import O2A_RESPONSE
 
 if TYPE_CHECKING:
@@ -118,9 +118,7 @@ def content_blocks(msg: Json, ctx: Context, path: str, *, allow_unsigned: bool) 
 
 def _standard_blocks(msg: Json, ctx: Context, path: str, allow_unsigned: bool) -> list[Json]:
     blocks = openai_to_thinking(msg, path, ctx, reply=True, allow_unsigned=allow_unsigned)
-    text = msg.get("content")
-    if isinstance(text, list):  # lenient servers send parts; responses are normally a string
-        text = "".join(p.get("text", "") for p in text if isinstance(p, dict))
+    text = reply_text(msg.get("content"))  # lenient servers send parts, not a string
     if text:
         blocks.append({"type": "text", "text": text})
     refusal = msg.get("refusal")

@@ -20,7 +20,6 @@ from typing import Final
 from ..mapping._ledger import Counterpart
 
 __all__ = [
-    "IMAGE_MEDIA_TYPES",
     "TOOL_CHOICE_TO_ANTHROPIC",
     "TOOL_CHOICE_TO_OPENAI",
     "Mapping",
@@ -46,27 +45,4 @@ TOOL_CHOICE_TO_OPENAI: Final[dict[str, Mapping]] = {
     "none": Mapping("none"),
     "auto": Mapping("auto"),
     "any": Mapping("required"),
-}
-
-
-# -- media -----------------------------------------------------------------------------------------------
-
-#: Anthropic image sources accept exactly these media types ("image/jpeg, image/png, image/gif, or
-#: image/webp"); anything else is refused with a clear error rather than sent upstream to fail.
-IMAGE_MEDIA_TYPES: Final = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
-
-#: Document sources that carry base64 data: PDF as ``base64``, plain text as ``text``.
-PDF_MEDIA_TYPE: Final = "application/pdf"
-TEXT_MEDIA_TYPE: Final = "text/plain"
-
-
-# -- cache ------------------------------------------------------------------------------------------------
-
-#: OpenAI prompt_cache_breakpoint.ttl -> Anthropic cache_control.ttl (the next TTL that is not shorter,
-#: capped at Anthropic's longest). Anthropic: ttl "5m" (default) or "1h".
-CACHE_TTL_TO_ANTHROPIC: Final[dict[str, Mapping]] = {
-    "30m": Mapping(
-        "1h", exact=False, note="Anthropic has 5m and 1h; 1h is the shortest that lasts 30m"
-    ),
-    "12h": Mapping("1h", exact=False, note="Anthropic's longest TTL is 1h"),
 }

@@ -48,6 +48,8 @@ from ._ledger import A2O_REQUEST, A2O_RESPONSE, O2A_REQUEST, O2A_RESPONSE, Json
 from .usage import SERVICE_TIER, exact_tier
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from ._ledger import Context, Fate
 
 __all__ = [
@@ -55,6 +57,7 @@ __all__ = [
     "PLAIN_KEYS",
     "READ_BACK_PARAMS",
     "attach_openai",
+    "carry_keys",
     "carry_message_keys",
     "carry_params",
     "checked_message_keys",
@@ -174,6 +177,15 @@ _A2O_PARAM_ROWS: Final[dict[str, Fate]] = {
         ),
     )
 }
+
+
+def carry_keys(block: Json, part: Json, rows: Mapping[str, Fate], path: str, ctx: Context) -> None:
+    """Anthropic keys of ``block`` onto the OpenAI ``part`` under their own names (``rows`` names
+    the keys, in order, and the row each is reported under with extensions off)."""
+    for key, row in rows.items():
+        value = block.get(key)
+        if value is not None and ctx.carry(row, f"{path}.{key}"):
+            part[key] = value
 
 
 def carry_params(req: Json, out: Json, ctx: Context) -> None:

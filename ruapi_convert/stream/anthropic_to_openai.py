@@ -50,7 +50,7 @@ from .. import _json
 from ..convert import _response_a2o
 from ..convert._content import input_to_arguments
 from ..errors import StreamProtocolError
-from ..mapping import extensions, reasoning, stop, usage
+from ..mapping import content, extensions, reasoning, stop, usage
 from ..mapping.envelope import chat_envelope
 from ..models import anthropic as ant
 from ..models import openai as oai
@@ -387,8 +387,8 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
     def _text(self, block: _Block, text: str, *, starting: bool = False) -> list[Raw]:
         if starting:
             if self._text_len and self._last_kind != "text":
-                text = _response_a2o.TEXT_SEPARATOR + text
-                block.offset = self._text_len + len(_response_a2o.TEXT_SEPARATOR)
+                text = content.TEXT_SEPARATOR + text
+                block.offset = self._text_len + len(content.TEXT_SEPARATOR)
             else:
                 block.offset = self._text_len
         if not text:
@@ -436,7 +436,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
                 # Held to the end: the OpenAI SDK accepts a list of annotation objects once, but
                 # would need an "index" in each entry to merge a second list into the first.
                 self._annotations.extend(
-                    _response_a2o.url_citation(c, block.offset, block.offset + block.text_len)
+                    content.url_citation(c, block.offset, block.offset + block.text_len)
                     for c in block.citations
                     if c.get("type") == "web_search_result_location"
                 )
@@ -512,7 +512,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             if block.open:
                 out += self._block_stop({"type": "content_block_stop", "index": index})
         self.state = State.FINISHED
-        _response_a2o.report_shape([{"type": b.kind} for b in self._blocks], self._ctx, "content")
+        content.report_shape([{"type": b.kind} for b in self._blocks], self._ctx, "content")
         ext: Json = {}
         stops: Json = {
             k: self._stop[k]
