@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..mapping import cache, stop, thinking, usage
-from . import _tables
+from ..mapping import cache, stop, thinking, tools, usage
+from ..mapping._ledger import A2O_RESPONSE, O2A_RESPONSE
 from ._request_fates import A2O_REQUEST, O2A_REQUEST
-from ._response_fates import A2O_RESPONSE, O2A_RESPONSE
 
 if TYPE_CHECKING:
+    from ..mapping._ledger import Counterpart as Mapping
     from ._fates import FateTable
-    from ._tables import Mapping
 
 __all__ = ["render_mapping"]
 
@@ -135,13 +134,13 @@ def render_mapping() -> str:
         ),
         _vocabulary(
             "tool_choice (OpenAI -> Anthropic)",
-            _tables.TOOL_CHOICE_TO_ANTHROPIC,
+            tools.TOOL_CHOICE_TO_ANTHROPIC,
             "OpenAI",
             "Anthropic type",
         ),
         _vocabulary(
             "tool_choice (Anthropic -> OpenAI)",
-            _tables.TOOL_CHOICE_TO_OPENAI,
+            tools.TOOL_CHOICE_TO_OPENAI,
             "Anthropic type",
             "OpenAI",
         ),

@@ -30,12 +30,10 @@ from ..mapping.content import system_parts, text_to_part, user_block, verbatim
 from ..mapping.extensions import CARRIED_PARAMS, carry_params
 from ..mapping.reasoning import REQUEST_THINKING, thinking_to_openai
 from ..mapping.thinking import thinking_to_effort
+from ..mapping.tool_calls import request_tool_call, tool_message
+from ..mapping.tools import tool_choice_to_openai, tools_to_openai
 from ..mapping.usage import request_tier_to_openai
-from ._content import input_to_arguments
 from ._request_fates import A2O_REQUEST
-from ._tables import (
-    TOOL_CHOICE_TO_OPENAI,
-)
 
 if TYPE_CHECKING:
     from ._context import Context
@@ -126,8 +124,8 @@ class _Converter:
         for key in ("temperature", "top_p"):
             if req.get(key) is not None:
                 out[key] = req[key]
-        self._tools(req, out)
-        self._tool_choice(req, out)
+        tools_to_openai(req, out, self.ctx)
+        tool_choice_to_openai(req, out, self.ctx)
         self._output_config(req, out)
         thinking_to_effort(req, out, self.ctx)
         metadata = req.get("metadata")
@@ -217,7 +215,7 @@ class _Converter:
                         kind="approximated",
                         detail="a tool result after other user content was moved first: OpenAI tool messages must directly follow the tool calls",
                     )
-                tools.append(self._tool_result(block, bpath, extra_user))
+                tools.append(tool_message(block, bpath, self.ctx, extra_user))
             else:
                 seen_other = True
                 part = user_block(block, bpath, self.ctx)
@@ -239,43 +237,6 @@ class _Converter:
             out = [{"role": "user", "content": []}]
         return out
 
-    def _tool_result(self, block: Json, path: str, extra_user: list[Json]) -> Json:
-        self.ctx.unknown(block, _TOOL_RESULT_KEYS, path)
-        msg: Json = {"role": "tool", "tool_call_id": block["tool_use_id"]}
-        content = block.get("content")
-        if content is None:
-            msg["content"] = ""
-        elif isinstance(content, str):
-            msg["content"] = content
-        else:
-            parts: list[Json] = []
-            for j, item in enumerate(content):
-                ipath = f"{path}.content[{j}]"
-                if item["type"] == "text":
-                    parts.append(text_to_part(item, ipath, self.ctx))
-                    continue
-                part = user_block(item, ipath, self.ctx)
-                if part is None:
-                    continue
-                if self.ext:
-                    parts.append(part)  # non-standard in a tool message, read back by us
-                else:
-                    extra_user.append(part)  # OpenAI tool messages carry text only
-                    self.ctx.lose("messages[].content[].content[] (images)", ipath)
-            msg["content"] = parts
-        for key in ("is_error", "cache_control", "toolset_name"):
-            value = block.get(key)
-            if key == "is_error" and value is False and not self.ext:
-                continue  # the default: nothing is lost when it is not carried
-            if value is not None and self.carry(
-                f"messages[].content[].{key}"
-                if key == "is_error"
-                else "messages[].content[].cache_control",
-                f"{path}.{key}",
-            ):
-                msg[key] = value
-        return msg
-
     # -- assistant --------------------------------------------------------------------------------------
 
     def _assistant(self, msg: Json, path: str) -> Json:
@@ -296,7 +257,7 @@ class _Converter:
                     self.ctx.lose("messages[].content[] (text after tool_use)", bpath)
                 parts.append(text_to_part(block, bpath, self.ctx))
             elif kind == "tool_use":
-                calls.append(self._tool_call(block, bpath))
+                calls.append(request_tool_call(block, bpath, self.ctx))
             elif kind in ("thinking", "redacted_thinking"):
                 self.ctx.unknown(
                     block, _THINKING_KEYS if kind == "thinking" else _REDACTED_KEYS, bpath
@@ -313,92 +274,6 @@ class _Converter:
             out["tool_calls"] = calls
         out.update(thinking_to_openai(thinking))
         return out
-
-    def _tool_call(self, block: Json, path: str) -> Json:
-        self.ctx.unknown(block, _TOOL_USE_KEYS, path)
-        call: Json = {
-            "id": block["id"],
-            "type": "function",
-            "function": {"name": block["name"], "arguments": input_to_arguments(block["input"])},
-        }
-        for key in ("cache_control", "caller", "toolset_name"):
-            if block.get(key) is not None and self.carry(
-                "messages[].content[].cache_control"
-                if key == "cache_control"
-                else f"messages[].content[].{key}",
-                f"{path}.{key}",
-            ):
-                call[key] = block[key]
-        return call
-
-    # -- tools ---------------------------------------------------------------------------------------
-
-    def _tools(self, req: Json, out: Json) -> None:
-        tools = req.get("tools")
-        if not tools:
-            return
-        converted: list[Json] = []
-        for j, tool in enumerate(tools):
-            path = f"tools[{j}]"
-            kind = tool.get("type")
-            if kind is None or kind == "custom":
-                converted.append(self._function_tool(tool, path))
-            elif self._known_tool(kind):
-                if self.carry("tools[] (server and client built-in tools)", path):
-                    converted.append(dict(tool))
-            else:
-                self.ctx.lose(
-                    "tools[] (unknown types)",
-                    path,
-                    kind="unknown",
-                    detail=f"tool type {kind!r} is unknown; dropped",
-                )
-        if converted:
-            out["tools"] = converted
-
-    @staticmethod
-    def _known_tool(kind: str) -> bool:
-        from ..models import anthropic as ant
-
-        return kind in ant.TOOL_TYPES
-
-    def _function_tool(self, tool: Json, path: str) -> Json:
-        self.ctx.unknown(tool, _CUSTOM_TOOL_KEYS, path)
-        fn: Json = {"name": tool["name"]}
-        if tool.get("description") is not None:
-            fn["description"] = tool["description"]
-        fn["parameters"] = tool["input_schema"]
-        if tool.get("strict") is not None:
-            fn["strict"] = tool["strict"]
-        out: Json = {"type": "function", "function": fn}
-        for key in _TOOL_EXTRAS:
-            if tool.get(key) is not None and self.carry("tools[].cache_control", f"{path}.{key}"):
-                out[key] = tool[key]
-        return out
-
-    def _tool_choice(self, req: Json, out: Json) -> None:
-        choice = req.get("tool_choice")
-        if choice is None:
-            return
-        kind = choice["type"]
-        if kind == "tool":
-            out["tool_choice"] = {"type": "function", "function": {"name": choice["name"]}}
-        else:
-            mapped = TOOL_CHOICE_TO_OPENAI.get(kind)
-            if mapped is None:
-                self.ctx.lose(
-                    "tool_choice",
-                    "tool_choice",
-                    kind="unknown",
-                    detail=f"tool_choice type {kind!r} is unknown; dropped",
-                )
-                return
-            out["tool_choice"] = mapped.value
-        if choice.get("disable_parallel_tool_use"):
-            out["parallel_tool_calls"] = False
-        self.ctx.unknown(
-            choice, frozenset({"type", "name", "disable_parallel_tool_use"}), "tool_choice"
-        )
 
     # -- thinking and output ---------------------------------------------------------------------------
 

@@ -33,20 +33,18 @@ from typing import TYPE_CHECKING, Any, Final
 from ..errors import UnsupportedError
 from ..mapping import reasoning as _reasoning
 from ..mapping import thinking
-from ..mapping.content import assistant_part, text_parts, user_content, user_part
+from ..mapping.content import assistant_part, text_parts, user_content
 from ..mapping.extensions import READ_BACK_PARAMS, read_carried_params
-from ..mapping.thinking import effort_to_thinking, forced_tool_choice
+from ..mapping.thinking import effort_to_thinking
+from ..mapping.tool_calls import (
+    function_call_to_tool_use,
+    function_result,
+    tool_call_to_tool_use,
+    tool_result,
+)
+from ..mapping.tools import tool_choice_to_anthropic, tools_to_anthropic
 from ..mapping.usage import request_tier_to_anthropic
-from ..models import anthropic as ant
-from ..models._base import validate
-from ._content import (
-    arguments_to_input,
-    sanitize_tool_id,
-)
 from ._request_fates import O2A_REQUEST
-from ._tables import (
-    TOOL_CHOICE_TO_ANTHROPIC,
-)
 
 if TYPE_CHECKING:
     from ._context import Context
@@ -156,12 +154,12 @@ class _Converter:
         if req.get("stream") is not None:
             out["stream"] = req["stream"]
         self._stream_options(req)
-        tools = self._tools(req)
+        tools = tools_to_anthropic(req, ctx)
         if tools:
             out["tools"] = tools
         self._carried(req, out)
         effort_to_thinking(req, out, ctx)
-        self._tool_choice(req, out, has_tools=bool(tools))
+        tool_choice_to_anthropic(req, out, ctx, has_tools=bool(tools))
         self._sampling(req, out)
         self._response_format(req, out)
         self._identity(req, out)
@@ -260,9 +258,11 @@ class _Converter:
                         detail="empty assistant message (no text, tool call or signed reasoning) was not sent; Anthropic rejects empty turns",
                     )
             elif role == "tool":
-                turns.append(("user", [self._tool_result(msg, path)], path))
+                turns.append(("user", [tool_result(msg, path, self.ctx)], path))
             else:  # function (deprecated)
-                turns.append(("user", [self._function_result(msg, path)], path))
+                turns.append(
+                    ("user", [function_result(msg, path, self.ctx, self.function_ids)], path)
+                )
         merged = self._merge(turns)
         only = system_strings[0] if len(system_strings) == 1 else None
         if only is not None and len(system) == 1 and not system[0].get("cache_control"):
@@ -386,246 +386,20 @@ class _Converter:
             blocks.append({"type": "text", "text": msg["refusal"]})
             self.ctx.lose("messages[].refusal", f"{path}.refusal")
         for j, call in enumerate(tool_calls):
-            blocks.append(self._tool_use(call, f"{path}.tool_calls[{j}]"))
+            blocks.append(
+                tool_call_to_tool_use(call, f"{path}.tool_calls[{j}]", self.ctx, reply=False)
+            )
         if function_call is not None:
             fc_id = f"call_{path.replace('messages[', 'fc').rstrip(']')}"
             self.function_ids[function_call["name"]] = fc_id
             blocks.append(
-                {
-                    "type": "tool_use",
-                    "id": fc_id,
-                    "name": function_call["name"],
-                    "input": arguments_to_input(
-                        function_call["arguments"],
-                        f"{path}.function_call.arguments",
-                        self.ctx,
-                        "messages[].tool_calls[].function.arguments",
-                    ),
-                }
+                function_call_to_tool_use(
+                    function_call, fc_id, f"{path}.function_call", self.ctx, reply=False
+                )
             )
-            self.ctx.lose("messages[].function_call", f"{path}.function_call")
         if msg.get("audio") is not None:
             self.ctx.lose("messages[].audio", f"{path}.audio")
         return blocks
-
-    def _tool_use(self, call: Json, path: str) -> Json:
-        if not call.keys() <= _TOOL_CALL_KEYS:
-            self.ctx.unknown(call, _TOOL_CALL_KEYS, path)
-        kind = call["type"]
-        if kind not in ("function", "custom"):
-            # checked before reading "id": an unknown tool-call type need not have one
-            raise UnsupportedError(
-                f"tool call type {kind!r} is unknown; its result could not be matched",
-                path=f"{path}.type",
-            )
-        raw_id: str = call["id"]
-        tool_id = self._tool_id(raw_id, f"{path}.id")
-        if kind == "function":
-            fn = call["function"]
-            # unknown keys of the function object are not copied: report them
-            if not fn.keys() <= _FUNCTION_CALL_KEYS:
-                self.ctx.unknown(fn, _FUNCTION_CALL_KEYS, f"{path}.function")
-            block: Json = {
-                "type": "tool_use",
-                "id": tool_id,
-                "name": fn["name"],
-                "input": arguments_to_input(
-                    fn["arguments"],
-                    f"{path}.function.arguments",
-                    self.ctx,
-                    "messages[].tool_calls[].function.arguments",
-                ),
-            }
-        else:
-            custom = call["custom"]
-            block = {
-                "type": "tool_use",
-                "id": tool_id,
-                "name": custom["name"],
-                "input": {"input": custom["input"]},
-            }
-            self.ctx.lose("messages[].tool_calls[] (custom)", path)
-        for key in ("cache_control", "caller", "toolset_name"):
-            if call.get(key) is not None:
-                block[key] = call[key]
-        return block
-
-    def _tool_id(self, raw: str, path: str) -> str:
-        tool_id = sanitize_tool_id(raw)
-        if tool_id != raw:
-            self.ctx.lose(
-                "messages[].tool_calls[].id",
-                path,
-                kind="approximated",
-                detail=f"id {raw!r} has characters Anthropic rejects; sent as {tool_id!r} (its result got the same id)",
-            )
-        return tool_id
-
-    # -- tool results -------------------------------------------------------------------------------------
-
-    def _tool_result(self, msg: Json, path: str) -> Json:
-        block: Json = {"type": "tool_result", "tool_use_id": sanitize_tool_id(msg["tool_call_id"])}
-        content = msg.get("content")
-        if isinstance(content, str):
-            block["content"] = content
-        elif content is not None:
-            items: list[Json] = []
-            for j, part in enumerate(content):
-                items.extend(user_part(part, f"{path}.content[{j}]", self.ctx))
-            block["content"] = items
-        for key in ("is_error", "cache_control", "toolset_name"):
-            if msg.get(key) is not None:
-                block[key] = msg[key]
-        return block
-
-    def _function_result(self, msg: Json, path: str) -> Json:
-        name = msg["name"]
-        tool_id = self.function_ids.get(name) or sanitize_tool_id(f"call_{name}")
-        self.ctx.lose("messages[] (function)", path)
-        block: Json = {"type": "tool_result", "tool_use_id": tool_id}
-        if msg.get("content") is not None:
-            block["content"] = msg["content"]
-        return block
-
-    # -- tools ------------------------------------------------------------------------------------------
-
-    def _tools(self, req: Json) -> list[Json]:
-        tools: list[Json] = []
-        for j, tool in enumerate(req.get("tools") or []):
-            path = f"tools[{j}]"
-            converted = self._tool(tool, path)
-            if converted is not None:
-                tools.append(converted)
-        for j, fn in enumerate(req.get("functions") or []):
-            tools.append(self._function_def(fn, f"functions[{j}]", {}))
-            self.ctx.lose("functions", f"functions[{j}]")
-        options = req.get("web_search_options")
-        if options is not None:
-            tools.append(self._web_search(options))
-        return tools
-
-    def _tool(self, tool: Json, path: str) -> Json | None:
-        kind = tool.get("type")
-        if kind == "function" and "function" in tool:
-            self.ctx.unknown(tool, _FUNCTION_TOOL_KEYS, path)
-            return self._function_def(tool["function"], f"{path}.function", tool)
-        if kind == "function":  # Responses-style flat function tool
-            flat: Json = {
-                k: tool[k] for k in ("name", "description", "parameters", "strict") if k in tool
-            }
-            self.ctx.unknown(tool, _FUNCTION_DEF_KEYS | _FUNCTION_TOOL_KEYS, path)
-            return self._function_def(flat, path, tool)
-        if kind == "custom" and "input_schema" not in tool:
-            self.ctx.lose("tools[] (custom)", path)
-            return None
-        if "input_schema" in tool or (isinstance(kind, str) and kind in ant.TOOL_TYPES):
-            # An Anthropic-shaped tool (Cursor sends these for Claude models; our reverse direction
-            # carries server tools this way): it is already in the target form.
-            checked: Json = validate(ant.ToolUnionParam, tool, path=path)
-            return checked
-        self.ctx.lose(
-            "tools[] (unknown types)",
-            path,
-            kind="unknown",
-            detail=f"tool type {kind!r} is unknown; dropped",
-        )
-        return None
-
-    def _function_def(self, fn: Json, path: str, wrapper: Json) -> Json:
-        self.ctx.unknown(fn, _FUNCTION_DEF_KEYS, path)
-        schema = fn.get("parameters")
-        if schema is None:
-            # OpenAI: "Omitting parameters defines a function with an empty parameter list."
-            schema = {"type": "object", "properties": {}}
-        elif "type" not in schema:
-            schema = {"type": "object", **schema}
-        elif schema["type"] != "object":
-            raise UnsupportedError(
-                "Anthropic input_schema must be an object schema", path=f"{path}.parameters.type"
-            )
-        tool: Json = {"name": fn["name"]}
-        if fn.get("description") is not None:
-            tool["description"] = fn["description"]
-        tool["input_schema"] = schema
-        if fn.get("strict") is not None:
-            tool["strict"] = fn["strict"]
-        for key in (
-            "cache_control",
-            "defer_loading",
-            "input_examples",
-            "eager_input_streaming",
-            "allowed_callers",
-        ):
-            if wrapper.get(key) is not None:
-                tool[key] = wrapper[key]
-        return tool
-
-    def _web_search(self, options: Json) -> Json:
-        # OpenAI web_search_options (search models) ~ Anthropic's server-side web search tool.
-        tool: Json = {"type": "web_search_20250305", "name": "web_search"}
-        location = (options.get("user_location") or {}).get("approximate")
-        if location:
-            tool["user_location"] = {
-                "type": "approximate",
-                **{k: v for k, v in location.items() if v is not None},
-            }
-        self.ctx.lose("web_search_options", "web_search_options")
-        size = options.get("search_context_size")
-        if size is not None and size != "medium":  # medium is OpenAI's default
-            self.ctx.lose(
-                "web_search_options.search_context_size", "web_search_options.search_context_size"
-            )
-        return tool
-
-    def _tool_choice(self, req: Json, out: Json, *, has_tools: bool) -> None:
-        choice = req.get("tool_choice")
-        path = "tool_choice"
-        if choice is None and req.get("function_call") is not None:
-            choice, path = req["function_call"], "function_call"
-            if isinstance(choice, dict):
-                choice = {"type": "function", "function": choice}
-        result: Json | None = None
-        if isinstance(choice, str):
-            mapped = TOOL_CHOICE_TO_ANTHROPIC.get(choice)
-            if mapped is None:
-                self.ctx.lose(
-                    "tool_choice",
-                    path,
-                    kind="unknown",
-                    detail=f"tool_choice {choice!r} is unknown; Anthropic's default (auto) applies",
-                )
-            else:
-                result = {"type": mapped.value}
-        elif isinstance(choice, dict):
-            kind = choice["type"]
-            if kind == "function":
-                result = {"type": "tool", "name": choice["function"]["name"]}
-                # unknown keys are not copied: report them
-                self.ctx.unknown(choice, frozenset({"type", "function"}), path)
-                self.ctx.unknown(choice["function"], frozenset({"name"}), f"{path}.function")
-            elif kind == "allowed_tools":
-                mode = choice["allowed_tools"]["mode"]
-                result = {"type": "any" if mode == "required" else "auto"}
-                self.ctx.lose("tool_choice (allowed_tools)", path)
-            elif kind == "custom":
-                self.ctx.lose("tool_choice (custom)", path)
-            else:
-                self.ctx.lose(
-                    "tool_choice",
-                    path,
-                    kind="unknown",
-                    detail=f"tool_choice type {kind!r} is unknown; Anthropic's default (auto) applies",
-                )
-        parallel = req.get("parallel_tool_calls")
-        if parallel is False and has_tools:
-            if result is None:
-                result = {"type": "auto"}
-            if result["type"] != "none":
-                result["disable_parallel_tool_use"] = True
-        if result is not None and result["type"] in ("any", "tool"):
-            forced_tool_choice(out, self.ctx)
-        if result is not None and (has_tools or result["type"] == "none"):
-            out["tool_choice"] = result
 
     # -- parameters -------------------------------------------------------------------------------------
 

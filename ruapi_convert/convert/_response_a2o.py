@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from ..mapping._ledger import A2O_RESPONSE
 from ..mapping.content import annotations_for, joined_text, report_shape
 from ..mapping.envelope import chat_envelope
 from ..mapping.extensions import (
@@ -33,9 +34,8 @@ from ..mapping.extensions import (
 )
 from ..mapping.reasoning import REPLY_THINKING, thinking_to_openai
 from ..mapping.stop import finish_reason
+from ..mapping.tool_calls import tool_call
 from ..mapping.usage import anthropic_to_openai_usage
-from ._content import input_to_arguments
-from ._response_fates import A2O_RESPONSE
 
 if TYPE_CHECKING:
     from ._context import Context
@@ -44,7 +44,6 @@ __all__ = [
     "FATES",
     "convert_response",
     "message_fields",
-    "tool_call",
 ]
 
 FATES = A2O_RESPONSE
@@ -121,12 +120,3 @@ def message_fields(blocks: list[Json], ctx: Context, path: str) -> Json:
             report_carried(carried, ctx, path)
     report_shape(blocks, ctx, path)
     return message
-
-
-def tool_call(block: Json) -> Json:
-    """The OpenAI tool call of a tool_use block."""
-    return {
-        "id": block["id"],
-        "type": "function",
-        "function": {"name": block["name"], "arguments": input_to_arguments(block["input"])},
-    }

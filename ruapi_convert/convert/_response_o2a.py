@@ -22,16 +22,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
-from ..errors import UnsupportedError
+from ..mapping._ledger import O2A_RESPONSE
 from ..mapping.content import annotations_for, reply_text
 from ..mapping.envelope import message_envelope, only_choice
 from ..mapping.extensions import attach_openai, checked_message_keys, openai_envelope_ext, rebuild
 from ..mapping.reasoning import openai_to_thinking
 from ..mapping.stop import stop_fields
+from ..mapping.tool_calls import function_call_to_tool_use, tool_call_to_tool_use
 from ..mapping.usage import openai_to_anthropic_usage
 from ..models._base import validate
-from ._content import arguments_to_input
-from ._response_fates import O2A_RESPONSE
 
 if TYPE_CHECKING:
     from ._context import Context
@@ -125,49 +124,12 @@ def _standard_blocks(msg: Json, ctx: Context, path: str, allow_unsigned: bool) -
     if refusal:
         blocks.append({"type": "text", "text": refusal})
     for j, call in enumerate(msg.get("tool_calls") or ()):
-        blocks.append(_tool_use(call, f"{path}.tool_calls[{j}]", ctx))
+        blocks.append(tool_call_to_tool_use(call, f"{path}.tool_calls[{j}]", ctx, reply=True))
     function_call = msg.get("function_call")
     if function_call is not None:
         blocks.append(
-            {
-                "type": "tool_use",
-                "id": "call_function_call",
-                "name": function_call["name"],
-                "input": arguments_to_input(
-                    function_call["arguments"],
-                    f"{path}.function_call.arguments",
-                    ctx,
-                    "choices[].message.tool_calls[].function.arguments",
-                ),
-            }
+            function_call_to_tool_use(
+                function_call, "call_function_call", f"{path}.function_call", ctx, reply=True
+            )
         )
-        ctx.lose("choices[].message.function_call", f"{path}.function_call")
     return blocks
-
-
-def _tool_use(call: Json, path: str, ctx: Context) -> Json:
-    # unknown keys of tool calls are not copied: report them
-    ctx.unknown(call, frozenset({"id", "type", "function", "custom", "index"}), path)
-    if call["type"] == "function":
-        fn = call["function"]
-        ctx.unknown(fn, frozenset({"name", "arguments"}), f"{path}.function")
-        return {
-            "type": "tool_use",
-            "id": call["id"],
-            "name": fn["name"],
-            "input": arguments_to_input(
-                fn["arguments"],
-                f"{path}.function.arguments",
-                ctx,
-                "choices[].message.tool_calls[].function.arguments",
-            ),
-        }
-    if call["type"] == "custom":
-        ctx.lose("choices[].message.tool_calls[] (custom)", path)
-        return {
-            "type": "tool_use",
-            "id": call["id"],
-            "name": call["custom"]["name"],
-            "input": {"input": call["custom"]["input"]},
-        }
-    raise UnsupportedError(f"tool call type {call['type']!r} is unknown", path=f"{path}.type")

@@ -15,34 +15,12 @@ reports the result as ``approximated``.
 
 from __future__ import annotations
 
-from typing import Final
-
 from ..mapping._ledger import Counterpart
 
 __all__ = [
-    "TOOL_CHOICE_TO_ANTHROPIC",
-    "TOOL_CHOICE_TO_OPENAI",
     "Mapping",
 ]
 
 
 #: Transitional name of :class:`~ruapi_convert.mapping._ledger.Counterpart`.
 Mapping = Counterpart
-
-
-# -- tool_choice -------------------------------------------------------------------------------------
-#
-# OpenAI strings <-> Anthropic {type} objects. The named forms ({type:function,function:{name}} <->
-# {type:tool,name}) and parallel_tool_calls <-> disable_parallel_tool_use are handled in code.
-
-TOOL_CHOICE_TO_ANTHROPIC: Final[dict[str, Mapping]] = {
-    "none": Mapping("none"),
-    "auto": Mapping("auto"),
-    "required": Mapping("any"),
-}
-
-TOOL_CHOICE_TO_OPENAI: Final[dict[str, Mapping]] = {
-    "none": Mapping("none"),
-    "auto": Mapping("auto"),
-    "any": Mapping("required"),
-}

@@ -48,10 +48,10 @@ from typing import TYPE_CHECKING, Any, Final, TypeGuard
 
 from .. import _json
 from ..convert import _response_a2o
-from ..convert._content import input_to_arguments
 from ..errors import StreamProtocolError
 from ..mapping import content, extensions, reasoning, stop, usage
 from ..mapping.envelope import chat_envelope
+from ..mapping.tool_calls import input_to_arguments
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models.anthropic._stream import stream_event_wire

@@ -10,7 +10,7 @@ import pytest
 
 from ruapi_convert.convert._mapping_doc import render_mapping
 from ruapi_convert.convert._request_fates import A2O_REQUEST, O2A_REQUEST
-from ruapi_convert.convert._response_fates import A2O_RESPONSE, O2A_RESPONSE
+from ruapi_convert.mapping._ledger import A2O_RESPONSE, O2A_RESPONSE
 from ruapi_convert.models import anthropic as ant
 from ruapi_convert.models import openai as oai
 
@@ -86,7 +86,6 @@ _MODULE_TABLES = {
     "_response_o2a": [O2A_RESPONSE],
     "anthropic_to_openai": [A2O_RESPONSE],
     "openai_to_anthropic": [O2A_RESPONSE],
-    "_content": [O2A_REQUEST, O2A_RESPONSE],
 }
 
 
