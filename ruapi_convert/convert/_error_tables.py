@@ -33,7 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from ._tables import Mapping
+from ..mapping._ledger import Counterpart as Mapping
 
 __all__ = [
     "ANTHROPIC_CLIENT_ERROR_FALLBACK",

@@ -15,8 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..mapping import cache, stop, thinking, tools, usage
-from ..mapping._ledger import A2O_RESPONSE, O2A_RESPONSE
-from ._request_fates import A2O_REQUEST, O2A_REQUEST
+from ..mapping._ledger import A2O_REQUEST, A2O_RESPONSE, O2A_REQUEST, O2A_RESPONSE
 
 if TYPE_CHECKING:
     from ..mapping._ledger import Counterpart as Mapping

@@ -3,19 +3,31 @@ ruapi_convert.convert.requests
 ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 
 Request bodies, both directions: ``openai_to_anthropic_request`` and its inverse
-``anthropic_to_openai_request``. The walks themselves live in ``_request_o2a`` and ``_request_a2o``;
-what happens to each field is in ``_request_fates`` (and docs/mapping.md).
+``anthropic_to_openai_request``.
+
+Each walker only orders the calls into :mod:`ruapi_convert.mapping`, where every decision is made
+(and where docs/mapping.md reads the fate of each field). Where the order matters, a comment says
+why.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
+from ..mapping import params, turns
+from ..mapping._ledger import A2O_REQUEST, O2A_REQUEST, Context, Json
+from ..mapping.extensions import CARRIED_PARAMS, READ_BACK_PARAMS, carry_params, read_carried_params
+from ..mapping.thinking import effort_to_thinking, thinking_to_effort
+from ..mapping.tools import (
+    tool_choice_to_anthropic,
+    tool_choice_to_openai,
+    tools_to_anthropic,
+    tools_to_openai,
+)
+from ..mapping.usage import request_tier_to_anthropic, request_tier_to_openai
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..options import resolve_options
-from . import _request_a2o, _request_o2a
-from ._context import Context
 
 if TYPE_CHECKING:
     from ..losses import Converted
@@ -36,10 +48,9 @@ def openai_to_anthropic_request(
     (``n > 1``, an unsupported image type), and, with ``strict=True``,
     :class:`~ruapi_convert.errors.LossyConversionError` instead of returning losses.
     """
-    ctx = Context(resolve_options(options, opts), _request_o2a.FATES)
+    ctx = Context(resolve_options(options, opts), O2A_REQUEST)
     request = oai.ChatCompletionCreateParams.parse_wire(body)
-    converted = _request_o2a.convert_request(request, ctx)
-    return ctx.finish(ant.MessageCreateParams.trusted(converted))
+    return ctx.finish(ant.MessageCreateParams.trusted(_to_anthropic(request, ctx)))
 
 
 def anthropic_to_openai_request(
@@ -51,7 +62,95 @@ def anthropic_to_openai_request(
     Completions has no field for is carried in the documented extension fields when
     ``extensions=True`` (the default) and reported as lost otherwise.
     """
-    ctx = Context(resolve_options(options, opts), _request_a2o.FATES)
+    ctx = Context(resolve_options(options, opts), A2O_REQUEST)
     request = ant.MessageCreateParams.parse_wire(body)
-    converted = _request_a2o.convert_request(request, ctx)
-    return ctx.finish(oai.ChatCompletionCreateParams.trusted(converted))
+    return ctx.finish(oai.ChatCompletionCreateParams.trusted(_to_openai(request, ctx)))
+
+
+# -- OpenAI -> Anthropic -----------------------------------------------------------------------------
+
+#: The request keys this walker hands to a mapping; anything else is reported as unknown. A hand
+#: list on purpose: a field added to the model must be reported until a mapping handles it.
+_OPENAI_KEYS: Final = frozenset(
+    {
+        "messages", "model", "audio", "frequency_penalty", "function_call", "functions",
+        "logit_bias", "logprobs", "max_completion_tokens", "max_tokens", "metadata", "modalities",
+        "moderation", "n", "parallel_tool_calls", "prediction", "presence_penalty",
+        "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "reasoning_effort",
+        "response_format", "safety_identifier", "seed", "service_tier", "stop", "store", "stream",
+        "stream_options", "temperature", "tool_choice", "tools", "top_logprobs", "top_p", "user",
+        "verbosity", "web_search_options", "reasoning",
+        *READ_BACK_PARAMS,
+    }
+)  # fmt: skip
+
+
+def _to_anthropic(req: Json, ctx: Context) -> Json:
+    params.refuse_n(req)
+    out: Json = {"model": ctx.options.model or req["model"]}
+    out["max_tokens"] = params.max_tokens_to_anthropic(req, ctx)
+    system, messages = turns.messages_to_anthropic(req["messages"], ctx)
+    if system:
+        out["system"] = system
+    out["messages"] = messages
+    params.stop_to_anthropic(req, out)
+    if req.get("stream") is not None:
+        out["stream"] = req["stream"]
+    params.stream_options_to_anthropic(req, ctx)
+    tools = tools_to_anthropic(req, ctx)
+    if tools:
+        out["tools"] = tools
+    # The order of the next four matters: a carried thinking object wins over an effort; a forced
+    # tool choice then switches thinking off again; sampling is then checked against thinking.
+    read_carried_params(req, out)
+    effort_to_thinking(req, out, ctx)
+    tool_choice_to_anthropic(req, out, ctx, has_tools=bool(tools))
+    params.sampling_to_anthropic(req, out, ctx)
+    params.response_format_to_anthropic(req, out, ctx)
+    params.identity_to_anthropic(req, out, ctx)
+    request_tier_to_anthropic(req, out, ctx)
+    params.drop_unmapped(req, ctx)
+    ctx.unknown(req, _OPENAI_KEYS, "")
+    return out
+
+
+# -- Anthropic -> OpenAI -----------------------------------------------------------------------------
+
+#: The request keys this walker hands to a mapping (a hand list on purpose, as above).
+_ANTHROPIC_KEYS: Final = frozenset(
+    {
+        "model", "max_tokens", "messages", "system", "stop_sequences", "stream", "tools",
+        "tool_choice", "thinking", "output_config", "metadata", "service_tier", "temperature",
+        "top_p", *CARRIED_PARAMS,
+    }
+)  # fmt: skip
+
+
+def _to_openai(req: Json, ctx: Context) -> Json:
+    opts = ctx.options
+    out: Json = {"model": opts.model or req["model"]}
+    out["messages"] = turns.messages_to_openai(req, ctx)
+    out[opts.max_tokens_field] = req["max_tokens"]
+    params.stop_to_openai(req, out, ctx)
+    if req.get("stream") is not None:
+        out["stream"] = req["stream"]
+        if req["stream"]:
+            # Anthropic streams always report usage; ask the OpenAI upstream for it too.
+            out["stream_options"] = {"include_usage": True}
+    for key in ("temperature", "top_p"):
+        if req.get(key) is not None:
+            out[key] = req[key]
+    tools_to_openai(req, out, ctx)
+    tool_choice_to_openai(req, out, ctx)
+    # output_config first: the effort mapping may add output_config.effort after its task budget
+    params.output_config_to_openai(req, out, ctx)
+    thinking_to_effort(req, out, ctx)
+    metadata = req.get("metadata")
+    if metadata is not None:
+        ctx.unknown(metadata, frozenset({"user_id"}), "metadata")
+        if metadata.get("user_id") is not None:
+            out[opts.user_field] = metadata["user_id"]
+    request_tier_to_openai(req, out, ctx)
+    carry_params(req, out, ctx)
+    ctx.unknown(req, _ANTHROPIC_KEYS, "")
+    return out

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ._ledger import Context, Fate
 
 __all__ = [
+    "REPLY_CONTENT",
     "TEXT_SEPARATOR",
     "annotations_for",
     "joined_text",
@@ -303,7 +304,7 @@ def verbatim(block: Json, path: str, ctx: Context) -> Json | None:
 
 # -- replies -----------------------------------------------------------------------------------------
 
-A2O_RESPONSE.mapped(
+REPLY_CONTENT = A2O_RESPONSE.mapped(
     "content",
     "choices[0].message",
     "text -> content (blocks joined without a separator: Anthropic splits text at citations); tool_use -> tool_calls (arguments = compact JSON of input); thinking -> reasoning_content + reasoning_details. When these fields cannot reproduce the blocks exactly (several text blocks, blocks out of the thinking/text/tool_use order, other block types, extra keys), the blocks themselves are carried in message.anthropic.content",

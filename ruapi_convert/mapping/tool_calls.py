@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RAW_ARGUMENTS_KEY",
+    "REPLY_ARGUMENTS",
+    "REPLY_FUNCTION_CALL",
     "arguments_to_input",
     "function_call_to_tool_use",
     "function_result",
@@ -188,7 +190,7 @@ O2A_RESPONSE.mapped(
     "choices[].message.tool_calls[].function.name",
     "content[].name",
 )
-_REPLY_ARGUMENTS = O2A_RESPONSE.mapped(
+REPLY_ARGUMENTS = O2A_RESPONSE.mapped(
     "choices[].message.tool_calls[].function.arguments",
     "content[].input",
     "parsed; not a JSON object (a model stopped by max tokens mid-call) -> {'_raw_arguments': <string>} with invalid_tool_arguments='wrap' (approximated)",
@@ -198,7 +200,7 @@ _REPLY_CUSTOM = O2A_RESPONSE.approximated(
     "content[]: tool_use",
     "input {'input': <string>}",
 )
-_REPLY_FUNCTION_CALL = O2A_RESPONSE.approximated(
+REPLY_FUNCTION_CALL = O2A_RESPONSE.approximated(
     "choices[].message.function_call",
     "content[]: tool_use",
     "deprecated; synthesised id",
@@ -243,7 +245,7 @@ def tool_call_to_tool_use(call: Json, path: str, ctx: Context, *, reply: bool) -
                 fn["arguments"],
                 f"{path}.function.arguments",
                 ctx,
-                _REPLY_ARGUMENTS if reply else _REQUEST_ARGUMENTS,
+                REPLY_ARGUMENTS if reply else _REQUEST_ARGUMENTS,
             ),
         }
     else:
@@ -286,10 +288,10 @@ def function_call_to_tool_use(
             function_call["arguments"],
             f"{path}.arguments",
             ctx,
-            _REPLY_ARGUMENTS if reply else _REQUEST_ARGUMENTS,
+            REPLY_ARGUMENTS if reply else _REQUEST_ARGUMENTS,
         ),
     }
-    ctx.lose(_REPLY_FUNCTION_CALL if reply else _REQUEST_FUNCTION_CALL, path)
+    ctx.lose(REPLY_FUNCTION_CALL if reply else _REQUEST_FUNCTION_CALL, path)
     return block
 
 

@@ -47,9 +47,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final, TypeGuard
 
 from .. import _json
-from ..convert import _response_a2o
 from ..errors import StreamProtocolError
 from ..mapping import content, extensions, reasoning, stop, usage
+from ..mapping._ledger import A2O_RESPONSE
 from ..mapping.envelope import chat_envelope
 from ..mapping.tool_calls import input_to_arguments
 from ..models import anthropic as ant
@@ -136,7 +136,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
     idle proxies from closing a connection during long thinking).
     """
 
-    fates = _response_a2o.FATES
+    fates = A2O_RESPONSE
 
     def __init__(
         self, options: Options | None = None, *, keepalive: bool = False, **opts: Any
@@ -211,7 +211,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             self.state = State.FAILED
             return [(None, openai_error_chunk(data, self._ctx))]
         self._ctx.lose(
-            "content",
+            content.REPLY_CONTENT,
             "type",
             kind="unknown",
             detail=f"stream event type {kind!r} is unknown; skipped",
@@ -361,7 +361,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             # A block type newer than this library: how its deltas build it is unknown, so they are
             # skipped (the block itself is carried at its stop as it started).
             self._ctx.lose(
-                "content",
+                content.REPLY_CONTENT,
                 f"content[{data['index']}]",
                 kind="unknown",
                 detail=f"{dtype} for a {block.kind!r} block (an unknown block type); skipped",
@@ -377,7 +377,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         ):
             raise StreamProtocolError(f"{dtype} for a {block.kind} block", path="delta.type")
         self._ctx.lose(
-            "content",
+            content.REPLY_CONTENT,
             f"content[{data['index']}]",
             kind="unknown",
             detail=f"delta type {dtype!r} is unknown; skipped",

@@ -39,13 +39,21 @@ from typing import TYPE_CHECKING, Any, Final, TypeGuard
 import pydantic_core
 
 from .. import _json
-from ..convert import _response_o2a
 from ..errors import StreamProtocolError
 from ..mapping import usage as usage_
+from ..mapping._ledger import O2A_RESPONSE
 from ..mapping.envelope import message_envelope, several_choices
-from ..mapping.extensions import attach_openai, openai_envelope_ext
+from ..mapping.extensions import (
+    ANNOTATIONS,
+    AUDIO,
+    CARRIED_CONTENT,
+    LOGPROBS,
+    attach_openai,
+    openai_envelope_ext,
+)
 from ..mapping.reasoning import OPENAI_REASONING_KEYS, Redacted, StreamReasoning
 from ..mapping.stop import missing_finish, stop_fields
+from ..mapping.tool_calls import REPLY_ARGUMENTS, REPLY_FUNCTION_CALL
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models._base import validate
@@ -56,6 +64,7 @@ from ._errors import anthropic_error_event, truncated_anthropic_error
 
 if TYPE_CHECKING:
     from ..errors import ConversionError
+    from ..mapping._ledger import Fate
     from ..options import Options
 
 __all__ = ["OpenAIToAnthropicStream"]
@@ -158,7 +167,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
     shown as thinking with an empty signature, or dropped), ``id``, ``invalid_tool_arguments``.
     """
 
-    fates = _response_o2a.FATES
+    fates = O2A_RESPONSE
 
     def __init__(self, options: Options | None = None, **opts: Any) -> None:
         super().__init__(options, **opts)
@@ -172,7 +181,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         self._service_tier: Any = None  # the last one a chunk carried
         self._start_tier: Any = None  # the one message_start was made from
         self._refused = False
-        self._lost: set[str] = set()
+        self._lost: set[Fate] = set()
         self._thoughts = StreamReasoning(self._ctx)
 
     # -- input ------------------------------------------------------------------------------------------
@@ -204,7 +213,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
                 continue  # nothing may follow finish_reason but the usage chunk
             if choice.get("logprobs") is not None:
                 # The non-stream reply keeps them in message.openai, which went out with message_start.
-                self._once("choices[].logprobs", "choices[0].logprobs", kind="dropped")
+                self._once(LOGPROBS, "choices[0].logprobs", kind="dropped")
             out += self._delta(choice.get("delta") or {})
             if choice.get("finish_reason") is not None:
                 out += self._finish_choice(choice["finish_reason"])
@@ -281,13 +290,11 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         if delta.get("function_call") is not None:
             fc = delta["function_call"]
             out += self._tool_piece({"index": -1, "id": "call_function_call", "function": fc})
-            self._once("choices[].message.function_call", "choices[0].delta.function_call")
+            self._once(REPLY_FUNCTION_CALL, "choices[0].delta.function_call")
         if delta.get("audio") is not None:
-            self._once("choices[].message.audio", "choices[0].delta.audio", kind="dropped")
+            self._once(AUDIO, "choices[0].delta.audio", kind="dropped")
         if delta.get("annotations"):
-            self._once(
-                "choices[].message.annotations", "choices[0].delta.annotations", kind="dropped"
-            )
+            self._once(ANNOTATIONS, "choices[0].delta.annotations", kind="dropped")
         return out
 
     def _text(self, text: str) -> list[Raw]:
@@ -295,7 +302,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             ("text",), "text", {"type": "text", "text": ""}, {"type": "text_delta", "text": text}
         )
 
-    def _once(self, row: str, path: str, *, kind: Any = None) -> None:
+    def _once(self, row: Fate, path: str, *, kind: Any = None) -> None:
         if row not in self._lost:
             self._lost.add(row)
             self._ctx.lose(row, path, kind=kind)
@@ -444,7 +451,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             if not _json_object_prefix(candidate):
                 channel.broken = True
                 self._ctx.lose(
-                    "choices[].message.tool_calls[].function.arguments",
+                    REPLY_ARGUMENTS,
                     "choices[0].delta.tool_calls",
                     kind="approximated",
                     detail="the streamed arguments stopped being a JSON object; only the valid part was sent",
@@ -569,9 +576,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
                 for c in citations
             ]
         if len(entry) > 2:
-            self._once(
-                "choices[].message.anthropic", "choices[0].delta.anthropic", kind="approximated"
-            )
+            self._once(CARRIED_CONTENT, "choices[0].delta.anthropic", kind="approximated")
         return []
 
     # -- the end -----------------------------------------------------------------------------------------
