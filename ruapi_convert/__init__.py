@@ -19,7 +19,16 @@ strategies in :mod:`ruapi_convert.testing`.
 """
 
 from . import sse
-from .convert.errors import (
+from .convert.requests import anthropic_to_openai_request, openai_to_anthropic_request
+from .convert.responses import anthropic_to_openai_response, openai_to_anthropic_response
+from .errors import (
+    ConversionError,
+    InvalidInputError,
+    LossyConversionError,
+    StreamProtocolError,
+    UnsupportedError,
+)
+from .gateway import (
     ErrorReply,
     anthropic_stream_error,
     anthropic_to_openai_error,
@@ -31,15 +40,6 @@ from .convert.errors import (
     openai_to_anthropic_headers,
     openai_to_anthropic_model_list,
     openai_to_anthropic_request_headers,
-)
-from .convert.requests import anthropic_to_openai_request, openai_to_anthropic_request
-from .convert.responses import anthropic_to_openai_response, openai_to_anthropic_response
-from .errors import (
-    ConversionError,
-    InvalidInputError,
-    LossyConversionError,
-    StreamProtocolError,
-    UnsupportedError,
 )
 from .losses import Converted, Loss
 from .options import Options

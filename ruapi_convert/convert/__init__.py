@@ -1,4 +1,4 @@
-"""Whole-body conversions: requests, responses and errors, both directions."""
+"""Whole-body conversions (requests and responses, both directions): thin walkers over :mod:`ruapi_convert.mapping`."""
 
 from .requests import anthropic_to_openai_request, openai_to_anthropic_request
 from .responses import anthropic_to_openai_response, openai_to_anthropic_response

@@ -16,15 +16,15 @@ import enum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .. import _json
-from ..convert._context import Context
 from ..errors import ConversionError, InvalidInputError, LossyConversionError, StreamProtocolError
+from ..mapping._ledger import Context
 from ..models._base import WireModel
 from ..options import resolve_options
 from ..sse import Comment, Done, ServerSentEvent, encode
 
 if TYPE_CHECKING:
-    from ..convert._fates import FateTable
     from ..losses import Loss
+    from ..mapping._ledger import FateTable
     from ..options import Options
 
 __all__ = ["Raw", "State", "StreamConverter"]

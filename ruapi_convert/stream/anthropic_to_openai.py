@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeGuard
 
 from .. import _json
 from ..errors import StreamProtocolError
+from ..gateway.errors import stream_error_to_openai, truncated_openai_error
 from ..mapping import content, extensions, reasoning, stop, usage
 from ..mapping._ledger import A2O_RESPONSE
 from ..mapping.envelope import chat_envelope
@@ -57,7 +58,6 @@ from ..models import openai as oai
 from ..models.anthropic._stream import stream_event_wire
 from ..sse import DONE, Comment, Done
 from ._base import Raw, State, StreamConverter
-from ._errors import openai_error_chunk, truncated_openai_error
 
 if TYPE_CHECKING:
     from ..errors import ConversionError
@@ -209,7 +209,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             return self._message_stop()
         if kind == "error":
             self.state = State.FAILED
-            return [(None, openai_error_chunk(data, self._ctx))]
+            return [(None, stream_error_to_openai(data, self._ctx).to_dict())]
         self._ctx.lose(
             content.REPLY_CONTENT,
             "type",

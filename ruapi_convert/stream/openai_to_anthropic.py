@@ -40,6 +40,7 @@ import pydantic_core
 
 from .. import _json
 from ..errors import StreamProtocolError
+from ..gateway.errors import stream_error_to_anthropic, truncated_anthropic_error
 from ..mapping import usage as usage_
 from ..mapping._ledger import O2A_RESPONSE
 from ..mapping.envelope import message_envelope, several_choices
@@ -60,7 +61,6 @@ from ..models._base import validate
 from ..models.openai._stream import stream_event_wire
 from ..sse import Comment, ServerSentEvent
 from ._base import Raw, State, StreamConverter
-from ._errors import anthropic_error_event, truncated_anthropic_error
 
 if TYPE_CHECKING:
     from ..errors import ConversionError
@@ -201,7 +201,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
     def _feed_raw(self, data: Json) -> list[Raw]:
         if "error" in data and "choices" not in data:
             self.state = State.FAILED
-            return [("error", anthropic_error_event(data, self._ctx))]
+            return [("error", stream_error_to_anthropic(data, self._ctx).to_dict())]
         out: list[Raw] = []
         if self.state is State.START:
             out.append(self._message_start(data))

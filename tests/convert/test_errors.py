@@ -12,9 +12,8 @@ import anthropic
 import httpx2
 import openai
 import pytest
-
-from ruapi_convert.convert import _error_bodies, _headers
-from ruapi_convert.convert._error_docs import (
+from render import errors_section
+from render_errors import (
     ANTHROPIC_CASES,
     OPENAI_CASES,
     anthropic_case_body,
@@ -22,19 +21,12 @@ from ruapi_convert.convert._error_docs import (
     openai_case_body,
     openai_sdk_class,
 )
-from ruapi_convert.convert._error_fates import (
-    A2O_ERROR,
-    A2O_MODELS,
-    A2O_REQUEST_HEADERS,
-    A2O_RESPONSE_HEADERS,
-    O2A_ERROR,
-    O2A_MODELS,
-    O2A_REQUEST_HEADERS,
-    O2A_RESPONSE_HEADERS,
-)
-from ruapi_convert.convert._mapping_doc import errors_section
-from ruapi_convert.convert.errors import (
+
+from ruapi_convert.errors import InvalidInputError, LossyConversionError
+from ruapi_convert.gateway import (
     ErrorReply,
+    _bodies,
+    _time,
     anthropic_stream_error,
     anthropic_to_openai_error,
     anthropic_to_openai_headers,
@@ -46,7 +38,14 @@ from ruapi_convert.convert.errors import (
     openai_to_anthropic_model_list,
     openai_to_anthropic_request_headers,
 )
-from ruapi_convert.errors import InvalidInputError, LossyConversionError
+from ruapi_convert.gateway._bodies import A2O_ERROR, O2A_ERROR
+from ruapi_convert.gateway.headers import (
+    A2O_REQUEST_HEADERS,
+    A2O_RESPONSE_HEADERS,
+    O2A_REQUEST_HEADERS,
+    O2A_RESPONSE_HEADERS,
+)
+from ruapi_convert.gateway.model_lists import A2O_MODELS, O2A_MODELS
 from ruapi_convert.models import anthropic as ant
 from ruapi_convert.models import openai as oai
 from ruapi_convert.sse import ServerSentEvent
@@ -54,7 +53,6 @@ from ruapi_convert.sse import ServerSentEvent
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ruapi_convert.losses import Loss
 
 ROOT = Path(__file__).resolve().parents[2]
 PAYLOADS = ROOT / "fixtures" / "payloads"
@@ -648,14 +646,14 @@ def test_no_retry_errors_lose_their_retry_after() -> None:
 )
 def test_go_durations_parse(text: str, millis: float) -> None:
     """Go duration syntax (and bare seconds) parses to the exact duration."""
-    parsed = _headers.parse_duration(text)
+    parsed = _time.parse_duration(text)
     assert parsed == timedelta(milliseconds=millis)
 
 
 @pytest.mark.parametrize("text", ["", "s", "-1s", "1d", "1 s", "9" * 40 + "h", "1.2.3s", "h1s"])
 def test_non_durations_are_rejected(text: str) -> None:
     """Anything else (negative, unknown unit, absurdly long) is not a duration."""
-    assert _headers.parse_duration(text) is None
+    assert _time.parse_duration(text) is None
 
 
 @pytest.mark.parametrize(
@@ -671,12 +669,12 @@ def test_non_durations_are_rejected(text: str) -> None:
 )
 def test_durations_print_as_go_prints_them(millis: int, text: str) -> None:
     """Durations print in Go's form, to the millisecond."""
-    assert _headers.format_duration(timedelta(milliseconds=millis)) == text
+    assert _time.format_duration(timedelta(milliseconds=millis)) == text
 
 
 def test_rfc3339_parse_and_format() -> None:
     """RFC 3339 times parse with offsets and fractions; odd ones are rejected."""
-    assert _headers.parse_rfc3339("2026-01-01T12:00:00.5+02:00") == datetime(
+    assert _time.parse_rfc3339("2026-01-01T12:00:00.5+02:00") == datetime(
         2026, 1, 1, 10, 0, 0, 500_000, tzinfo=timezone.utc
     )
     for bad in (
@@ -686,8 +684,8 @@ def test_rfc3339_parse_and_format() -> None:
         "x",
         "2026-01-01T00:00:00+24:00",
     ):
-        assert _headers.parse_rfc3339(bad) is None
-    assert _headers.format_rfc3339(datetime(2026, 1, 1, tzinfo=timezone(timedelta(hours=1)))) == (
+        assert _time.parse_rfc3339(bad) is None
+    assert _time.format_rfc3339(datetime(2026, 1, 1, tzinfo=timezone(timedelta(hours=1)))) == (
         "2025-12-31T23:00:00Z"
     )
 
@@ -711,7 +709,7 @@ def test_anthropic_error_event_becomes_an_openai_error_chunk() -> None:
         "error": {"type": "overloaded_error", "message": "Overloaded"},
         "request_id": "req_9",
     }
-    chunk = openai_stream_error(event)
+    chunk = openai_stream_error(event).value
     assert chunk.to_dict() == {
         "error": {
             "message": "Overloaded",
@@ -721,30 +719,27 @@ def test_anthropic_error_event_becomes_an_openai_error_chunk() -> None:
             "anthropic": {"request_id": "req_9"},
         }
     }
-    back = anthropic_stream_error(chunk)
+    back = anthropic_stream_error(chunk).value
     assert back.to_dict() == event
     assert back.sse_event_name() == "error"
 
 
 def test_stream_errors_accept_server_sent_events_and_report_into_a_list() -> None:
-    """SSE events are read by their data; losses go into the caller's list."""
+    """SSE events are read by their data; the result reports its losses."""
     sse = ServerSentEvent(
         event="error", data='{"type":"error","error":{"type":"api_error","message":"x"}}'
     )
-    assert openai_stream_error(sse).error == {
+    assert openai_stream_error(sse).value.error == {
         "message": "x",
         "type": "server_error",
         "param": None,
         "code": None,
     }
-    losses: list[Loss] = []
     event = anthropic_stream_error(
-        ServerSentEvent(data='{"error": {"message": "boom", "param": "p"}}'),
-        losses=losses,
-        extensions=False,
+        ServerSentEvent(data='{"error": {"message": "boom", "param": "p"}}'), extensions=False
     )
-    assert event.error == {"type": "api_error", "message": "boom"}
-    assert [loss.path for loss in losses] == ["error.param"]
+    assert event.value.error == {"type": "api_error", "message": "boom"}
+    assert [loss.path for loss in event.losses] == ["error.param"]
     with pytest.raises(LossyConversionError):
         anthropic_stream_error(
             {"error": {"message": "boom", "param": "p"}}, extensions=False, strict=True
@@ -768,12 +763,12 @@ def test_stream_errors_accept_server_sent_events_and_report_into_a_list() -> Non
 )
 def test_openai_error_chunk_types(chunk: Any, kind: str) -> None:
     """Without a status, the OpenAI type (or code) alone decides the Anthropic type."""
-    assert anthropic_stream_error(chunk).error["type"] == kind
+    assert anthropic_stream_error(chunk).value.error["type"] == kind
 
 
 def test_a_garbage_stream_error_still_gives_an_error_event() -> None:
     """A non-error payload in an error event gives a generic, well-formed error."""
-    chunk = openai_stream_error(b"\x00\x01")
+    chunk = openai_stream_error(b"\x00\x01").value
     assert (
         chunk.error["message"]
         == "the upstream stream sent an error event with a body that is not JSON"
@@ -886,7 +881,7 @@ def test_invalid_model_lists_are_invalid_input() -> None:
 
 def test_docs_mapping_holds_the_error_and_header_tables() -> None:
     """docs/mapping.md (enforced equal to its render in test_fates) holds this render, headings
-    one level down (regenerate: python -m ruapi_convert.convert._mapping_doc)."""
+    one level down (regenerate: python docs/render.py > docs/mapping.md)."""
     committed = (ROOT / "docs" / "mapping.md").read_text(encoding="utf-8")
     assert errors_section() in committed
     assert "## Errors, headers and model lists" in committed
@@ -896,9 +891,9 @@ def test_docs_mapping_holds_the_error_and_header_tables() -> None:
 
 def test_every_carried_key_has_a_fate_row() -> None:
     """Each extension key the error code may report names an existing fate row."""
-    for rows, table in ((_error_bodies._A2O_ROWS, A2O_ERROR), (_error_bodies._O2A_ROWS, O2A_ERROR)):
+    for rows, table in ((_bodies._A2O_ROWS, A2O_ERROR), (_bodies._O2A_ROWS, O2A_ERROR)):
         for row, _ in rows.values():
-            assert row in table
+            assert table.row(row.field) is row
     for table in (
         A2O_RESPONSE_HEADERS,
         O2A_RESPONSE_HEADERS,
@@ -1116,7 +1111,7 @@ def test_openai_sdk_raises_on_a_converted_mid_stream_error() -> None:
     }
     error = openai_stream_error(
         {"type": "error", "error": {"type": "overloaded_error", "message": MESSAGE}}
-    )
+    ).value
     body = f"data: {json.dumps(chunk)}\n\ndata: {error.to_json().decode()}\n\n".encode()
     client = _openai_client(
         lambda _: httpx2.Response(200, headers={"content-type": "text/event-stream"}, content=body),
@@ -1147,7 +1142,7 @@ def test_anthropic_sdk_raises_on_a_converted_mid_stream_error() -> None:
             "usage": {"input_tokens": 1, "output_tokens": 1},
         },
     }
-    event = anthropic_stream_error({"error": {"message": MESSAGE, "type": "server_error"}})
+    event = anthropic_stream_error({"error": {"message": MESSAGE, "type": "server_error"}}).value
     body = (
         f"event: message_start\ndata: {json.dumps(start)}\n\n"
         f"event: {event.sse_event_name()}\ndata: {event.to_json().decode()}\n\n"

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from render import render_mapping
 
-from ruapi_convert.convert._mapping_doc import render_mapping
 from ruapi_convert.mapping._ledger import A2O_REQUEST, A2O_RESPONSE, O2A_REQUEST, O2A_RESPONSE
 from ruapi_convert.models import anthropic as ant
 from ruapi_convert.models import openai as oai
@@ -27,7 +27,7 @@ TABLES = {
 
 
 def test_docs_mapping_is_rendered_from_the_tables() -> None:
-    """docs/mapping.md is exactly what the tables render (regenerate: python -m ruapi_convert.convert._mapping_doc)."""
+    """docs/mapping.md is exactly what the tables render (regenerate: python docs/render.py > docs/mapping.md)."""
     committed = (ROOT / "docs" / "mapping.md").read_text(encoding="utf-8")
     assert committed == render_mapping()
 

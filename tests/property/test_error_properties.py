@@ -12,13 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ruapi_convert.convert import _headers
-from ruapi_convert.convert._error_tables import (
-    CARRIED_RATE_LIMIT_HEADERS,
-    RATE_LIMIT_ANTHROPIC_TO_OPENAI,
-    RESPONSE_HEADERS_ANTHROPIC_TO_OPENAI,
-)
-from ruapi_convert.convert.errors import (
+from ruapi_convert.errors import InvalidInputError
+from ruapi_convert.gateway import (
+    _time,
     anthropic_stream_error,
     anthropic_to_openai_error,
     anthropic_to_openai_headers,
@@ -30,7 +26,11 @@ from ruapi_convert.convert.errors import (
     openai_to_anthropic_model_list,
     openai_to_anthropic_request_headers,
 )
-from ruapi_convert.errors import InvalidInputError
+from ruapi_convert.gateway._vocab import (
+    CARRIED_RATE_LIMIT_HEADERS,
+    RATE_LIMIT_ANTHROPIC_TO_OPENAI,
+    RESPONSE_HEADERS_ANTHROPIC_TO_OPENAI,
+)
 from ruapi_convert.models import anthropic as ant
 from ruapi_convert.models import openai as oai
 from ruapi_convert.testing import (
@@ -154,9 +154,9 @@ def _provenance(
         if name in CARRIED_RATE_LIMIT_HEADERS or "reset" not in name:
             assert value == inputs[source].strip(" \t")
         elif name.startswith("x-"):
-            assert _headers.parse_duration(value) is not None
+            assert _time.parse_duration(value) is not None
         else:
-            assert _headers.parse_rfc3339(value) is not None
+            assert _time.parse_rfc3339(value) is not None
 
 
 def _body_request_id(body: Any) -> Any:
@@ -209,9 +209,9 @@ def test_openai_errors_give_a_well_formed_anthropic_error(
 @given(body=bodies)
 def test_stream_errors_are_always_well_formed(body: Any) -> None:
     """Any payload in an error event gives a valid error chunk/event, never an exception."""
-    chunk = openai_stream_error(body)
+    chunk = openai_stream_error(body).value
     oai.ErrorResponse.model_validate(json.loads(chunk.to_json()))
-    event = anthropic_stream_error(body)
+    event = anthropic_stream_error(body).value
     assert ant.ErrorEvent.model_validate(json.loads(event.to_json())).type == "error"
 
 
@@ -296,7 +296,7 @@ def test_openai_errors_round_trip(body: dict[str, Any], status: int) -> None:
 @given(millis=st.integers(min_value=0, max_value=10**9))
 def test_reset_durations_survive_the_round_trip(millis: int) -> None:
     """A duration becomes a time and back to the same duration (same now)."""
-    duration = _headers.format_duration(timedelta(milliseconds=millis))
+    duration = _time.format_duration(timedelta(milliseconds=millis))
     there = openai_to_anthropic_headers({"x-ratelimit-reset-tokens": duration}, now=NOW).value
     back = anthropic_to_openai_headers(there, now=NOW).value
     assert back == {"x-ratelimit-reset-tokens": duration}

@@ -1,33 +1,41 @@
 """
-ruapi_convert.convert._mapping_doc
-~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+docs/render.py
+~~~~~~~~~~~~~~
 
-Renders ``docs/mapping.md`` from the fate tables and the vocabulary tables, so that the document
-cannot say something the code does not do. Regenerate with::
+Renders ``docs/mapping.md`` from the fate tables and the vocabulary tables of
+:mod:`ruapi_convert.mapping` and :mod:`ruapi_convert.gateway`, so that the document cannot say
+something the code does not do. It is not part of the package. Regenerate with::
 
-    python -m ruapi_convert.convert._mapping_doc > docs/mapping.md
+    python docs/render.py > docs/mapping.md
 
 (a test fails when the committed file differs from what this renders).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sys
+from pathlib import Path
 
-from ..mapping import cache, stop, thinking, tools, usage
-from ..mapping._ledger import A2O_REQUEST, A2O_RESPONSE, O2A_REQUEST, O2A_RESPONSE
+import ruapi_convert  # noqa: F401  (imports every concept module, so that every row is registered)
+from ruapi_convert.mapping import cache, stop, thinking, tools, usage
+from ruapi_convert.mapping._ledger import (
+    A2O_REQUEST,
+    A2O_RESPONSE,
+    O2A_REQUEST,
+    O2A_RESPONSE,
+    Counterpart,
+    FateTable,
+)
 
-if TYPE_CHECKING:
-    from ..mapping._ledger import Counterpart as Mapping
-    from ._fates import FateTable
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # render_errors, beside this file
 
 __all__ = ["render_mapping"]
 
 _INTRO = """\
 # Field mapping: OpenAI Chat Completions <-> Anthropic Messages
 
-Generated from `ruapi_convert/convert/_request_fates.py`, `_response_fates.py` and `_tables.py` by
-`python -m ruapi_convert.convert._mapping_doc`; a test keeps this file and the code in step.
+Generated from the rows and vocabularies of `ruapi_convert/mapping/` and `ruapi_convert/gateway/`
+by `python docs/render.py`; a test keeps this file and the code in step.
 
 Every field of the source protocol has one row per direction. Its fate is one of:
 
@@ -106,7 +114,7 @@ def _fate_table(table: FateTable) -> str:
     return "\n".join(lines)
 
 
-def _vocabulary(title: str, table: dict[str, Mapping], source: str, target: str) -> str:
+def _vocabulary(title: str, table: dict[str, Counterpart], source: str, target: str) -> str:
     lines = [f"### {title}", "", f"| {source} | {target} | exact | note |", "|---|---|---|---|"]
     for key, entry in table.items():
         exact = "yes" if entry.exact else "no"
@@ -195,14 +203,12 @@ def render_mapping() -> str:
 
 def errors_section() -> str:
     """Errors, status codes, headers and model lists (their own tables, one heading level down)."""
-    from ._error_docs import render_errors  # imports the error functions, only for the docs
+    from render_errors import render_errors
 
     return "\n".join(
         "#" + line if line.startswith("#") else line for line in render_errors().splitlines()
     )
 
 
-if __name__ == "__main__":  # pragma: no cover - the regeneration command
-    import sys
-
+if __name__ == "__main__":  # the regeneration command
     sys.stdout.write(render_mapping())

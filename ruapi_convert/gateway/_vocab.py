@@ -1,11 +1,11 @@
 """
-ruapi_convert.convert._error_tables
-~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+ruapi_convert.gateway._vocab
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 
 The vocabulary of everything around the message bodies: error statuses and types, HTTP headers,
-and the model list. An annex of ``_tables.py`` under the same Rule 1: this and ``_tables.py`` are
-the only modules where an OpenAI word meets an Anthropic word. ``docs/mapping.md`` (section "Errors, headers and model lists") is rendered from
-these dicts, and the tests walk them.
+and the model list. Rule 1 of :mod:`ruapi_convert.mapping` holds here too: the gateway modules
+look these words up, they never spell them. ``docs/mapping.md`` (section "Errors, headers and
+model lists") is rendered from these dicts, and the tests walk them.
 
 How an error crosses
 --------------------

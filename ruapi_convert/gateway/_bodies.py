@@ -1,9 +1,9 @@
 """
-ruapi_convert.convert._error_bodies
-~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+ruapi_convert.gateway._bodies
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 
 Error bodies, both directions: read whatever the upstream sent, classify it through the tables of
-``_error_tables``, and write the other protocol's error.
+``_vocab``, and write the other protocol's error. The fate of each field is declared here.
 
 Theory of operation
 -------------------
@@ -39,10 +39,12 @@ from pydantic import BaseModel
 
 from .. import _json
 from ..errors import InvalidInputError
+from ..mapping._ledger import FateTable
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models._base import WireModel, validate
-from ._error_tables import (
+from ._text import scrub
+from ._vocab import (
     ANTHROPIC_CLIENT_ERROR_FALLBACK,
     ANTHROPIC_ERROR_TYPES,
     ANTHROPIC_NO_RETRY,
@@ -57,12 +59,14 @@ from ._error_tables import (
     AnthropicError,
     OpenAIError,
 )
-from ._headers import scrub
 
 if TYPE_CHECKING:
-    from ._context import Context
+    from ..mapping._ledger import Context, Fate
 
 __all__ = [
+    "A2O_ERROR",
+    "O2A_ERROR",
+    "REQUEST_ID",
     "AnthropicResult",
     "OpenAIResult",
     "anthropic_kind",
@@ -82,6 +86,145 @@ _OPENAI_ERROR: Final = frozenset({"message", "type", "param", "code", "misalignm
 #: Keys of a JSON body that is not an error object which may hold its message, best first
 #: (``error_description`` is OAuth's, RFC 6749 5.2; ``detail`` is FastAPI's and RFC 9457's).
 _MESSAGE_KEYS: Final = ("message", "error_description", "detail", "error")
+
+# -- fates -------------------------------------------------------------------------------------------
+
+_NOT_AN_ERROR: Final = (
+    "HTML from a load balancer, an empty or non-JSON body, another JSON shape: the message is the "
+    "body's own `message`/`detail`/`error`/`error_description` string if it has one, else a "
+    "generic text naming the status; no other byte of the body is copied. Type from the status"
+)
+_REDACTED: Final = "verbatim, except that an exact credential value (from the headers or `redact`) becomes [redacted]"
+
+A2O_ERROR = FateTable("Anthropic error -> OpenAI error", "anthropic_to_openai_error")
+A2O_ERROR.mapped(
+    "status",
+    "status",
+    "402 -> 429 and 529 -> 503 (see the table); others kept",
+)
+_A2O_STATUS = A2O_ERROR.carried(
+    "status (not recoverable)",
+    "error.anthropic.status",
+    "when openai_to_anthropic_error would not give the same status back (a spend-cap 429 becomes insufficient_quota, whose own answer is 402)",
+)
+A2O_ERROR.mapped(
+    "type",
+    "",
+    'the envelope: `{"type": "error", ...}` -> `{"error": {...}}`',
+)
+A2O_ERROR.mapped(
+    "error.type",
+    "error.type, error.code",
+    "see the type table",
+)
+_A2O_TYPE = A2O_ERROR.carried(
+    "error.type (not recoverable)",
+    "error.anthropic.type",
+    "when openai_to_anthropic_error would not give the same type back",
+)
+A2O_ERROR.mapped(
+    "error.message",
+    "error.message",
+    _REDACTED,
+)
+_A2O_DETAILS = A2O_ERROR.carried(
+    "error.details",
+    "error.anthropic.details",
+    "its error_code also decides the type of spend-cap 429s",
+)
+A2O_ERROR.mapped(
+    "error.openai",
+    "error.type, error.code, error.param, error.misalignment",
+    "written by openai_to_anthropic_error; restores the OpenAI fields exactly",
+)
+_OPENAI_INVALID = A2O_ERROR.dropped(
+    "error.openai (invalid)",
+    "an extension value of the wrong type is ignored",
+)
+REQUEST_ID = A2O_ERROR.mapped(
+    "request_id",
+    "x-request-id header",
+    "when the headers have no request-id",
+)
+_A2O_REQUEST_ID = A2O_ERROR.carried(
+    "request_id (stream)",
+    "error.anthropic.request_id",
+    "a mid-stream error has no headers of its own",
+)
+_NOT_ANTHROPIC = A2O_ERROR.approximated(
+    "body (not an Anthropic error)",
+    "error.message",
+    _NOT_AN_ERROR,
+)
+
+O2A_ERROR = FateTable("OpenAI error -> Anthropic error", "openai_to_anthropic_error")
+O2A_ERROR.mapped(
+    "status",
+    "status",
+    "insufficient_quota -> 402, server_is_overloaded/slow_down -> 529; others kept",
+)
+_O2A_STATUS = O2A_ERROR.carried(
+    "status (not recoverable)",
+    "error.openai.status",
+    "when anthropic_to_openai_error would not give the same status back",
+)
+O2A_ERROR.mapped(
+    "error",
+    "error",
+    'the envelope: `{"error": {...}}` -> `{"type": "error", ...}`',
+)
+O2A_ERROR.mapped(
+    "error.type",
+    "error.type",
+    "an Anthropic word is kept; otherwise the status decides (OpenAI says invalid_request_error for most 4xx)",
+)
+_O2A_TYPE = O2A_ERROR.carried(
+    "error.type (not recoverable)",
+    "error.openai.type",
+    "when anthropic_to_openai_error would not give the same type back",
+)
+O2A_ERROR.mapped(
+    "error.message",
+    "error.message",
+    _REDACTED,
+)
+O2A_ERROR.mapped(
+    "error.code",
+    "status, error.type",
+    "the codes of the table move the status",
+)
+_O2A_CODE = O2A_ERROR.carried(
+    "error.code (not recoverable)",
+    "error.openai.code",
+    "when anthropic_to_openai_error would not give the same code back",
+)
+_O2A_PARAM = O2A_ERROR.carried(
+    "error.param",
+    "error.openai.param",
+)
+_O2A_MISALIGNMENT = O2A_ERROR.carried(
+    "error.misalignment",
+    "error.openai.misalignment",
+)
+O2A_ERROR.mapped(
+    "error.anthropic",
+    "error.type, error.details",
+    "written by anthropic_to_openai_error; restores the Anthropic fields exactly",
+)
+_ANTHROPIC_INVALID = O2A_ERROR.dropped(
+    "error.anthropic (invalid)",
+    "an extension value of the wrong type is ignored",
+)
+O2A_ERROR.mapped(
+    "x-request-id header",
+    "request_id",
+    "and the request-id header",
+)
+_NOT_OPENAI = O2A_ERROR.approximated(
+    "body (not an OpenAI error)",
+    "error.message",
+    _NOT_AN_ERROR,
+)
 
 
 class _NotJSON:
@@ -167,7 +310,7 @@ def _decode(body: Any) -> Any:
     )
 
 
-def _read(body: Any, status: int | None, ctx: Context, row: str) -> _Source:
+def _read(body: Any, status: int | None, ctx: Context, row: Fate) -> _Source:
     value = _decode(body)
     top: Json = value if isinstance(value, dict) else {}
     error = top.get("error")
@@ -235,7 +378,7 @@ def to_openai(
     body: Any, status: int | None, ctx: Context, secrets: tuple[str, ...]
 ) -> OpenAIResult:
     """An Anthropic error body (or anything else) -> the OpenAI error; ``status`` None in a stream."""
-    src = _read(body, status, ctx, "body (not an Anthropic error)")
+    src = _read(body, status, ctx, _NOT_ANTHROPIC)
     error = src.error
     if src.shaped:
         ctx.unknown(src.top, _ANTHROPIC_TOP, "")
@@ -282,7 +425,7 @@ def _restore_openai(ext: Any, out: Json, ctx: Context) -> int | None:
     if ext is None:
         return None
     if not isinstance(ext, dict):
-        ctx.lose("error.openai (invalid)", "error.openai")
+        ctx.lose(_OPENAI_INVALID, "error.openai")
         return None
     status = None
     for key, value in ext.items():
@@ -297,7 +440,7 @@ def _restore_openai(ext: Any, out: Json, ctx: Context) -> int | None:
         elif key == "status" and _error_status(value):
             status = value
         else:
-            ctx.lose("error.openai (invalid)", f"error.openai.{key}")
+            ctx.lose(_OPENAI_INVALID, f"error.openai.{key}")
     return status
 
 
@@ -328,7 +471,7 @@ def to_anthropic(
     body: Any, status: int | None, ctx: Context, secrets: tuple[str, ...]
 ) -> AnthropicResult:
     """An OpenAI error body (or anything else) -> the Anthropic error; ``status`` None in a stream."""
-    src = _read(body, status, ctx, "body (not an OpenAI error)")
+    src = _read(body, status, ctx, _NOT_OPENAI)
     error = src.error
     if src.shaped:
         ctx.unknown(src.top, _OPENAI_TOP, "")
@@ -373,7 +516,7 @@ def _restore_anthropic(ext: Any, out: Json, ctx: Context) -> tuple[int | None, s
     if ext is None:
         return None, None
     if not isinstance(ext, dict):
-        ctx.lose("error.anthropic (invalid)", "error.anthropic")
+        ctx.lose(_ANTHROPIC_INVALID, "error.anthropic")
         return None, None
     status = request_id = None
     for key, value in ext.items():
@@ -386,29 +529,31 @@ def _restore_anthropic(ext: Any, out: Json, ctx: Context) -> tuple[int | None, s
         elif key == "request_id" and isinstance(value, str):
             request_id = value
         else:
-            ctx.lose("error.anthropic (invalid)", f"error.anthropic.{key}")
+            ctx.lose(_ANTHROPIC_INVALID, f"error.anthropic.{key}")
     return status, request_id
 
 
 # -- carriage ------------------------------------------------------------------------------------
 
 # extension key -> (fate row, input path) for the loss report when extensions are off
-_A2O_ROWS: Final = {
-    "type": ("error.type (not recoverable)", "error.type"),
-    "status": ("status (not recoverable)", "status"),
-    "details": ("error.details", "error.details"),
-    "request_id": ("request_id (stream)", "request_id"),
+_A2O_ROWS: Final[dict[str, tuple[Fate, str]]] = {
+    "type": (_A2O_TYPE, "error.type"),
+    "status": (_A2O_STATUS, "status"),
+    "details": (_A2O_DETAILS, "error.details"),
+    "request_id": (_A2O_REQUEST_ID, "request_id"),
 }
-_O2A_ROWS: Final = {
-    "type": ("error.type (not recoverable)", "error.type"),
-    "code": ("error.code (not recoverable)", "error.code"),
-    "param": ("error.param", "error.param"),
-    "misalignment": ("error.misalignment", "error.misalignment"),
-    "status": ("status (not recoverable)", "status"),
+_O2A_ROWS: Final[dict[str, tuple[Fate, str]]] = {
+    "type": (_O2A_TYPE, "error.type"),
+    "code": (_O2A_CODE, "error.code"),
+    "param": (_O2A_PARAM, "error.param"),
+    "misalignment": (_O2A_MISALIGNMENT, "error.misalignment"),
+    "status": (_O2A_STATUS, "status"),
 }
 
 
-def _carry(ctx: Context, out: Json, name: str, ext: Json, rows: dict[str, tuple[str, str]]) -> None:
+def _carry(
+    ctx: Context, out: Json, name: str, ext: Json, rows: dict[str, tuple[Fate, str]]
+) -> None:
     if not ext:
         return
     if ctx.options.extensions:

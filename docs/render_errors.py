@@ -1,12 +1,12 @@
 """
-ruapi_convert.convert._error_docs
-~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+docs/render_errors.py
+~~~~~~~~~~~~~~~~~~~~~
 
 Renders the errors section of ``docs/mapping.md`` from the error, header and model-list tables -
 the status tables by running the conversion's own classification on every documented case - so
 that the document cannot say something the code does not do. Regenerate with::
 
-    python -m ruapi_convert.convert._mapping_doc > docs/mapping.md
+    python docs/render.py > docs/mapping.md
 
 (a test fails when the committed file differs from what this renders). The SDK class columns are
 the documentation's only claim about code outside this library; the oracle tests check each of them
@@ -18,23 +18,26 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Final
 
-from . import _error_tables as t
-from ._error_bodies import anthropic_kind, anthropic_type_for_status, openai_kind
-from ._error_fates import (
+from ruapi_convert.gateway import _vocab as t
+from ruapi_convert.gateway._bodies import (
     A2O_ERROR,
-    A2O_MODELS,
+    O2A_ERROR,
+    anthropic_kind,
+    anthropic_type_for_status,
+    openai_kind,
+)
+from ruapi_convert.gateway._time import format_duration, format_rfc3339, parse_duration, parse_rfc3339
+from ruapi_convert.gateway.errors import anthropic_to_openai_error, openai_to_anthropic_error
+from ruapi_convert.gateway.headers import (
     A2O_REQUEST_HEADERS,
     A2O_RESPONSE_HEADERS,
-    O2A_ERROR,
-    O2A_MODELS,
     O2A_REQUEST_HEADERS,
     O2A_RESPONSE_HEADERS,
 )
-from ._headers import format_duration, format_rfc3339, parse_duration, parse_rfc3339
-from .errors import anthropic_to_openai_error, openai_to_anthropic_error
+from ruapi_convert.gateway.model_lists import A2O_MODELS, O2A_MODELS
 
 if TYPE_CHECKING:
-    from ._fates import FateTable
+    from ruapi_convert.mapping._ledger import FateTable
 
 __all__ = [
     "ANTHROPIC_CASES",
@@ -292,8 +295,8 @@ def _reset_examples() -> str:
 _INTRO = """\
 # Errors, headers and model lists
 
-Generated from `ruapi_convert/convert/_error_tables.py` and `_error_fates.py` by
-`python -m ruapi_convert.convert._mapping_doc`; a test keeps this section and the code in step, and the
+Generated from `ruapi_convert/gateway/` (its `_vocab.py` and the rows beside each function) by
+`python docs/render.py`; a test keeps this section and the code in step, and the
 oracle tests check every row of the status tables against the official SDKs (openai 3.57.0,
 anthropic 2.14.0): the converted status, headers and body, served to the target SDK, raise the
 class named here with the original message, and the SDK retries exactly when this says it does.

@@ -1,6 +1,6 @@
 """
-ruapi_convert.convert._model_lists
-~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+ruapi_convert.gateway.model_lists
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 
 ``GET /v1/models`` bodies, both directions.
 
@@ -20,13 +20,23 @@ import math
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Final
 
-from ._error_tables import OWNED_BY
-from ._headers import format_rfc3339, parse_rfc3339
+from ..mapping._ledger import Context, FateTable
+from ..models import anthropic as ant
+from ..models import openai as oai
+from ..options import resolve_options
+from ._time import format_rfc3339, parse_rfc3339
+from ._vocab import OWNED_BY
 
 if TYPE_CHECKING:
-    from ._context import Context
+    from ..losses import Converted
+    from ..options import Options
 
-__all__ = ["to_anthropic", "to_openai"]
+__all__ = [
+    "A2O_MODELS",
+    "O2A_MODELS",
+    "anthropic_to_openai_model_list",
+    "openai_to_anthropic_model_list",
+]
 
 Json = dict[str, Any]
 
@@ -35,7 +45,82 @@ _OPENAI_LIST: Final = frozenset({"object", "data", "has_more", "first_id", "last
 _PAGINATION: Final = ("has_more", "first_id", "last_id")
 
 
-def to_openai(body: Json, ctx: Context) -> Json:
+def anthropic_to_openai_model_list(
+    body: Any, *, options: Options | None = None, **opts: Any
+) -> Converted[oai.ModelList]:
+    """Convert a ``GET /v1/models`` body from Anthropic's form into OpenAI's.
+
+    ``body`` is a dict, a ``ModelList`` or JSON bytes/str; it is not mutated.
+    """
+    ctx = Context(resolve_options(options, opts))
+    converted = _to_openai(ant.ModelList.parse(body).to_dict(), ctx)
+    return ctx.finish(oai.ModelList.model_validate(converted))
+
+
+def openai_to_anthropic_model_list(
+    body: Any, *, options: Options | None = None, **opts: Any
+) -> Converted[ant.ModelList]:
+    """Convert a ``GET /v1/models`` body from OpenAI's form into Anthropic's.
+
+    ``body`` is a dict, a ``ModelList`` or JSON bytes/str; it is not mutated.
+    """
+    ctx = Context(resolve_options(options, opts))
+    converted = _to_anthropic(oai.ModelList.parse(body).to_dict(), ctx)
+    return ctx.finish(ant.ModelList.model_validate(converted))
+
+
+# -- Anthropic -> OpenAI -----------------------------------------------------------------------------
+
+A2O_MODELS = FateTable(
+    "Anthropic model list -> OpenAI model list", "anthropic_to_openai_model_list"
+)
+A2O_MODELS.mapped(
+    "data",
+    "data",
+    'with `"object": "list"`',
+)
+A2O_MODELS.mapped(
+    "data[].id",
+    "data[].id",
+)
+A2O_MODELS.mapped(
+    "data[].type",
+    "data[].object",
+    "model -> model; `owned_by` is `anthropic`",
+)
+_CREATED_AT = A2O_MODELS.mapped(
+    "data[].created_at",
+    "data[].created",
+    "RFC 3339 -> unix seconds; a time that does not survive that exactly (fractions, an offset, not a time) is also carried in data[].anthropic.created_at, and an unreadable one gives created 0 (reported)",
+)
+_ANTHROPIC_ONLY = A2O_MODELS.carried(
+    "data[] (Anthropic-only keys)",
+    "data[].anthropic",
+    "display_name, capabilities, lifecycle, line, max_input_tokens, max_tokens, deprecated_at, retires_at and newer keys",
+)
+A2O_MODELS.mapped(
+    "data[].openai",
+    "data[].owned_by ...",
+    "written by openai_to_anthropic_model_list; restores the OpenAI keys",
+)
+A2O_MODELS.mapped(
+    "has_more",
+    "has_more",
+    "same name (OpenAI's own paginated lists use has_more/first_id/last_id); left out, with first_id/last_id, when the page is the whole list (has_more false, ids those of the data): an OpenAI model list means exactly that",
+)
+A2O_MODELS.mapped(
+    "first_id",
+    "first_id",
+    "see has_more",
+)
+A2O_MODELS.mapped(
+    "last_id",
+    "last_id",
+    "see has_more",
+)
+
+
+def _to_openai(body: Json, ctx: Context) -> Json:
     """An Anthropic ``ModelList`` (wire dict) -> an OpenAI ``ModelList`` (wire dict)."""
     ctx.unknown(body, _ANTHROPIC_LIST, "")
     data = [_model_to_openai(m, f"data[{i}]", ctx) for i, m in enumerate(body["data"])]
@@ -61,7 +146,7 @@ def _model_to_openai(model: Json, path: str, ctx: Context) -> Json:
     created = math.floor(when.timestamp()) if when is not None else 0
     if when is None:
         ctx.lose(
-            "data[].created_at",
+            _CREATED_AT,
             f"{path}.created_at",
             kind="defaulted",
             detail=f"{created_at!r} is not an RFC 3339 time; created is 0",
@@ -82,11 +167,71 @@ def _model_to_openai(model: Json, path: str, ctx: Context) -> Json:
             out["anthropic"] = ext
         else:
             for key in ext:
-                ctx.lose("data[] (Anthropic-only keys)", f"{path}.{key}")
+                ctx.lose(_ANTHROPIC_ONLY, f"{path}.{key}")
     return out
 
 
-def to_anthropic(body: Json, ctx: Context) -> Json:
+# -- OpenAI -> Anthropic -----------------------------------------------------------------------------
+
+O2A_MODELS = FateTable(
+    "OpenAI model list -> Anthropic model list", "openai_to_anthropic_model_list"
+)
+O2A_MODELS.mapped(
+    "object",
+    "",
+    "the envelope",
+)
+O2A_MODELS.mapped(
+    "data",
+    "data",
+)
+O2A_MODELS.mapped(
+    "data[].id",
+    "data[].id",
+)
+O2A_MODELS.mapped(
+    "data[].object",
+    "data[].type",
+    "model -> model",
+)
+_CREATED = O2A_MODELS.mapped(
+    "data[].created",
+    "data[].created_at",
+    "unix seconds -> RFC 3339 (UTC, Z)",
+)
+_OPENAI_ONLY = O2A_MODELS.carried(
+    "data[] (OpenAI-only keys)",
+    "data[].openai",
+    "owned_by, shutdown_date and newer keys",
+)
+O2A_MODELS.mapped(
+    "data[].anthropic",
+    "data[].display_name ...",
+    "written by anthropic_to_openai_model_list; restores the Anthropic keys",
+)
+_DISPLAY_NAME = O2A_MODELS.defaulted(
+    "display_name",
+    "data[].display_name",
+    "required by Anthropic: the model id when not carried in data[].anthropic",
+)
+O2A_MODELS.mapped(
+    "has_more",
+    "has_more",
+    "an OpenAI model list is one complete page: false unless the body says otherwise",
+)
+O2A_MODELS.mapped(
+    "first_id",
+    "first_id",
+    "the first model's id unless the body has one",
+)
+O2A_MODELS.mapped(
+    "last_id",
+    "last_id",
+    "the last model's id unless the body has one",
+)
+
+
+def _to_anthropic(body: Json, ctx: Context) -> Json:
     """An OpenAI ``ModelList`` (wire dict) -> an Anthropic ``ModelList`` (wire dict)."""
     ctx.unknown(body, _OPENAI_LIST, "")
     data = [_model_to_anthropic(m, f"data[{i}]", ctx) for i, m in enumerate(body["data"])]
@@ -107,7 +252,7 @@ def _model_to_anthropic(model: Json, path: str, ctx: Context) -> Json:
     except (OverflowError, OSError, ValueError):  # before year 1 or after 9999
         created_at = "1970-01-01T00:00:00Z"
         ctx.lose(
-            "data[].created",
+            _CREATED,
             f"{path}.created",
             kind="defaulted",
             detail=f"{model['created']} is not a representable time; created_at is the epoch",
@@ -118,7 +263,7 @@ def _model_to_anthropic(model: Json, path: str, ctx: Context) -> Json:
         out.update({k: v for k, v in carried.items() if k not in ("type", "id")})
     if "display_name" not in out:
         out["display_name"] = model["id"]
-        ctx.lose("display_name", f"{path}.display_name")
+        ctx.lose(_DISPLAY_NAME, f"{path}.display_name")
     ext = {k: v for k, v in model.items() if k not in ("id", "object", "created", "anthropic")}
     if ext.get("owned_by") == OWNED_BY:
         del ext["owned_by"]  # what the reverse direction writes anyway
@@ -127,5 +272,5 @@ def _model_to_anthropic(model: Json, path: str, ctx: Context) -> Json:
             out["openai"] = ext
         else:
             for key in ext:
-                ctx.lose("data[] (OpenAI-only keys)", f"{path}.{key}")
+                ctx.lose(_OPENAI_ONLY, f"{path}.{key}")
     return out
