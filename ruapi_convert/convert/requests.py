@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from ..mapping import params, turns
-from ..mapping._ledger import A2O_REQUEST, O2A_REQUEST, Context, Json
+from ..mapping._ledger import Context, Json
 from ..mapping.extensions import CARRIED_PARAMS, READ_BACK_PARAMS, carry_params, read_carried_params
 from ..mapping.thinking import effort_to_thinking, thinking_to_effort
 from ..mapping.tools import (
@@ -48,7 +48,7 @@ def openai_to_anthropic_request(
     (``n > 1``, an unsupported image type), and, with ``strict=True``,
     :class:`~ruapi_convert.errors.LossyConversionError` instead of returning losses.
     """
-    ctx = Context(resolve_options(options, opts), O2A_REQUEST)
+    ctx = Context(resolve_options(options, opts))
     request = oai.ChatCompletionCreateParams.parse_wire(body)
     return ctx.finish(ant.MessageCreateParams.trusted(_to_anthropic(request, ctx)))
 
@@ -62,7 +62,7 @@ def anthropic_to_openai_request(
     Completions has no field for is carried in the documented extension fields when
     ``extensions=True`` (the default) and reported as lost otherwise.
     """
-    ctx = Context(resolve_options(options, opts), A2O_REQUEST)
+    ctx = Context(resolve_options(options, opts))
     request = ant.MessageCreateParams.parse_wire(body)
     return ctx.finish(oai.ChatCompletionCreateParams.trusted(_to_openai(request, ctx)))
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import InvalidInputError
-from ..mapping._ledger import A2O_RESPONSE, O2A_RESPONSE, Context, Json
+from ..mapping._ledger import Context, Json
 from ..mapping.content import annotations_for, joined_text, reply_text, report_shape
 from ..mapping.envelope import chat_envelope, message_envelope, only_choice
 from ..mapping.extensions import (
@@ -56,7 +56,7 @@ def anthropic_to_openai_response(
     ``body`` is a dict, a ``Message`` or JSON bytes/str; it is not mutated. ``created`` (a unix
     timestamp; Anthropic has none) and ``id`` can be passed as options.
     """
-    ctx = Context(resolve_options(options, opts), A2O_RESPONSE)
+    ctx = Context(resolve_options(options, opts))
     message = ant.Message.parse_wire(body)
     converted = _to_openai(message, ctx)
     return ctx.finish(_checked(oai.ChatCompletion, converted, message.get("openai") is not None))
@@ -70,7 +70,7 @@ def openai_to_anthropic_response(
     ``body`` is a dict, a ``ChatCompletion`` or JSON bytes/str; it is not mutated. A completion
     with more than one choice raises :class:`~ruapi_convert.errors.UnsupportedError`.
     """
-    ctx = Context(resolve_options(options, opts), O2A_RESPONSE)
+    ctx = Context(resolve_options(options, opts))
     completion = oai.ChatCompletion.parse_wire(body)
     converted = _to_anthropic(completion, ctx)
     return ctx.finish(_checked(ant.Message, converted, _uses_extension(completion)))

@@ -3,4 +3,68 @@ ruapi_convert.mapping
 ~~~~~~~~~~~~~~~~~~~~~
 
 Rule 1: an OpenAI word meets an Anthropic word only in this package.
+
+Theory of operation
+-------------------
+
+Each module here owns one concept and says so in its first line: its vocabulary tables, the
+functions for both directions, and the fate rows of what it reports (``docs/mapping.md`` is
+rendered from those rows). The body walkers (:mod:`ruapi_convert.convert`) and the stream
+converters (:mod:`ruapi_convert.stream`) only decide *when* to call these functions, never *what*
+a field becomes, so a reply and its stream cannot disagree on a decision.
+
+======================  ============================================================================
+module                  decides
+======================  ============================================================================
+:mod:`.stop`            stop_reason <-> finish_reason
+:mod:`.usage`           token counts, cache arithmetic, service tiers
+:mod:`.envelope`        ids, ``created``, ``model`` of replies and chunks
+:mod:`.reasoning`       thinking blocks <-> the reasoning conventions (bodies and streams)
+:mod:`.thinking`        reasoning effort <-> thinking configuration and budgets
+:mod:`.tools`           tool definitions, ``tool_choice``, parallel calls
+:mod:`.tool_calls`      tool calls and results, their ids and arguments
+:mod:`.content`         content parts <-> blocks, a reply's text layout and citations
+:mod:`.media`           images, files and documents
+:mod:`.cache`           prompt-cache breakpoints
+:mod:`.params`          scalar request parameters and structured output
+:mod:`.turns`           the structure of a conversation (system prompt, roles, tool results)
+:mod:`.extensions`      every extension field, written and read back
+======================  ============================================================================
+
+``_ledger`` holds what they share: :class:`~._ledger.Fate` rows, the direction tables, and the
+:class:`~._ledger.Context` of one conversion. A new protocol adds its vocabulary and functions to
+these modules (and its rows to its own direction tables), not a copy of the walkers.
 """
+
+# Imported for their rows: a module's fate rows register in their direction tables at import.
+from . import (
+    cache,
+    content,
+    envelope,
+    extensions,
+    media,
+    params,
+    reasoning,
+    stop,
+    thinking,
+    tool_calls,
+    tools,
+    turns,
+    usage,
+)
+
+__all__ = [
+    "cache",
+    "content",
+    "envelope",
+    "extensions",
+    "media",
+    "params",
+    "reasoning",
+    "stop",
+    "thinking",
+    "tool_calls",
+    "tools",
+    "turns",
+    "usage",
+]

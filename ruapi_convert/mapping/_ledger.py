@@ -165,30 +165,21 @@ class Counterpart:
 class Context:
     """Options plus the loss list of one conversion (one request, response or stream)."""
 
-    __slots__ = ("fates", "losses", "options")
+    __slots__ = ("losses", "options")
 
-    def __init__(self, options: Options, fates: FateTable | None = None) -> None:
+    def __init__(self, options: Options) -> None:
         self.options = options
-        self.fates = fates
         self.losses: list[Loss] = []
 
-    def lose(
-        self, row: Fate | str, path: str, *, kind: LossKind | None = None, detail: str = ""
-    ) -> None:
+    def lose(self, row: Fate, path: str, *, kind: LossKind | None = None, detail: str = "") -> None:
         """Record that the input at ``path`` (an instance of ``row``'s field) was not kept.
 
         ``kind`` and ``detail`` default to the row's; pass them for edge cases of a mapped field
         (a temperature that had to be clamped, an id that had to be rewritten).
         """
-        fate = row if isinstance(row, Fate) else self._lookup(row)
-        self.losses.append(Loss(path, kind or fate.loss_kind(), detail or fate.loss_detail()))
+        self.losses.append(Loss(path, kind or row.loss_kind(), detail or row.loss_detail()))
 
-    def _lookup(self, field: str) -> Fate:
-        if self.fates is None or field not in self.fates:  # pragma: no cover - transitional
-            raise LookupError(f"no fate row {field!r}")
-        return self.fates.row(field)
-
-    def carry(self, row: Fate | str, path: str) -> bool:
+    def carry(self, row: Fate, path: str) -> bool:
         """True when extension fields are on; otherwise report ``row`` as lost and return False."""
         if self.options.extensions:
             return True

@@ -24,7 +24,6 @@ from ..sse import Comment, Done, ServerSentEvent, encode
 
 if TYPE_CHECKING:
     from ..losses import Loss
-    from ..mapping._ledger import FateTable
     from ..options import Options
 
 __all__ = ["Raw", "State", "StreamConverter"]
@@ -51,11 +50,8 @@ class State(enum.Enum):
 class StreamConverter(Generic[T]):
     """Base of both converters: ``feed(event) -> list[T]``, ``close() -> list[T]``, ``.losses``."""
 
-    #: The fate table whose rows losses name (set by subclasses).
-    fates: FateTable
-
     def __init__(self, options: Options | None = None, **opts: Any) -> None:
-        self._ctx = Context(resolve_options(options, opts), self.fates)
+        self._ctx = Context(resolve_options(options, opts))
         self.state = State.START
         self._reported = 0  # losses already checked by strict mode
         self._failure: ConversionError | None = None  # the error that failed this converter

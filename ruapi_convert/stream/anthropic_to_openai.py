@@ -50,7 +50,6 @@ from .. import _json
 from ..errors import StreamProtocolError
 from ..gateway.errors import stream_error_to_openai, truncated_openai_error
 from ..mapping import content, extensions, reasoning, stop, usage
-from ..mapping._ledger import A2O_RESPONSE
 from ..mapping.envelope import chat_envelope
 from ..mapping.tool_calls import input_to_arguments
 from ..models import anthropic as ant
@@ -135,8 +134,6 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
     ``id``, ``extensions``, ``strict``, and ``keepalive`` (turn pings into SSE comments, which keep
     idle proxies from closing a connection during long thinking).
     """
-
-    fates = A2O_RESPONSE
 
     def __init__(
         self, options: Options | None = None, *, keepalive: bool = False, **opts: Any

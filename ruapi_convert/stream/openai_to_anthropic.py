@@ -42,7 +42,6 @@ from .. import _json
 from ..errors import StreamProtocolError
 from ..gateway.errors import stream_error_to_anthropic, truncated_anthropic_error
 from ..mapping import usage as usage_
-from ..mapping._ledger import O2A_RESPONSE
 from ..mapping.envelope import message_envelope, several_choices
 from ..mapping.extensions import (
     ANNOTATIONS,
@@ -166,8 +165,6 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
     Options: ``extensions``, ``strict``, ``unsigned_reasoning`` (reasoning without a signature:
     shown as thinking with an empty signature, or dropped), ``id``, ``invalid_tool_arguments``.
     """
-
-    fates = O2A_RESPONSE
 
     def __init__(self, options: Options | None = None, **opts: Any) -> None:
         super().__init__(options, **opts)
