@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DONE",
+    "FRAME_END",
     "Comment",
     "Done",
     "SSETranscoder",
@@ -45,6 +46,9 @@ __all__ = [
     "ServerSentEvent",
     "SupportsSSE",
     "encode",
+    "encode_all",
+    "frame",
+    "frame_head",
 ]
 
 #: 64 MiB: above the largest request Anthropic accepts (32 MB), so only runaway input hits it.
@@ -309,13 +313,25 @@ def encode(
             item.event if item.event != "message" else event, item.data, item.id, item.retry
         )
     if isinstance(item, Done):
-        return b"data: [DONE]\n\n"
+        return frame(b"[DONE]")
     if isinstance(item, Comment):
         return b"".join(b": " + line.encode() + b"\n" for line in _split(item.text)) + b"\n"
-    name = event if event is not None else item.sse_event_name()
-    head = b"event: " + name.encode() + b"\n" if name else b""
-    # Compact JSON never contains a raw newline (they are escaped), so one data line suffices.
-    return head + b"data: " + item.to_json() + b"\n\n"
+    return frame(item.to_json(), event if event is not None else item.sse_event_name())
+
+
+#: What ends every event this module frames: the end of its ``data:`` line and a blank line.
+FRAME_END: Final = b"\n\n"
+
+
+def frame_head(event: str | None = None) -> bytes:
+    """The bytes of an event before its data: ``event: <name>`` (when named) and ``data: ``."""
+    return b"event: " + event.encode() + b"\ndata: " if event else b"data: "
+
+
+def frame(data: bytes, event: str | None = None) -> bytes:
+    """One event of a single ``data:`` line (``data`` must hold no line break: compact JSON never
+    does, as JSON escapes them), optionally named. The one place a payload is framed."""
+    return frame_head(event) + data + FRAME_END
 
 
 def encode_all(items: Iterable[ServerSentEvent | SupportsSSE | Comment | Done]) -> bytes:

@@ -3,8 +3,8 @@ ruapi_convert.stream._base
 ~~~~~~~~~~~~~~~~~~~~~~~~~~
 
 What both stream converters share: the lifecycle (open -> finished / failed), input normalisation
-(a dict, a model or a ``ServerSentEvent``), strict mode, and the byte-level fast path that
-``sse.SSETranscoder`` uses.
+(a dict, a model or a ``ServerSentEvent``), strict mode, and the entry point of the byte-level
+fast path that ``sse.SSETranscoder`` uses (the bytes themselves are ``_fastpath``'s).
 
 Lifecycle, after h11: an error poisons the converter. Once ``feed`` has raised, every later call
 raises :class:`~ruapi_convert.errors.StreamProtocolError` at once; ``feed`` after ``close`` does too.
@@ -20,20 +20,17 @@ from ..errors import ConversionError, InvalidInputError, LossyConversionError, S
 from ..mapping._ledger import Context
 from ..models._base import WireModel
 from ..options import resolve_options
-from ..sse import Comment, Done, ServerSentEvent, encode
+from ..sse import ServerSentEvent
+from ._fastpath import Raw, encode_raw
 
 if TYPE_CHECKING:
     from ..losses import Loss
     from ..options import Options
 
-__all__ = ["Raw", "State", "StreamConverter"]
+__all__ = ["State", "StreamConverter"]
 
 Json = dict[str, Any]
 T = TypeVar("T")
-
-#: What a converter emits before it becomes a model: (SSE event name or None, JSON body), or a
-#: framing item (DONE, Comment).
-Raw = tuple[str | None, Json] | Comment | Done
 
 
 class State(enum.Enum):
@@ -108,7 +105,7 @@ class StreamConverter(Generic[T]):
             self.state is State.FAILED and exc is not self._failure
         ):
             return b""
-        return b"".join(self._encode(item) for item in self._error_items(exc))
+        return b"".join(encode_raw(item) for item in self._error_items(exc))
 
     # -- for subclasses ----------------------------------------------------------------------------------
 
@@ -194,12 +191,5 @@ class StreamConverter(Generic[T]):
 
     def _encode_all(self, items: list[Raw]) -> bytes:
         if len(items) == 1:  # the usual case: one event in, one out
-            return self._encode(items[0])
-        return b"".join([self._encode(item) for item in items])
-
-    def _encode(self, item: Raw) -> bytes:
-        if isinstance(item, tuple):
-            name, body = item
-            head = b"event: " + name.encode() + b"\n" if name else b""
-            return head + b"data: " + _json.dumps(body) + b"\n\n"
-        return encode(item)
+            return encode_raw(items[0])
+        return b"".join([encode_raw(item) for item in items])

@@ -44,7 +44,7 @@ the client sees an error, never a clean finish.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final, TypeGuard
+from typing import TYPE_CHECKING, Any, Final
 
 from .. import _json
 from ..errors import StreamProtocolError
@@ -56,7 +56,8 @@ from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models.anthropic._stream import stream_event_wire
 from ..sse import DONE, Comment, Done
-from ._base import Raw, State, StreamConverter
+from ._base import State, StreamConverter
+from ._fastpath import Raw, chunk, is_plain_text_delta, text_chunk_head, text_chunk_tail
 
 if TYPE_CHECKING:
     from ..errors import ConversionError
@@ -104,26 +105,6 @@ class _Block:
         self.citations: list[Json] = []
         self.offset = 0  # where the block's text starts in the message content
         self.text_len = 0
-
-
-def is_plain_text_delta(data: Any) -> TypeGuard[Json]:
-    """True for ``{"type": "content_block_delta", "index": <int>, "delta": {"type": "text_delta",
-    "text": <str>}}`` and nothing more: valid as it stands (a property test checks that the model
-    accepts every dict this accepts, unchanged), so the converter can skip validating it."""
-    if type(data) is not dict or len(data) != 3 or data.get("type") != "content_block_delta":
-        return False
-    delta = data.get("delta")
-    return (
-        type(delta) is dict
-        and len(delta) == 2
-        and delta.get("type") == "text_delta"
-        and type(delta.get("text")) is str
-        and type(data.get("index")) is int
-    )
-
-
-#: The end of a text chunk's SSE bytes, after its content string (see AnthropicToOpenAIStream._chunk).
-_TEXT_TAIL: Final = b'},"logprobs":null,"finish_reason":null}]}\n\n'
 
 
 class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
@@ -174,7 +155,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             return None
         text = data["delta"]["text"]
         self._count_text(block, text)
-        return self._text_head + _json.dumps(text) + _TEXT_TAIL
+        return self._text_head + _json.dumps(text) + text_chunk_tail()
 
     def _special(self, event: Any) -> list[Raw] | None:
         if not event.data or event.is_done:
@@ -235,12 +216,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         if tier is not None:
             # OpenAI repeats service_tier on every chunk; the non-stream reply has it once.
             self._template["service_tier"] = tier
-        # _chunk({"content": text}) as SSE bytes is this head, the JSON string, _TEXT_TAIL.
-        self._text_head = (
-            b"data: "
-            + _json.dumps(self._template)[:-1]
-            + b',"choices":[{"index":0,"delta":{"content":'
-        )
+        self._text_head = text_chunk_head(self._template)
         out: list[Raw] = [self._chunk({"role": "assistant"})]
         if msg.get("content"):  # not sent by Anthropic; replay the blocks if a server does
             for j, block in enumerate(msg["content"]):
@@ -250,9 +226,8 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
                 out += self._block_stop({"type": "content_block_stop", "index": j})
         return out
 
-    def _chunk(self, delta: Json, finish: str | None = None) -> tuple[None, Json]:
-        choice: Json = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}
-        return None, {**self._template, "choices": [choice]}
+    def _chunk(self, delta: Json, finish: str | None = None) -> Raw:
+        return chunk(self._template, delta, finish)
 
     # -- blocks ---------------------------------------------------------------------------------------
 

@@ -30,8 +30,7 @@ from ruapi_convert.models import openai as oai
 from ruapi_convert.models.anthropic import _stream as ant_stream
 from ruapi_convert.models.openai import _stream as oai_stream
 from ruapi_convert.sse import SSEDecoder
-from ruapi_convert.stream.anthropic_to_openai import is_plain_text_delta
-from ruapi_convert.stream.openai_to_anthropic import is_plain_text_chunk
+from ruapi_convert.stream._fastpath import is_plain_text_chunk, is_plain_text_delta
 from ruapi_convert.testing import json_values, with_unknowns
 
 from .cases import BODIES, STREAMS
