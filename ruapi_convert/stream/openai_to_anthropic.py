@@ -43,7 +43,6 @@ from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models._base import WireModel, validate
 from ..models.openai._stream import stream_event_wire
-from ..sse import ServerSentEvent
 from ._base import State, StreamConverter
 from ._blocks import BlockScheduler
 from ._fastpath import TEXT_DELTA_KEYS, Raw, is_plain_text_chunk, text_delta_bytes
@@ -52,6 +51,7 @@ if TYPE_CHECKING:
     from ..errors import ConversionError
     from ..mapping._ledger import Fate
     from ..options import Options
+    from ..sse import ServerSentEvent
 
 __all__ = ["OpenAIToAnthropicStream"]
 
