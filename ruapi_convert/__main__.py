@@ -120,7 +120,7 @@ def demo() -> None:
     """Convert a request, a streamed reply and a history round trip, printing each step."""
     print("ruapi_convert demo: an OpenAI client calling Claude through a gateway (no network).")
     _show("1. client request (OpenAI Chat Completions)", DEMO_CLIENT_REQUEST)
-    upstream = openai_to_anthropic_request(DEMO_CLIENT_REQUEST, created=1_700_000_000)
+    upstream = openai_to_anthropic_request(DEMO_CLIENT_REQUEST)
     _show("2. upstream request (Anthropic Messages)", upstream.value.to_dict())
     _show("   losses", [str(loss) for loss in upstream.losses])
     transcoder = SSETranscoder(

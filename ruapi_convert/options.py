@@ -2,33 +2,56 @@
 ruapi_convert.options
 ~~~~~~~~~~~~~~~~~~~~~
 
-Every knob of every conversion, with its documented default, in one frozen object.
+The policies of the conversions, with their documented defaults, in one frozen object.
 
-Each public function takes the options as keyword arguments (``strict=True``) or as one
+Each public function takes the policies as keyword arguments (``strict=True``) or as one
 :class:`Options` object (``options=Options(strict=True)``), or both (keywords override the object).
-An option a function does not use is simply ignored, so one ``Options`` can serve a whole gateway.
+One ``Options`` can serve a whole gateway: a function ignores the policies of the object that it
+does not read. A *keyword* it does not read is an error, though: ``strict=`` misspelt, or
+``include_usage=`` given to a request conversion, raises :class:`TypeError` (and mypy catches it,
+as each function types its keywords with ``Unpack``).
+
+Values that change with every call - ``created``, ``id``, a ``model`` override, the
+``include_usage`` of a stream - are not policies: they are plain keyword arguments of the functions
+that use them.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import typing
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import Any, Final, Literal
+
+from typing_extensions import TypedDict
 
 from .errors import InvalidInputError
 from .mapping.thinking import EFFORT_BUDGETS
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
-
-__all__ = ["AnthropicVersion", "Options", "resolve_options"]
+__all__ = [
+    "A2ORequestOptions",
+    "AnthropicVersion",
+    "CommonOptions",
+    "O2ARequestOptions",
+    "O2AResponseOptions",
+    "Options",
+    "RequestHeaderOptions",
+    "StrictOption",
+    "check_call",
+    "resolve_options",
+]
 
 AnthropicVersion = Literal["2023-06-01", "2026-10-21"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Options:
-    """Conversion options. See docs/mapping.md for what each policy does to which field."""
+    """Conversion policies. See docs/mapping.md for what each does to which field.
+
+    Invalid values (a version this library does not know, a negative token count) raise
+    :class:`~ruapi_convert.errors.InvalidInputError` naming ``options.<name>``.
+    """
 
     # -- every conversion ----------------------------------------------------------------------
     #: Raise LossyConversionError instead of returning a result that lost anything.
@@ -66,8 +89,6 @@ class Options:
     #: ``{"_raw_arguments": "<the string>"}`` (reported; the reverse direction unwraps it exactly)
     #: or "reject" with InvalidInputError.
     invalid_tool_arguments: Literal["wrap", "reject"] = "wrap"
-    #: Replace the model name in the converted request (None keeps it).
-    model: str | None = None
     #: openai_to_anthropic_request_headers: the beta names sent as ``anthropic-beta`` (joined with
     #: commas; empty sends no header). The client's own ``anthropic-beta``, if any, is not copied.
     anthropic_beta: Sequence[str] = ()
@@ -85,58 +106,133 @@ class Options:
     user_field: Literal["user", "safety_identifier"] = "user"
 
     # -- responses and streams --------------------------------------------------------------------
-    #: ``created`` for OpenAI responses made from Anthropic ones (Anthropic has no timestamp).
-    #: None means 0, reported as ``defaulted``; a gateway passes ``int(time.time())``.
-    created: int | None = None
-    #: Override the response id (None derives it from the source id, reversibly).
-    id: str | None = None
     #: Reasoning without a signature (DeepSeek, vLLM) in a response for an Anthropic client:
     #: "thinking" shows it as a thinking block with an empty signature (reported; such a block is
     #: never sent to Anthropic), "drop" leaves it out (reported).
     unsigned_reasoning: Literal["thinking", "drop"] = "thinking"
-    #: AnthropicToOpenAIStream: emit the final usage chunk (the client's
-    #: ``stream_options.include_usage``).
-    include_usage: bool = False
+
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            _check(f.name, getattr(self, f.name), _HINTS[f.name])
 
 
-_FIELDS = frozenset(f.name for f in dataclasses.fields(Options))
+# -- keyword options, per function ---------------------------------------------------------------
+#
+# One TypedDict per kind of function: the policies it reads, so that ``**opts: Unpack[...]`` lets
+# mypy catch a misspelt or misplaced option, and resolve_options refuses it at run time.
 
 
-def resolve_options(options: Options | None, overrides: Mapping[str, Any]) -> Options:
-    """Merge keyword options into an Options object; unknown names are an InvalidInputError."""
-    unknown = overrides.keys() - _FIELDS
-    if unknown:
-        name = sorted(unknown)[0]
-        raise InvalidInputError(f"unknown option {name!r}", path=f"options.{name}")
+class CommonOptions(TypedDict, total=False):
+    """What every conversion reads."""
+
+    strict: bool
+    extensions: bool
+
+
+class O2ARequestOptions(CommonOptions, total=False):
+    """``openai_to_anthropic_request``."""
+
+    anthropic_version: AnthropicVersion
+    default_max_tokens: int
+    system_messages: Literal["hoist", "native", "user"]
+    trailing_assistant: Literal["prefill", "reject"]
+    thinking_mode: Literal["adaptive", "enabled"]
+    effort_budgets: Mapping[str, int]
+    invalid_tool_arguments: Literal["wrap", "reject"]
+
+
+class A2ORequestOptions(CommonOptions, total=False):
+    """``anthropic_to_openai_request``."""
+
+    system_role: Literal["system", "developer"]
+    max_tokens_field: Literal["max_completion_tokens", "max_tokens"]
+    user_field: Literal["user", "safety_identifier"]
+    effort_budgets: Mapping[str, int]
+
+
+class O2AResponseOptions(CommonOptions, total=False):
+    """``openai_to_anthropic_response`` and ``OpenAIToAnthropicStream``."""
+
+    unsigned_reasoning: Literal["thinking", "drop"]
+    invalid_tool_arguments: Literal["wrap", "reject"]
+
+
+class RequestHeaderOptions(TypedDict, total=False):
+    """``openai_to_anthropic_request_headers``."""
+
+    strict: bool
+    anthropic_version: AnthropicVersion
+    anthropic_beta: Sequence[str]
+    anthropic_auth: Literal["x-api-key", "bearer"]
+
+
+class StrictOption(TypedDict, total=False):
+    """The header functions that have no other policy."""
+
+    strict: bool
+
+
+def resolve_options(
+    options: Options | None, overrides: Mapping[str, Any], allowed: type[Any], function: str
+) -> Options:
+    """The options of one call: ``options`` (or the defaults) with the keyword ``overrides``.
+
+    A keyword that ``allowed`` (the function's options TypedDict) does not name raises
+    :class:`TypeError`, as a misspelt keyword argument does in Python.
+    """
+    if options is not None and not isinstance(options, Options):
+        raise TypeError(f"{function}() options must be an Options, got {type(options).__name__}")
     base = options if options is not None else _DEFAULT
     if not overrides:
         return base
-    # dataclasses.replace costs a few microseconds (it reads every field), which is as much as
-    # converting a small body; a gateway passes the same few overrides (created=, id=) over and
-    # over, so the results are remembered, keyed by the base object and the override values.
-    try:
-        # the type too: 1, 1.0 and True are equal keys, but not the same option value
-        key = (id(base), tuple((k, type(v), v) for k, v in overrides.items()))
-        hit = _RESOLVED.get(key)
-    except TypeError:  # an unhashable override value (a dict of effort budgets): no memo
-        key, hit = None, None
-    if hit is not None and hit[0] is base:  # same id and still the same object
-        return hit[1]
-    try:
-        resolved = dataclasses.replace(base, **overrides)
-    except TypeError as exc:  # pragma: no cover - names were checked above
-        raise InvalidInputError(str(exc), path="options") from exc
-    if key is not None:
-        if len(_RESOLVED) >= _RESOLVED_MAX:
-            _RESOLVED.clear()  # e.g. a new created= every second: keep the memo small
-        _RESOLVED[key] = (base, resolved)
-    return resolved
+    names: frozenset[str] = allowed.__optional_keys__ | allowed.__required_keys__
+    for name in overrides:
+        if name not in names:
+            raise TypeError(f"{function}() got an unexpected keyword argument {name!r}")
+    return dataclasses.replace(base, **overrides)
 
 
-#: Memo of resolve_options: (id of the base Options, override items) -> (that base, the result).
-#: The base is kept so that its id cannot be reused by another object while the entry lives.
-_RESOLVED: dict[tuple[int, tuple[tuple[str, type, Any], ...]], tuple[Options, Options]] = {}
-_RESOLVED_MAX: Final = 256
+def check_call(name: str, value: Any, kind: type[Any]) -> None:
+    """Refuse a per-call argument of the wrong type (``created`` must be an int, ``id`` a str ...);
+    None means "not given"."""
+    if value is None:
+        return
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise InvalidInputError(f"must be {kind.__name__} or None, got {value!r}", path=name)
+    if kind is int and value < 0:
+        raise InvalidInputError(f"must not be negative, got {value!r}", path=name)
 
 
-_DEFAULT = Options()
+# -- validation ------------------------------------------------------------------------------------
+
+
+def _check(name: str, value: Any, hint: Any) -> None:
+    """Refuse a value the option cannot take (InvalidInputError naming ``options.<name>``)."""
+    path = f"options.{name}"
+    origin = typing.get_origin(hint)
+    if origin is Literal:
+        if value not in typing.get_args(hint) or not isinstance(value, str):
+            allowed = ", ".join(repr(v) for v in typing.get_args(hint))
+            raise InvalidInputError(f"must be one of {allowed}, got {value!r}", path=path)
+    elif hint is bool:
+        if not isinstance(value, bool):
+            raise InvalidInputError(f"must be a bool, got {value!r}", path=path)
+    elif hint is int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise InvalidInputError(f"must be a positive int, got {value!r}", path=path)
+    elif name == "effort_budgets":
+        if not isinstance(value, Mapping) or not all(
+            isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v > 0
+            for k, v in value.items()
+        ):
+            raise InvalidInputError("must map effort names to positive ints", path=path)
+    elif name == "anthropic_beta" and (
+        isinstance(value, str)
+        or not isinstance(value, Sequence)
+        or not all(isinstance(v, str) for v in value)
+    ):
+        raise InvalidInputError("must be a sequence of beta names", path=path)
+
+
+_HINTS: Final = typing.get_type_hints(Options)
+_DEFAULT: Final = Options()

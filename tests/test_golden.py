@@ -8,6 +8,7 @@ comparison), so that nobody regenerates by accident.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import sys
@@ -19,6 +20,7 @@ import pytest
 import ruapi_convert as rc
 from ruapi_convert import sse
 from ruapi_convert.errors import ConversionError
+from ruapi_convert.options import Options
 from ruapi_convert.stream import AnthropicToOpenAIStream, OpenAIToAnthropicStream
 
 if sys.version_info >= (3, 11):
@@ -78,6 +80,19 @@ ERRORS = _cases("errors", "expected_error.toml")
 STREAMS = _cases("streams", "expected.sse")
 
 
+#: Case options that are per-call arguments, not Options policies.
+_PER_CALL = frozenset({"created", "id", "model", "include_usage", "keepalive"})
+
+
+def _call_kwargs(convert: Callable[..., Any], options: Json) -> Json:
+    """A case's options as one gateway would pass them: the policies in one ``Options`` (shared
+    by both stages), each per-call value only to a function that takes it."""
+    takes = inspect.signature(convert).parameters
+    policies = {k: v for k, v in options.items() if k not in _PER_CALL}
+    kwargs: Json = {k: v for k, v in options.items() if k in _PER_CALL and k in takes}
+    return {"options": Options(**policies), **kwargs}
+
+
 def _losses(losses: tuple[Loss, ...]) -> list[tuple[str, str]]:
     return sorted((loss.path, loss.kind) for loss in losses)
 
@@ -91,7 +106,9 @@ def test_request(folder: Path) -> None:
     """client_request.json converts to exactly upstream_request.json, with the listed losses."""
     case = _toml(folder / "case.toml")
     convert, _ = FUNCTIONS[case["direction"]]
-    result = convert(_json(folder / "client_request.json"), **case["options"])
+    result = convert(
+        _json(folder / "client_request.json"), **_call_kwargs(convert, case["options"])
+    )
     assert result.value.to_dict() == _json(folder / "upstream_request.json")
     assert _losses(result.losses) == _expected_losses(case, "request")
 
@@ -101,7 +118,9 @@ def test_response(folder: Path) -> None:
     """upstream_response.json converts to exactly client_response.json, with the listed losses."""
     case = _toml(folder / "case.toml")
     _, convert = FUNCTIONS[case["direction"]]
-    result = convert(_json(folder / "upstream_response.json"), **case["options"])
+    result = convert(
+        _json(folder / "upstream_response.json"), **_call_kwargs(convert, case["options"])
+    )
     assert result.value.to_dict() == _json(folder / "client_response.json")
     assert _losses(result.losses) == _expected_losses(case, "response")
 
@@ -117,7 +136,7 @@ def test_error(folder: Path) -> None:
     else:
         convert, body = response, _json(folder / "upstream_response.json")
     with pytest.raises(ConversionError) as info:
-        convert(body, **case["options"])
+        convert(body, **_call_kwargs(convert, case["options"]))
     assert type(info.value).__name__ == expected["class"]
     assert info.value.path == expected["path"]
 
@@ -131,9 +150,9 @@ def _transcode(case: Json) -> tuple[bytes, list[tuple[str, str]], str | None]:
     options = dict(case["options"])
     converter: AnthropicToOpenAIStream | OpenAIToAnthropicStream
     if case["direction"] == "openai_client":
-        converter = AnthropicToOpenAIStream(**options)
+        converter = AnthropicToOpenAIStream(**_call_kwargs(AnthropicToOpenAIStream, options))
     else:
-        converter = OpenAIToAnthropicStream(**options)
+        converter = OpenAIToAnthropicStream(**_call_kwargs(OpenAIToAnthropicStream, options))
     decoder = sse.SSEDecoder()
     out: list[bytes] = []
     error = None

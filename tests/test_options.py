@@ -1,52 +1,96 @@
-"""resolve_options: keyword options over an Options object, and its memo of resolved results."""
+"""Options: keyword options over an Options object, checked per function and per value."""
 
 from __future__ import annotations
 
 import pytest
 
+import ruapi_convert as rc
 from ruapi_convert.errors import InvalidInputError
-from ruapi_convert.options import Options, resolve_options
+from ruapi_convert.options import A2ORequestOptions, CommonOptions, Options, resolve_options
+
+REQUEST = {"model": "m", "messages": [{"role": "user", "content": "Hi"}]}
 
 
 def test_no_overrides_returns_the_base_itself() -> None:
+    """Without keyword options the call uses the given object (or the defaults) as it is."""
     base = Options(strict=True)
-    assert resolve_options(base, {}) is base
-    assert resolve_options(None, {}) == Options()
+    assert resolve_options(base, {}, CommonOptions, "f") is base
+    assert resolve_options(None, {}, CommonOptions, "f") == Options()
 
 
-def test_overrides_win_over_the_base() -> None:
-    base = Options(strict=True, created=5)
-    resolved = resolve_options(base, {"created": 7})
-    assert resolved.created == 7
-    assert resolved.strict is True
-    assert base.created == 5  # the base is not changed
+def test_overrides_win_over_the_base_which_is_not_changed() -> None:
+    """A keyword option overrides the object's value for this call only."""
+    base = Options(strict=True, system_role="developer")
+    resolved = resolve_options(base, {"system_role": "system"}, A2ORequestOptions, "f")
+    assert (resolved.system_role, resolved.strict) == ("system", True)
+    assert base.system_role == "developer"
 
 
-def test_a_repeated_override_is_remembered() -> None:
-    base = Options()
-    assert resolve_options(base, {"created": 11}) is resolve_options(base, {"created": 11})
+def test_a_misspelt_keyword_is_a_type_error() -> None:
+    """A keyword no function knows fails like a misspelt Python keyword argument."""
+    with pytest.raises(TypeError, match="unexpected keyword argument 'stirct'"):
+        rc.openai_to_anthropic_request(REQUEST, stirct=True)  # type: ignore[call-arg]
 
 
-def test_equal_values_of_other_types_are_not_confused() -> None:
-    """1, 1.0 and True hash and compare equal; the memo must still give each its own value."""
-    base = Options()
-    values = [resolve_options(base, {"created": v}).created for v in (1, True, 1.0, 1)]
-    assert [type(v) for v in values] == [int, bool, float, int]
+def test_a_keyword_the_function_does_not_read_is_a_type_error() -> None:
+    """include_usage means something to a stream, nothing to a request conversion."""
+    with pytest.raises(TypeError, match=r"openai_to_anthropic_request.*'include_usage'"):
+        rc.openai_to_anthropic_request(REQUEST, include_usage=True)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'system_role'"):
+        rc.anthropic_to_openai_response({}, system_role="developer")  # type: ignore[call-arg]
 
 
-def test_another_base_with_equal_overrides_is_not_confused() -> None:
-    first = resolve_options(Options(strict=True), {"created": 3})
-    second = resolve_options(Options(strict=False), {"created": 3})
-    assert (first.strict, second.strict) == (True, False)
+def test_a_shared_options_object_may_hold_policies_a_function_does_not_read() -> None:
+    """One Options serves a whole gateway: the object is not checked against the function."""
+    options = Options(system_role="developer", unsigned_reasoning="drop")
+    out = rc.openai_to_anthropic_request(REQUEST, options=options)
+    assert out.value.to_dict()["messages"] == REQUEST["messages"]
 
 
-def test_unhashable_override_values_still_work() -> None:
-    budgets = {"low": 2000, "medium": 4000, "high": 8000}
-    resolved = resolve_options(None, {"effort_budgets": budgets})
-    assert resolved.effort_budgets == budgets
+def test_per_call_values_are_keyword_arguments() -> None:
+    """created, id and a model override belong to the call, not to the policy object."""
+    reply: dict[str, object] = {
+        "id": "msg_1",
+        "type": "message",
+        "role": "assistant",
+        "model": "claude",
+        "content": [],
+        "stop_reason": "end_turn",
+        "stop_sequence": None,
+        "usage": {"input_tokens": 1, "output_tokens": 1},
+    }
+    out = rc.anthropic_to_openai_response(reply, created=1700000000, id="chatcmpl-x").value
+    assert (out.created, out.id) == (1700000000, "chatcmpl-x")
+    assert rc.openai_to_anthropic_request(REQUEST, model="claude-x").value.model == "claude-x"
+    assert not hasattr(Options(), "created")
 
 
-def test_an_unknown_option_names_its_path() -> None:
+@pytest.mark.parametrize(
+    ("kwargs", "path"),
+    [
+        ({"anthropic_version": "2024-01-01"}, "options.anthropic_version"),
+        ({"anthropic_version": "2023-06-01\r\nx: y"}, "options.anthropic_version"),
+        ({"strict": 1}, "options.strict"),
+        ({"default_max_tokens": 0}, "options.default_max_tokens"),
+        ({"default_max_tokens": True}, "options.default_max_tokens"),
+        ({"system_messages": "drop"}, "options.system_messages"),
+        ({"effort_budgets": {"low": -1}}, "options.effort_budgets"),
+        ({"anthropic_beta": "a,b"}, "options.anthropic_beta"),
+    ],
+)
+def test_an_option_value_outside_its_vocabulary_names_its_path(
+    kwargs: dict[str, object], path: str
+) -> None:
+    """A value the option cannot take is refused where it is given, with its path."""
     with pytest.raises(InvalidInputError) as info:
-        resolve_options(None, {"creatd": 1})
-    assert info.value.path == "options.creatd"
+        Options(**kwargs)  # type: ignore[arg-type]
+    assert info.value.path == path
+
+
+def test_a_per_call_value_of_the_wrong_type_is_invalid_input() -> None:
+    """created must be a non-negative int, id and model strings."""
+    with pytest.raises(InvalidInputError) as info:
+        rc.AnthropicToOpenAIStream(created="now")  # type: ignore[arg-type]
+    assert info.value.path == "created"
+    with pytest.raises(InvalidInputError):
+        rc.openai_to_anthropic_request(REQUEST, model=5)  # type: ignore[arg-type]

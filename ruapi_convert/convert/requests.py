@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from typing_extensions import Unpack
+
 from ..mapping import params, turns
 from ..mapping._ledger import Context, Json
 from ..mapping.extensions import CARRIED_PARAMS, READ_BACK_PARAMS, carry_params, read_carried_params
@@ -27,7 +29,7 @@ from ..mapping.tools import (
 from ..mapping.usage import request_tier_to_anthropic, request_tier_to_openai
 from ..models import anthropic as ant
 from ..models import openai as oai
-from ..options import resolve_options
+from ..options import A2ORequestOptions, O2ARequestOptions, check_call, resolve_options
 
 if TYPE_CHECKING:
     from ..losses import Converted
@@ -37,24 +39,33 @@ __all__ = ["anthropic_to_openai_request", "openai_to_anthropic_request"]
 
 
 def openai_to_anthropic_request(
-    body: Any, *, options: Options | None = None, **opts: Any
+    body: Any,
+    *,
+    options: Options | None = None,
+    model: str | None = None,
+    **opts: Unpack[O2ARequestOptions],
 ) -> Converted[ant.MessageCreateParams]:
     """Convert a Chat Completions request into a Messages request.
 
     ``body`` is a dict, a ``ChatCompletionCreateParams`` or JSON bytes/str; it is not mutated.
-    Options (keywords or ``options=``) are documented on :class:`~ruapi_convert.options.Options`.
-    Raises :class:`~ruapi_convert.errors.InvalidInputError` for an invalid body,
+    ``model`` replaces the model name. Options (keywords or ``options=``) are documented on
+    :class:`~ruapi_convert.options.Options`. Raises :class:`~ruapi_convert.errors.InvalidInputError` for an invalid body,
     :class:`~ruapi_convert.errors.UnsupportedError` for a valid one with no Anthropic form
     (``n > 1``, an unsupported image type), and, with ``strict=True``,
     :class:`~ruapi_convert.errors.LossyConversionError` instead of returning losses.
     """
-    ctx = Context(resolve_options(options, opts))
+    ctx = Context(resolve_options(options, opts, O2ARequestOptions, "openai_to_anthropic_request"))
+    check_call("model", model, str)
     request = oai.ChatCompletionCreateParams.parse_wire(body)
-    return ctx.finish(ant.MessageCreateParams.trusted(_to_anthropic(request, ctx)))
+    return ctx.finish(ant.MessageCreateParams.trusted(_to_anthropic(request, ctx, model)))
 
 
 def anthropic_to_openai_request(
-    body: Any, *, options: Options | None = None, **opts: Any
+    body: Any,
+    *,
+    options: Options | None = None,
+    model: str | None = None,
+    **opts: Unpack[A2ORequestOptions],
 ) -> Converted[oai.ChatCompletionCreateParams]:
     """Convert a Messages request into a Chat Completions request.
 
@@ -62,9 +73,10 @@ def anthropic_to_openai_request(
     Completions has no field for is carried in the documented extension fields when
     ``extensions=True`` (the default) and reported as lost otherwise.
     """
-    ctx = Context(resolve_options(options, opts))
+    ctx = Context(resolve_options(options, opts, A2ORequestOptions, "anthropic_to_openai_request"))
+    check_call("model", model, str)
     request = ant.MessageCreateParams.parse_wire(body)
-    return ctx.finish(oai.ChatCompletionCreateParams.trusted(_to_openai(request, ctx)))
+    return ctx.finish(oai.ChatCompletionCreateParams.trusted(_to_openai(request, ctx, model)))
 
 
 # -- OpenAI -> Anthropic -----------------------------------------------------------------------------
@@ -85,9 +97,9 @@ _OPENAI_KEYS: Final = frozenset(
 )  # fmt: skip
 
 
-def _to_anthropic(req: Json, ctx: Context) -> Json:
+def _to_anthropic(req: Json, ctx: Context, model: str | None) -> Json:
     params.refuse_n(req)
-    out: Json = {"model": ctx.options.model or req["model"]}
+    out: Json = {"model": model or req["model"]}
     out["max_tokens"] = params.max_tokens_to_anthropic(req, ctx)
     system, messages = turns.messages_to_anthropic(req["messages"], ctx)
     if system:
@@ -126,9 +138,9 @@ _ANTHROPIC_KEYS: Final = frozenset(
 )  # fmt: skip
 
 
-def _to_openai(req: Json, ctx: Context) -> Json:
+def _to_openai(req: Json, ctx: Context, model: str | None) -> Json:
     opts = ctx.options
-    out: Json = {"model": opts.model or req["model"]}
+    out: Json = {"model": model or req["model"]}
     out["messages"] = turns.messages_to_openai(req, ctx)
     out[opts.max_tokens_field] = req["max_tokens"]
     params.stop_to_openai(req, out, ctx)

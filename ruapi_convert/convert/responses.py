@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from typing_extensions import Unpack
+
 from ..errors import InvalidInputError
 from ..mapping._ledger import Context, Json
 from ..mapping.content import annotations_for, joined_text, reply_text, report_shape
@@ -39,7 +41,7 @@ from ..mapping.usage import anthropic_to_openai_usage, openai_to_anthropic_usage
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models._base import validate
-from ..options import resolve_options
+from ..options import CommonOptions, O2AResponseOptions, check_call, resolve_options
 
 if TYPE_CHECKING:
     from ..losses import Converted
@@ -49,30 +51,46 @@ __all__ = ["anthropic_to_openai_response", "openai_to_anthropic_response"]
 
 
 def anthropic_to_openai_response(
-    body: Any, *, options: Options | None = None, **opts: Any
+    body: Any,
+    *,
+    options: Options | None = None,
+    created: int | None = None,
+    id: str | None = None,
+    **opts: Unpack[CommonOptions],
 ) -> Converted[oai.ChatCompletion]:
     """Convert a Messages response (``Message``) into a Chat Completions response.
 
-    ``body`` is a dict, a ``Message`` or JSON bytes/str; it is not mutated. ``created`` (a unix
-    timestamp; Anthropic has none) and ``id`` can be passed as options.
+    ``body`` is a dict, a ``Message`` or JSON bytes/str; it is not mutated. ``created`` is the
+    reply's unix timestamp (Anthropic has none: a gateway passes ``int(time.time())``); ``id``
+    replaces the id derived from the message's.
     """
-    ctx = Context(resolve_options(options, opts))
+    ctx = Context(resolve_options(options, opts, CommonOptions, "anthropic_to_openai_response"))
+    check_call("created", created, int)
+    check_call("id", id, str)
     message = ant.Message.parse_wire(body)
-    converted = _to_openai(message, ctx)
+    converted = _to_openai(message, ctx, created, id)
     return ctx.finish(_checked(oai.ChatCompletion, converted, message.get("openai") is not None))
 
 
 def openai_to_anthropic_response(
-    body: Any, *, options: Options | None = None, **opts: Any
+    body: Any,
+    *,
+    options: Options | None = None,
+    id: str | None = None,
+    **opts: Unpack[O2AResponseOptions],
 ) -> Converted[ant.Message]:
     """Convert a Chat Completions response (``ChatCompletion``) into a Messages response.
 
-    ``body`` is a dict, a ``ChatCompletion`` or JSON bytes/str; it is not mutated. A completion
-    with more than one choice raises :class:`~ruapi_convert.errors.UnsupportedError`.
+    ``body`` is a dict, a ``ChatCompletion`` or JSON bytes/str; it is not mutated. ``id`` replaces
+    the id derived from the completion's. A completion with more than one choice raises
+    :class:`~ruapi_convert.errors.UnsupportedError`.
     """
-    ctx = Context(resolve_options(options, opts))
+    ctx = Context(
+        resolve_options(options, opts, O2AResponseOptions, "openai_to_anthropic_response")
+    )
+    check_call("id", id, str)
     completion = oai.ChatCompletion.parse_wire(body)
-    converted = _to_anthropic(completion, ctx)
+    converted = _to_anthropic(completion, ctx, id)
     return ctx.finish(_checked(ant.Message, converted, _uses_extension(completion)))
 
 
@@ -103,11 +121,13 @@ _MESSAGE_KEYS: Final = frozenset(
 )  # fmt: skip
 
 
-def _to_openai(msg: Json, ctx: Context) -> Json:
+def _to_openai(msg: Json, ctx: Context, created: int | None, id: str | None) -> Json:
     ctx.unknown(msg, _MESSAGE_KEYS, "")
     carried_ext = msg.get("openai")
     openai_ext: Json = carried_ext if isinstance(carried_ext, dict) else {}
-    out = chat_envelope(msg, ctx, carried_created=openai_ext.get("created"), stream=False)
+    out = chat_envelope(
+        msg, ctx, created=created, id=id, carried_created=openai_ext.get("created"), stream=False
+    )
     message = _message_fields(msg["content"], ctx, "content")
     # Everything Anthropic-only about the reply goes in message.anthropic: the OpenAI SDK's stream
     # accumulator keeps message (delta) keys, not choice-level ones, so streams can carry it too.
@@ -178,7 +198,7 @@ _REPLY_MESSAGE_KEYS: Final = frozenset(
 )  # fmt: skip
 
 
-def _to_anthropic(comp: Json, ctx: Context) -> Json:
+def _to_anthropic(comp: Json, ctx: Context, id: str | None) -> Json:
     ctx.unknown(comp, _COMPLETION_KEYS, "")
     choice = only_choice(comp["choices"])
     ctx.unknown(choice, _CHOICE_KEYS, "choices[0]")
@@ -192,7 +212,7 @@ def _to_anthropic(comp: Json, ctx: Context) -> Json:
     usage, usage_extra = openai_to_anthropic_usage(
         comp.get("usage"), ctx, "usage", service_tier=comp.get("service_tier")
     )
-    out = message_envelope(comp, ctx)
+    out = message_envelope(comp, id=id)
     out["content"] = content
     out.update(stop)
     out["usage"] = usage

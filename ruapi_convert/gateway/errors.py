@@ -26,11 +26,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
+from typing_extensions import Unpack
+
 from ..errors import InvalidInputError
 from ..mapping._ledger import Context
 from ..models import anthropic as ant
 from ..models import openai as oai
-from ..options import resolve_options
+from ..options import CommonOptions, resolve_options
 from ..sse import ServerSentEvent
 from . import _bodies
 from ._text import check_now, credentials, normalize, usable
@@ -84,7 +86,7 @@ def anthropic_to_openai_error(
     redact: Iterable[str] = (),
     passthrough: Iterable[str] = (),
     options: Options | None = None,
-    **opts: Any,
+    **opts: Unpack[CommonOptions],
 ) -> Converted[ErrorReply[oai.ErrorResponse]]:
     """Convert an Anthropic error reply (status, body, response headers) into an OpenAI one.
 
@@ -94,7 +96,7 @@ def anthropic_to_openai_error(
     extra response headers to copy verbatim.
     """
     code = _check_status(status)
-    resolved = resolve_options(options, opts)
+    resolved = resolve_options(options, opts, CommonOptions, "anthropic_to_openai_error")
     hctx = Context(resolved)
     out_headers, secrets = _reply_headers_in(headers, hctx, True, now, redact, passthrough)
     ctx = Context(resolved)
@@ -122,7 +124,7 @@ def openai_to_anthropic_error(
     redact: Iterable[str] = (),
     passthrough: Iterable[str] = (),
     options: Options | None = None,
-    **opts: Any,
+    **opts: Unpack[CommonOptions],
 ) -> Converted[ErrorReply[ant.ErrorResponse]]:
     """Convert an OpenAI error reply (status, body, response headers) into an Anthropic one.
 
@@ -130,7 +132,7 @@ def openai_to_anthropic_error(
     the ``request-id`` header and the body's ``request_id``.
     """
     code = _check_status(status)
-    resolved = resolve_options(options, opts)
+    resolved = resolve_options(options, opts, CommonOptions, "openai_to_anthropic_error")
     hctx = Context(resolved)
     out_headers, secrets = _reply_headers_in(headers, hctx, False, now, redact, passthrough)
     ctx = Context(resolved)
@@ -195,25 +197,33 @@ def _anthropic_body(error: dict[str, Any], request_id: str | None) -> dict[str, 
 
 
 def openai_stream_error(
-    event: Any, *, redact: Iterable[str] = (), options: Options | None = None, **opts: Any
+    event: Any,
+    *,
+    redact: Iterable[str] = (),
+    options: Options | None = None,
+    **opts: Unpack[CommonOptions],
 ) -> Converted[oai.ErrorResponse]:
     """The OpenAI error chunk (``data: {"error": {...}}``) for an Anthropic ``error`` event.
 
     ``event`` is the event as a dict, a model, JSON bytes/str or a ``ServerSentEvent``; anything
     that is not an error event still gives an error chunk.
     """
-    ctx = Context(resolve_options(options, opts))
+    ctx = Context(resolve_options(options, opts, CommonOptions, "openai_stream_error"))
     return ctx.finish(stream_error_to_openai(event, ctx, redact))
 
 
 def anthropic_stream_error(
-    chunk: Any, *, redact: Iterable[str] = (), options: Options | None = None, **opts: Any
+    chunk: Any,
+    *,
+    redact: Iterable[str] = (),
+    options: Options | None = None,
+    **opts: Unpack[CommonOptions],
 ) -> Converted[ant.ErrorEvent]:
     """The Anthropic ``error`` event for an OpenAI error chunk (``{"error": {...}}``).
 
     Arguments as for :func:`openai_stream_error`. Send it as ``event: error``.
     """
-    ctx = Context(resolve_options(options, opts))
+    ctx = Context(resolve_options(options, opts, CommonOptions, "anthropic_stream_error"))
     return ctx.finish(stream_error_to_anthropic(chunk, ctx, redact))
 
 

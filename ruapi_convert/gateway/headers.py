@@ -33,9 +33,11 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, Union
 
+from typing_extensions import Unpack
+
 from ..errors import InvalidInputError
 from ..mapping._ledger import Context, Fate, FateTable
-from ..options import resolve_options
+from ..options import RequestHeaderOptions, StrictOption, resolve_options
 from ._text import OWS, SAFE_VALUE, TOKEN, Headers, check_now, credentials, normalize, usable
 from ._time import format_duration, format_rfc3339, parse_duration, parse_rfc3339
 from ._vocab import (
@@ -170,7 +172,7 @@ def anthropic_to_openai_headers(
     redact: Iterable[str] = (),
     passthrough: Iterable[str] = (),
     options: Options | None = None,
-    **opts: Any,
+    **opts: Unpack[StrictOption],
 ) -> Converted[dict[str, str]]:
     """Anthropic response headers -> OpenAI response headers (lower-case names).
 
@@ -179,7 +181,8 @@ def anthropic_to_openai_headers(
     (resets become durations from ``now``, which is then required). Nothing else is copied unless
     named in ``passthrough``.
     """
-    return _response(headers, True, now, redact, passthrough, options, opts)
+    resolved = resolve_options(options, opts, StrictOption, "anthropic_to_openai_headers")
+    return _response(headers, True, now, redact, passthrough, resolved)
 
 
 def openai_to_anthropic_headers(
@@ -189,11 +192,12 @@ def openai_to_anthropic_headers(
     redact: Iterable[str] = (),
     passthrough: Iterable[str] = (),
     options: Options | None = None,
-    **opts: Any,
+    **opts: Unpack[StrictOption],
 ) -> Converted[dict[str, str]]:
     """OpenAI response headers -> Anthropic response headers; the inverse of
     :func:`anthropic_to_openai_headers` (durations become RFC 3339 times from ``now``)."""
-    return _response(headers, False, now, redact, passthrough, options, opts)
+    resolved = resolve_options(options, opts, StrictOption, "openai_to_anthropic_headers")
+    return _response(headers, False, now, redact, passthrough, resolved)
 
 
 def _response(
@@ -202,10 +206,9 @@ def _response(
     now: datetime | None,
     redact: Iterable[str],
     passthrough: Iterable[str],
-    options: Options | None,
-    opts: dict[str, Any],
+    options: Options,
 ) -> Converted[dict[str, str]]:
-    ctx = Context(resolve_options(options, opts))
+    ctx = Context(options)
     hdrs = normalize(headers)
     out = response_headers(
         hdrs,
@@ -225,7 +228,7 @@ def openai_to_anthropic_request_headers(
     redact: Iterable[str] = (),
     passthrough: Iterable[str] = (),
     options: Options | None = None,
-    **opts: Any,
+    **opts: Unpack[RequestHeaderOptions],
 ) -> Converted[dict[str, str]]:
     """The headers of the Anthropic request for an OpenAI client's request headers.
 
@@ -235,7 +238,9 @@ def openai_to_anthropic_request_headers(
     ``anthropic_beta``; ``content-type`` is JSON. OpenAI-Organization/-Project are dropped and
     reported; nothing else is copied unless named in ``passthrough``.
     """
-    ctx = Context(resolve_options(options, opts))
+    ctx = Context(
+        resolve_options(options, opts, RequestHeaderOptions, "openai_to_anthropic_request_headers")
+    )
     return _request_headers(_request_o2a, ctx, headers, api_key, redact, passthrough)
 
 
@@ -246,7 +251,7 @@ def anthropic_to_openai_request_headers(
     redact: Iterable[str] = (),
     passthrough: Iterable[str] = (),
     options: Options | None = None,
-    **opts: Any,
+    **opts: Unpack[StrictOption],
 ) -> Converted[dict[str, str]]:
     """The headers of the OpenAI request for an Anthropic client's request headers.
 
@@ -255,7 +260,9 @@ def anthropic_to_openai_request_headers(
     ``anthropic-workspace-id`` are dropped and reported; ``anthropic-version`` is not copied;
     nothing else is copied unless named in ``passthrough``.
     """
-    ctx = Context(resolve_options(options, opts))
+    ctx = Context(
+        resolve_options(options, opts, StrictOption, "anthropic_to_openai_request_headers")
+    )
     return _request_headers(_request_a2o, ctx, headers, api_key, redact, passthrough)
 
 

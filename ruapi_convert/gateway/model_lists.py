@@ -20,10 +20,12 @@ import math
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Final
 
+from typing_extensions import Unpack
+
 from ..mapping._ledger import Context, FateTable
 from ..models import anthropic as ant
 from ..models import openai as oai
-from ..options import resolve_options
+from ..options import CommonOptions, resolve_options
 from ._time import format_rfc3339, parse_rfc3339
 from ._vocab import OWNED_BY
 
@@ -46,25 +48,25 @@ _PAGINATION: Final = ("has_more", "first_id", "last_id")
 
 
 def anthropic_to_openai_model_list(
-    body: Any, *, options: Options | None = None, **opts: Any
+    body: Any, *, options: Options | None = None, **opts: Unpack[CommonOptions]
 ) -> Converted[oai.ModelList]:
     """Convert a ``GET /v1/models`` body from Anthropic's form into OpenAI's.
 
     ``body`` is a dict, a ``ModelList`` or JSON bytes/str; it is not mutated.
     """
-    ctx = Context(resolve_options(options, opts))
+    ctx = Context(resolve_options(options, opts, CommonOptions, "anthropic_to_openai_model_list"))
     converted = _to_openai(ant.ModelList.parse(body).to_dict(), ctx)
     return ctx.finish(oai.ModelList.model_validate(converted))
 
 
 def openai_to_anthropic_model_list(
-    body: Any, *, options: Options | None = None, **opts: Any
+    body: Any, *, options: Options | None = None, **opts: Unpack[CommonOptions]
 ) -> Converted[ant.ModelList]:
     """Convert a ``GET /v1/models`` body from OpenAI's form into Anthropic's.
 
     ``body`` is a dict, a ``ModelList`` or JSON bytes/str; it is not mutated.
     """
-    ctx = Context(resolve_options(options, opts))
+    ctx = Context(resolve_options(options, opts, CommonOptions, "openai_to_anthropic_model_list"))
     converted = _to_anthropic(oai.ModelList.parse(body).to_dict(), ctx)
     return ctx.finish(ant.ModelList.model_validate(converted))
 

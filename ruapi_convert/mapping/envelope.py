@@ -51,37 +51,46 @@ def message_id(completion: str) -> str:
 A2O_RESPONSE.mapped(
     "id",
     "id",
-    "'chatcmpl-' + id, or the original id of a 'msg_chatcmpl-...' id made by the reverse direction; the `id` option overrides",
+    "'chatcmpl-' + id, or the original id of a 'msg_chatcmpl-...' id made by the reverse direction; the `id` argument overrides",
 )
 CREATED = A2O_RESPONSE.defaulted(
     "created",
     "created",
-    "Anthropic replies carry no timestamp: the `created` option (a gateway passes int(time.time())), else openai.created carried by the reverse direction, else 0 (reported as defaulted)",
+    "Anthropic replies carry no timestamp: the `created` argument (a gateway passes int(time.time())), else openai.created carried by the reverse direction, else 0 (reported as defaulted)",
 )
 A2O_RESPONSE.mapped("type", "object", "always chat.completion")
 A2O_RESPONSE.mapped("role", "choices[0].message.role")
 A2O_RESPONSE.mapped("model", "model")
 
 
-def chat_envelope(msg: Json, ctx: Context, *, carried_created: Any = None, stream: bool) -> Json:
+def chat_envelope(
+    msg: Json,
+    ctx: Context,
+    *,
+    created: int | None,
+    id: str | None,
+    carried_created: Any = None,
+    stream: bool,
+) -> Json:
     """``id``, ``object``, ``created`` and ``model`` of the ChatCompletion (or of every chunk of
     the stream) made from Anthropic message ``msg``.
 
-    ``carried_created`` is ``openai.created`` from our reverse direction, when the message has it.
+    ``created`` and ``id`` are the caller's; ``carried_created`` is ``openai.created`` from our
+    reverse direction, when the message has it.
     """
-    opts = ctx.options
-    created = opts.created if opts.created is not None else carried_created
+    if created is None:
+        created = carried_created
     if not isinstance(created, int):
         what = "streams" if stream else "replies"
         ctx.lose(
             CREATED,
             "created",
             kind="defaulted",
-            detail=f"Anthropic {what} carry no timestamp; created is 0 (pass the created option)",
+            detail=f"Anthropic {what} carry no timestamp; created is 0 (pass the created argument)",
         )
         created = 0
     return {
-        "id": opts.id or completion_id(msg["id"]),
+        "id": id or completion_id(msg["id"]),
         "object": "chat.completion.chunk" if stream else "chat.completion",
         "created": created,
         "model": msg["model"],
@@ -93,7 +102,7 @@ def chat_envelope(msg: Json, ctx: Context, *, carried_created: Any = None, strea
 O2A_RESPONSE.mapped(
     "id",
     "id",
-    "'msg_' + id, or the original id of a 'chatcmpl-msg_...' id made by the reverse direction; the `id` option overrides",
+    "'msg_' + id, or the original id of a 'chatcmpl-msg_...' id made by the reverse direction; the `id` argument overrides",
 )
 O2A_RESPONSE.mapped("object", "type", "always message")
 O2A_RESPONSE.mapped("model", "model")
@@ -105,11 +114,11 @@ O2A_RESPONSE.mapped("choices[].message", "content")
 O2A_RESPONSE.mapped("choices[].message.role", "role")
 
 
-def message_envelope(completion: Json, ctx: Context) -> Json:
+def message_envelope(completion: Json, *, id: str | None) -> Json:
     """``id``, ``type``, ``role`` and ``model`` of the Message (or ``message_start``) made from a
-    ChatCompletion (or its first chunk)."""
+    ChatCompletion (or its first chunk); ``id`` is the caller's."""
     return {
-        "id": ctx.options.id or message_id(completion["id"]),
+        "id": id or message_id(completion["id"]),
         "type": "message",
         "role": "assistant",
         "model": completion["model"],

@@ -24,6 +24,8 @@ from ..sse import ServerSentEvent
 from ._fastpath import Raw, encode_raw
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from ..losses import Loss
     from ..options import Options
 
@@ -47,8 +49,12 @@ class State(enum.Enum):
 class StreamConverter(Generic[T]):
     """Base of both converters: ``feed(event) -> list[T]``, ``close() -> list[T]``, ``.losses``."""
 
-    def __init__(self, options: Options | None = None, **opts: Any) -> None:
-        self._ctx = Context(resolve_options(options, opts))
+    def __init__(
+        self, options: Options | None, opts: Mapping[str, Any], allowed: type[Any]
+    ) -> None:
+        """``opts`` are the keyword options, checked against ``allowed`` (the subclass's options
+        TypedDict)."""
+        self._ctx = Context(resolve_options(options, opts, allowed, type(self).__name__))
         self.state = State.START
         self._reported = 0  # losses already checked by strict mode
         self._failure: ConversionError | None = None  # the error that failed this converter

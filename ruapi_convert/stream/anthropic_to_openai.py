@@ -46,6 +46,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from typing_extensions import Unpack
+
 from .. import _json
 from ..errors import StreamProtocolError
 from ..gateway.errors import stream_error_to_openai, truncated_openai_error
@@ -55,6 +57,7 @@ from ..mapping.tool_calls import input_to_arguments
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models.anthropic._stream import stream_event_wire
+from ..options import CommonOptions, check_call
 from ..sse import DONE, Comment, Done
 from ._base import State, StreamConverter
 from ._fastpath import Raw, chunk, is_plain_text_delta, text_chunk_head, text_chunk_tail
@@ -110,17 +113,31 @@ class _Block:
 class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
     """Translate one Anthropic Messages stream into Chat Completions chunks.
 
-    Options: ``include_usage`` (send the final usage chunk: the client's
+    Per stream: ``include_usage`` (send the final usage chunk: the client's
     ``stream_options.include_usage``), ``created`` (the chunks' timestamp; Anthropic has none),
-    ``id``, ``extensions``, ``strict``, and ``keepalive`` (turn pings into SSE comments, which keep
-    idle proxies from closing a connection during long thinking).
+    ``id``, and ``keepalive`` (turn pings into SSE comments, which keep idle proxies from closing a
+    connection during long thinking). Policies: ``extensions``, ``strict``.
     """
 
     def __init__(
-        self, options: Options | None = None, *, keepalive: bool = False, **opts: Any
+        self,
+        options: Options | None = None,
+        *,
+        created: int | None = None,
+        id: str | None = None,
+        include_usage: bool = False,
+        keepalive: bool = False,
+        **opts: Unpack[CommonOptions],
     ) -> None:
-        super().__init__(options, **opts)
+        super().__init__(options, opts, CommonOptions)
+        check_call("created", created, int)
+        check_call("id", id, str)
+        check_call("include_usage", include_usage, bool)
+        check_call("keepalive", keepalive, bool)
         self.keepalive = keepalive
+        self.include_usage = include_usage
+        self._created = created
+        self._id = id
         self._template: Json = {}
         self._text_head = b""  # the bytes of a text chunk before its JSON string (see transcode)
         self._blocks: list[_Block] = []
@@ -204,7 +221,9 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             raise StreamProtocolError("a second message_start", path="type")
         self.state = State.OPEN
         msg = data["message"]
-        self._template = chat_envelope(msg, self._ctx, stream=True)
+        self._template = chat_envelope(
+            msg, self._ctx, created=self._created, id=self._id, stream=True
+        )
         self._usage = dict(msg.get("usage") or {})
         # Message-level keys (container, diagnostics, ...) may come with message_start, not only
         # with message_delta; the non-stream conversion carries them, so the stream must too (a
@@ -499,7 +518,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         if ext:
             delta["anthropic"] = ext
         out.append(self._chunk(delta, finish))
-        if self._ctx.options.include_usage:
+        if self.include_usage:
             if not self._usage:
                 usage.no_usage(self._ctx)
             counts, tier = usage.anthropic_to_openai_usage(self._usage, self._ctx, "usage")

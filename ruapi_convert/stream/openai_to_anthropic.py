@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final, Union, cast
 
+from typing_extensions import Unpack
+
 from ..errors import StreamProtocolError
 from ..gateway.errors import stream_error_to_anthropic, truncated_anthropic_error
 from ..mapping import usage as usage_
@@ -43,6 +45,7 @@ from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models._base import WireModel, validate
 from ..models.openai._stream import stream_event_wire
+from ..options import O2AResponseOptions, check_call
 from ._base import State, StreamConverter
 from ._blocks import BlockScheduler
 from ._fastpath import TEXT_DELTA_KEYS, Raw, is_plain_text_chunk, text_delta_bytes
@@ -89,8 +92,16 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
     shown as thinking with an empty signature, or dropped), ``id``, ``invalid_tool_arguments``.
     """
 
-    def __init__(self, options: Options | None = None, **opts: Any) -> None:
-        super().__init__(options, **opts)
+    def __init__(
+        self,
+        options: Options | None = None,
+        *,
+        id: str | None = None,
+        **opts: Unpack[O2AResponseOptions],
+    ) -> None:
+        super().__init__(options, opts, O2AResponseOptions)
+        check_call("id", id, str)
+        self._id = id
         self._finish: str | None = None
         self._ext: Json = {}  # delta.anthropic stop fields and Message keys (our reverse direction)
         self._usage: Json | None = None
@@ -168,7 +179,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         tier = usage_.tier_to_anthropic(chunk.get("service_tier"))
         if tier is not None:
             usage["service_tier"] = tier
-        message = message_envelope(chunk, self._ctx)
+        message = message_envelope(chunk, id=self._id)
         message.update(content=[], stop_reason=None, stop_sequence=None, usage=usage)
         attach_openai(message, openai_envelope_ext(chunk), self._ctx)
         return ("message_start", {"type": "message_start", "message": message})

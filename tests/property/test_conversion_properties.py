@@ -494,16 +494,27 @@ def normalise(payload: Json) -> Json:
     return result
 
 
+def leg(
+    convert: Callable[..., rc.Converted[Any]], body: Any, options: rc.Options, created: int | None
+) -> rc.Converted[Any]:
+    """One leg of a round trip: the policies for both legs, ``created`` where the call takes it."""
+    if convert is rc.anthropic_to_openai_response and created is not None:
+        return convert(body, options=options, created=created)
+    return convert(body, options=options)
+
+
 def assert_round_trip(
     there: Callable[..., rc.Converted[Any]],
     back: Callable[..., rc.Converted[Any]],
     body: Json,
-    **opts: Any,
+    options: rc.Options | None = None,
+    created: int | None = None,
 ) -> None:
     """``back(there(body))`` equals ``body`` (normalised), and neither leg reports a loss."""
-    first = there(body, **opts)
+    options = options or rc.Options()
+    first = leg(there, body, options, created)
     assert first.losses == (), first.losses
-    second = back(first.value, **opts)
+    second = leg(back, first.value, options, created)
     assert second.losses == (), second.losses
     got, want = normalise(second.value.to_dict()), normalise(body)
     assert got == want, list(differences(want, got))
@@ -678,16 +689,20 @@ PORTABLE_OPENAI_RESPONSES = openai_responses(
     refusals=False,
 ).map(portable_reply_reasoning)
 
-#: Options for both legs: mid-conversation system messages stay in place (``native``), as the
-#: Anthropic -> OpenAI direction sends them; ``created`` is given, since Anthropic has none.
-ROUND_TRIP_OPTIONS: Json = {"system_messages": "native", "created": CREATED}
+#: Policies for both legs: mid-conversation system messages stay in place (``native``), as the
+#: Anthropic -> OpenAI direction sends them (``created`` is given too, since Anthropic has none).
+ROUND_TRIP_OPTIONS = rc.Options(system_messages="native")
 
 
 @given(PORTABLE_ANTHROPIC_REQUESTS)
 def test_anthropic_request_round_trip_is_the_identity(body: Json) -> None:
     """Anthropic -> OpenAI -> Anthropic gives the request back, with no loss on either leg."""
     assert_round_trip(
-        rc.anthropic_to_openai_request, rc.openai_to_anthropic_request, body, **ROUND_TRIP_OPTIONS
+        rc.anthropic_to_openai_request,
+        rc.openai_to_anthropic_request,
+        body,
+        ROUND_TRIP_OPTIONS,
+        CREATED,
     )
 
 
@@ -695,7 +710,11 @@ def test_anthropic_request_round_trip_is_the_identity(body: Json) -> None:
 def test_openai_request_round_trip_is_the_identity(body: Json) -> None:
     """OpenAI -> Anthropic -> OpenAI gives the request back, with no loss on either leg."""
     assert_round_trip(
-        rc.openai_to_anthropic_request, rc.anthropic_to_openai_request, body, **ROUND_TRIP_OPTIONS
+        rc.openai_to_anthropic_request,
+        rc.anthropic_to_openai_request,
+        body,
+        ROUND_TRIP_OPTIONS,
+        CREATED,
     )
 
 
@@ -706,7 +725,8 @@ def test_anthropic_response_round_trip_is_the_identity(body: Json) -> None:
         rc.anthropic_to_openai_response,
         rc.openai_to_anthropic_response,
         body,
-        **ROUND_TRIP_OPTIONS,
+        ROUND_TRIP_OPTIONS,
+        CREATED,
     )
 
 
@@ -862,9 +882,10 @@ def test_round_trip_without_extensions_is_the_identity(
     loss is a reply's ``created``, which Anthropic has no field for (the ``created`` option gives
     it back)."""
     body = data.draw(strategy)
-    opts: Json = {"system_messages": "native", "extensions": False}
-    first = there(body, **opts, created=body.get("created", CREATED))
-    second = back(first.value, **opts, created=body.get("created", CREATED))
+    options = rc.Options(system_messages="native", extensions=False)
+    created = body.get("created", CREATED)
+    first = leg(there, body, options, created)
+    second = leg(back, first.value, options, created)
     # OpenAI's created has no Anthropic field: dropped (reported) on the OpenAI -> Anthropic leg
     # of a response trip, given back by the option on the way to OpenAI.
     lost = [loss.path for loss in (*first.losses, *second.losses)]

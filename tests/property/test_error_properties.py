@@ -6,7 +6,7 @@ import json
 import re
 import string
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from hypothesis import given
@@ -242,7 +242,7 @@ def test_request_key_lands_only_in_the_auth_header(
 ) -> None:
     """Request conversion puts the key in exactly one header, of the target's scheme."""
     given_headers = {**headers, "authorization": f"Bearer {key}", "x-trace": key}
-    auth = "bearer" if bearer else "x-api-key"
+    auth: Literal["bearer", "x-api-key"] = "bearer" if bearer else "x-api-key"
     out = openai_to_anthropic_request_headers(
         given_headers, anthropic_auth=auth, passthrough=["x-trace"]
     ).value
