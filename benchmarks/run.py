@@ -17,7 +17,8 @@ What is measured, per payload size, always bytes in -> bytes out:
   pydantic-core as its JSON codec (the only one a pydantic-only library has), converting
   nothing, without and with validating the input; a bar below that is out of reach for any
   converter of that kind, and the row says so;
-* **LiteLLM**: its adapters from ``/work/shared/spec/peers-python.md`` §8 on the same payloads,
+* **LiteLLM**: its Anthropic adapters (``litellm.llms.anthropic`` request/response transforms)
+  on the same payloads,
   parsing the bytes with ``json.loads`` and dumping with ``json.dumps`` as a gateway would.
 
 Figures are the median of several runs of a timed loop; ratios are computed from the same run.

@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 #: The Anthropic errors the tables document: (status, error.type, details.error_code). The statuses
-#: of protocols.md B.8 and E.39, with the type Anthropic uses for each (other 4xx statuses say
+#: of docs/protocols.md B.8 and E.39, with the type Anthropic uses for each (other 4xx statuses say
 #: invalid_request_error, other 5xx api_error).
 ANTHROPIC_CASES: Final[tuple[tuple[int, str, str | None], ...]] = (
     (400, "invalid_request_error", None),
@@ -72,7 +72,7 @@ ANTHROPIC_CASES: Final[tuple[tuple[int, str, str | None], ...]] = (
     (529, "overloaded_error", None),
 )
 
-#: The OpenAI errors the tables document: (status, type, code), as OpenAI sends them (protocols.md
+#: The OpenAI errors the tables document: (status, type, code), as OpenAI sends them (docs/protocols.md
 #: A.9; None where OpenAI's body for that status is not documented).
 OPENAI_CASES: Final[tuple[tuple[int, str | None, str | None], ...]] = (
     (400, "invalid_request_error", None),

@@ -1,7 +1,7 @@
 """Where the test payloads live: the repository's own fixtures and the shared recorded corpus.
 
 The corpus (121 recorded real payloads) is not part of the repository. It is looked for in
-``$RUAPI_CORPUS``, then in ``../shared/corpus`` next to the checkout, then at ``/work/shared/corpus``.
+``$RUAPI_CORPUS``, then in ``shared/corpus`` beside the checkout's folder.
 When it is absent, the tests that need it are skipped with a reason that says where it was looked
 for (CI has it, so there they always run).
 """
@@ -30,7 +30,7 @@ Kind = Literal["requests", "responses", "streams"]
 def _corpus_candidates() -> list[Path]:
     env = os.environ.get("RUAPI_CORPUS")
     found = [Path(env)] if env else []
-    return [*found, ROOT.parent / "shared" / "corpus", Path("/work/shared/corpus")]
+    return [*found, ROOT.parent / "shared" / "corpus"]
 
 
 def corpus_dir() -> Path | None:

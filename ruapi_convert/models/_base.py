@@ -293,21 +293,22 @@ class WireModel(BaseModel):
         """
         layout = _layout(cls)
         values = layout.defaults.copy()
-        fields_set = data.keys() & layout.order.keys()
-        if len(fields_set) == len(data):
+        declared = data.keys() & layout.order.keys()
+        if len(declared) == len(data):
             values.update(data)
             extra: dict[str, Any] = {}
         else:
-            values.update((key, data[key]) for key in fields_set)
-            extra = {key: value for key, value in data.items() if key not in fields_set}
+            values.update((key, data[key]) for key in declared)
+            extra = {key: value for key, value in data.items() if key not in declared}
         if layout.nested:
-            for key in layout.nested.keys() & fields_set:
+            for key in layout.nested.keys() & declared:
                 if isinstance(values[key], dict):
                     values[key] = layout.nested[key].trusted(values[key])
         obj = cls.__new__(cls)
-        # BaseModel's slot descriptors: what object.__setattr__ would find, without the lookup
+        # BaseModel's slot descriptors: what object.__setattr__ would find, without the lookup.
+        # pydantic counts the extra keys as set fields too (model_validate does).
         _SET_DICT(obj, values)
-        _SET_FIELDS_SET(obj, fields_set)
+        _SET_FIELDS_SET(obj, set(data) if extra else declared)
         _SET_EXTRA(obj, extra)
         _SET_PRIVATE(obj, None)
         return obj

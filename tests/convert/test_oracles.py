@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
+pytest.importorskip("openai")
+pytest.importorskip("anthropic")
+
 import json
 from typing import TYPE_CHECKING, Any, Literal
 
 import anthropic.types
 import openai.types.chat
-import pytest
 
 import ruapi_convert as rc
 

@@ -102,3 +102,23 @@ def test_parse_accepts_every_input_form(case: Body, data: st.DataObject) -> None
     assert parsed.to_dict() == payload
     for form in (json.dumps(payload), json.dumps(payload).encode(), parsed):
         assert case.model.parse(form).to_dict() == payload
+
+
+def assert_trusted_equals_validated(model: type[WireModel], payload: dict[str, Any]) -> None:
+    """``Model.trusted(d)`` (how the converters build results, without validation) is the same
+    object ``Model.model_validate(d)`` makes: fields, extras and the set of fields given."""
+    validated = model.model_validate(payload)
+    trusted = model.trusted(validated.wire())
+    assert trusted == validated
+    assert trusted.model_fields_set == validated.model_fields_set
+    assert trusted.__pydantic_extra__ == validated.__pydantic_extra__
+    assert trusted.to_dict() == validated.to_dict() == payload
+
+
+@pytest.mark.parametrize("case", BODIES, ids=str)
+@given(data=st.data())
+def test_trusted_equals_validated(case: Body, data: st.DataObject) -> None:
+    """The unvalidated constructor builds what validation builds, unknown keys included."""
+    assert_trusted_equals_validated(
+        case.model, data.draw(with_unknowns(case.strategy, protocol=case.protocol))
+    )
