@@ -19,6 +19,7 @@ __all__ = [
     "Base64PDFSource",
     "Base64PDFSourceParam",
     "CacheControlEphemeralParam",
+    "CommonErrorCode",
     "CallerParam",
     "CitationCharLocation",
     "CitationCharLocationParam",
@@ -384,3 +385,9 @@ class Container(TypedDict, total=False):
     id: Required[str]
     expires_at: Required[str]
     skills: Optional[list[ContainerSkill]]
+
+
+#: The error codes every server-tool result shares (each tool adds its own).
+CommonErrorCode = Literal[
+    "invalid_tool_input", "unavailable", "too_many_requests", "execution_time_exceeded"
+]

@@ -7,12 +7,14 @@ from typing_extensions import Required, TypedDict
 
 from .._base import not_one_of, wire_dict
 from ._blocks import FallbackInfoParam, ServerToolName, ToolChangeParam
-from ._common import CallerParam, TextCitation
-from ._tool_results import (
-    AdvisorToolResultBlock,
+from ._code_execution_results import (
     BashCodeExecutionToolResultBlock,
     CodeExecutionToolResultBlock,
     TextEditorCodeExecutionToolResultBlock,
+)
+from ._common import CallerParam, TextCitation
+from ._tool_results import (
+    AdvisorToolResultBlock,
     ToolSearchToolResultBlock,
     WebFetchToolResultBlock,
     WebSearchToolResultBlock,

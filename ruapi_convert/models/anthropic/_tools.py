@@ -15,18 +15,15 @@ from typing_extensions import Required, TypedDict
 
 from .._base import not_one_of, tags_of, wire_dict
 from ._common import CacheControlEphemeralParam, CitationsConfigParam, Model
+from ._toolsets import BrowserToolset20260801Param, ComputerToolset20260801Param
 
 __all__ = [
     "TOOL_TYPES",
     "AdvisorTool20260301Param",
-    "BrowserToolset20260801Param",
-    "BrowserToolsetConfigsParam",
     "CodeExecutionTool20250522Param",
     "CodeExecutionTool20250825Param",
     "CodeExecutionTool20260120Param",
     "CodeExecutionTool20260521Param",
-    "ComputerToolset20260801Param",
-    "ComputerToolsetConfigsParam",
     "InputSchema",
     "MCPToolConfigParam",
     "MCPToolDefaultConfigParam",
@@ -35,11 +32,6 @@ __all__ = [
     "MemoryTool20250818Param",
     "ToolBash20241022Param",
     "ToolBash20250124Param",
-    "ToolChoiceAnyParam",
-    "ToolChoiceAutoParam",
-    "ToolChoiceNoneParam",
-    "ToolChoiceParam",
-    "ToolChoiceToolParam",
     "ToolComputerUse20241022Param",
     "ToolComputerUse20250124Param",
     "ToolComputerUse20251124Param",
@@ -51,8 +43,6 @@ __all__ = [
     "ToolTextEditor20250429Param",
     "ToolTextEditor20250728Param",
     "ToolUnionParam",
-    "ToolsetToolConfigParam",
-    "UnknownToolChoiceParam",
     "UnknownToolParam",
     "UnknownWebFetchURLSourceParam",
     "UserLocationParam",
@@ -212,95 +202,6 @@ class ToolComputerUse20251124Param(_ComputerUseOptions, total=False):
 
     type: Required[Literal["computer_20251124"]]
     enable_zoom: Optional[bool]
-
-
-# -- toolsets (members come back as ordinary tool_use blocks with ``toolset_name``) ---------------
-
-
-@wire_dict
-class ToolsetToolConfigParam(TypedDict, total=False):
-    """Per-member settings of a browser or computer toolset."""
-
-    enabled: Optional[bool]
-    defer_loading: Optional[bool]
-
-
-@wire_dict
-class BrowserToolsetConfigsParam(TypedDict, total=False):
-    """Settings of each member of the browser toolset, by member name."""
-
-    close_tab: Optional[ToolsetToolConfigParam]
-    double_click: Optional[ToolsetToolConfigParam]
-    file_upload: Optional[ToolsetToolConfigParam]
-    find: Optional[ToolsetToolConfigParam]
-    form_input: Optional[ToolsetToolConfigParam]
-    get_page_text: Optional[ToolsetToolConfigParam]
-    hold_key: Optional[ToolsetToolConfigParam]
-    hover: Optional[ToolsetToolConfigParam]
-    javascript_exec: Optional[ToolsetToolConfigParam]
-    key: Optional[ToolsetToolConfigParam]
-    left_click: Optional[ToolsetToolConfigParam]
-    left_click_drag: Optional[ToolsetToolConfigParam]
-    left_mouse_down: Optional[ToolsetToolConfigParam]
-    left_mouse_up: Optional[ToolsetToolConfigParam]
-    list_tabs: Optional[ToolsetToolConfigParam]
-    middle_click: Optional[ToolsetToolConfigParam]
-    mouse_move: Optional[ToolsetToolConfigParam]
-    navigate: Optional[ToolsetToolConfigParam]
-    new_tab: Optional[ToolsetToolConfigParam]
-    read_console: Optional[ToolsetToolConfigParam]
-    read_network: Optional[ToolsetToolConfigParam]
-    read_page: Optional[ToolsetToolConfigParam]
-    right_click: Optional[ToolsetToolConfigParam]
-    screenshot: Optional[ToolsetToolConfigParam]
-    scroll: Optional[ToolsetToolConfigParam]
-    scroll_to: Optional[ToolsetToolConfigParam]
-    switch_tab: Optional[ToolsetToolConfigParam]
-    triple_click: Optional[ToolsetToolConfigParam]
-    type: Optional[ToolsetToolConfigParam]
-    wait: Optional[ToolsetToolConfigParam]
-    zoom: Optional[ToolsetToolConfigParam]
-
-
-@wire_dict
-class ComputerToolsetConfigsParam(TypedDict, total=False):
-    """Settings of each member of the computer toolset, by member name."""
-
-    cursor_position: Optional[ToolsetToolConfigParam]
-    double_click: Optional[ToolsetToolConfigParam]
-    hold_key: Optional[ToolsetToolConfigParam]
-    key: Optional[ToolsetToolConfigParam]
-    left_click: Optional[ToolsetToolConfigParam]
-    left_click_drag: Optional[ToolsetToolConfigParam]
-    left_mouse_down: Optional[ToolsetToolConfigParam]
-    left_mouse_up: Optional[ToolsetToolConfigParam]
-    middle_click: Optional[ToolsetToolConfigParam]
-    mouse_move: Optional[ToolsetToolConfigParam]
-    right_click: Optional[ToolsetToolConfigParam]
-    screenshot: Optional[ToolsetToolConfigParam]
-    scroll: Optional[ToolsetToolConfigParam]
-    triple_click: Optional[ToolsetToolConfigParam]
-    type: Optional[ToolsetToolConfigParam]
-    wait: Optional[ToolsetToolConfigParam]
-    zoom: Optional[ToolsetToolConfigParam]
-
-
-@wire_dict
-class BrowserToolset20260801Param(TypedDict, total=False):
-    """The browser toolset (navigate, click, read_page, …), version 2026-08-01."""
-
-    type: Required[Literal["browser_toolset_20260801"]]
-    cache_control: Optional[CacheControlEphemeralParam]
-    configs: Optional[BrowserToolsetConfigsParam]
-
-
-@wire_dict
-class ComputerToolset20260801Param(TypedDict, total=False):
-    """The computer toolset (screenshot, click, type, …), version 2026-08-01."""
-
-    type: Required[Literal["computer_toolset_20260801"]]
-    cache_control: Optional[CacheControlEphemeralParam]
-    configs: Optional[ComputerToolsetConfigsParam]
 
 
 # -- server-executed tools -----------------------------------------------------------------------
@@ -612,59 +513,5 @@ ToolUnionParam = Annotated[
         ToolParam,
         UnknownToolParam,
     ],
-    Field(union_mode="left_to_right"),
-]
-
-
-# -- tool_choice ---------------------------------------------------------------------------------
-
-
-@wire_dict
-class ToolChoiceAutoParam(TypedDict, total=False):
-    """The model decides whether and which tools to call."""
-
-    type: Required[Literal["auto"]]
-    disable_parallel_tool_use: Optional[bool]
-
-
-@wire_dict
-class ToolChoiceAnyParam(TypedDict, total=False):
-    """The model must call some tool."""
-
-    type: Required[Literal["any"]]
-    disable_parallel_tool_use: Optional[bool]
-
-
-@wire_dict
-class ToolChoiceToolParam(TypedDict, total=False):
-    """The model must call the named tool."""
-
-    type: Required[Literal["tool"]]
-    name: Required[str]
-    disable_parallel_tool_use: Optional[bool]
-
-
-@wire_dict
-class ToolChoiceNoneParam(TypedDict, total=False):
-    """The model may not call tools."""
-
-    type: Required[Literal["none"]]
-
-
-_KnownToolChoiceParam = Union[
-    ToolChoiceAutoParam, ToolChoiceAnyParam, ToolChoiceToolParam, ToolChoiceNoneParam
-]
-
-
-@wire_dict
-class UnknownToolChoiceParam(TypedDict):
-    """A tool_choice type newer than this library; its payload is kept as given."""
-
-    type: Annotated[str, not_one_of(_KnownToolChoiceParam)]
-
-
-#: The ``tool_choice`` request field.
-ToolChoiceParam = Annotated[
-    Union[Annotated[_KnownToolChoiceParam, Field(discriminator="type")], UnknownToolChoiceParam],
     Field(union_mode="left_to_right"),
 ]
