@@ -37,6 +37,10 @@ everything from here.
 
 from typing import TypeAlias
 
+# Shapes the Responses API shares with Chat Completions: the same classes as in ``models.openai``.
+from ..openai._request import ModerationParam, ModerationPolicyModeParam, ModerationPolicyParam
+from ..openai._response import Misalignment, MisalignmentSteer, ModerationError, ModerationResult
+from ..openai._tools import CustomFormatTextParam, CustomToolInputFormatGrammarParam
 from ._builtin_items import (
     CodeInterpreterOutput,
     CodeInterpreterOutputImage,
@@ -716,6 +720,16 @@ __all__ = [
     "ResponseStreamEvent",
     "parse_stream_event",
     "stream_event_wire",
+    # shared with Chat Completions (models.openai)
+    "ModerationParam",
+    "ModerationPolicyParam",
+    "ModerationPolicyModeParam",
+    "ModerationResult",
+    "ModerationError",
+    "Misalignment",
+    "MisalignmentSteer",
+    "CustomFormatTextParam",
+    "CustomToolInputFormatGrammarParam",
     # request-side aliases
     "EasyInputMessageParam",
     "ResponseInputItemParam",

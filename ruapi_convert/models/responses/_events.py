@@ -18,6 +18,7 @@ from typing import ClassVar, Literal, Optional, Union
 from typing_extensions import Required, TypedDict
 
 from .._base import Number, WireModel, wire_dict
+from ..openai._response import ErrorObject
 from ._content import Annotation, ResponseContentPart, SummaryTextContent
 from ._item_unions import ResponseOutputItem
 from ._response import Response
@@ -153,13 +154,20 @@ class ResponseCreatedEvent(_Event):
 
 
 class ResponseErrorEvent(_Event):
-    """An error after the stream started (HTTP 200 already sent)."""
+    """An error after the stream started (HTTP 200 already sent).
+
+    The SDK declares ``code``, ``message`` and ``param`` at the top level; OpenAI's streams were
+    recorded sending them nested, ``{"type": "error", "sequence_number": n, "error": {"type",
+    "code", "message", "param"}}`` (the shape of an HTTP error body's ``error``). Both are
+    accepted, so ``message`` is optional here.
+    """
 
     type: Literal["error"]
     sequence_number: int
     code: Optional[str] = None
-    message: str
+    message: Optional[str] = None
     param: Optional[str] = None
+    error: Optional[ErrorObject] = None
 
 
 class ResponseFunctionCallArgumentsDeltaEvent(_Event):

@@ -18,7 +18,7 @@ from typing_extensions import Required, TypedDict
 from .._base import Number, WireModel, wire_dict
 from ..openai._request import ModerationParam
 from ._config import Reasoning, ResponseTextConfig
-from ._content import ResponseInputFile, ResponseInputImage, ResponseInputText
+from ._content import ResponseInputContent
 from ._item_unions import ResponseInputItem
 from ._tools import Tool, ToolChoice
 from ._vocab import (
@@ -49,9 +49,8 @@ class ResponsePrompt(TypedDict, total=False):
 
     id: Required[str]
     version: Optional[str]
-    variables: Optional[
-        dict[str, Union[str, ResponseInputText, ResponseInputImage, ResponseInputFile]]
-    ]
+    # Values are strings or input parts (text, image, file).
+    variables: Optional[dict[str, Union[str, ResponseInputContent]]]
 
 
 @wire_dict
