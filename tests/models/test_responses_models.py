@@ -201,6 +201,16 @@ def test_lifecycle_events_hold_response_models() -> None:
     assert event.wire()["response"] == EVENTS[3]["response"]
 
 
+@pytest.mark.parametrize("event", [EVENTS[0], EVENTS[6], EVENTS[10]], ids=lambda e: e["type"])
+def test_trusted_builds_what_validation_builds(event: Json) -> None:
+    """``trusted`` (the converters' unvalidated constructor) gives the model validation gives,
+    also for lifecycle events, whose ``response`` becomes a :class:`Response`."""
+    cls = type(rm.parse_stream_event(event))
+    built = cls.trusted(copy.deepcopy(event))
+    assert built == cls.model_validate(event)
+    assert built.to_dict() == event
+
+
 @pytest.mark.parametrize("wrap", [bytes, bytearray, memoryview, lambda b: b.decode()])
 def test_parse_stream_event_accepts_every_buffer(wrap: Any) -> None:
     """bytes, bytearray, memoryview and str all parse, as for the other protocols."""
