@@ -674,6 +674,20 @@ def test_public_names_are_exported() -> None:
         assert name in rm.__all__
 
 
+def test_all_is_exactly_what_the_modules_export() -> None:
+    """The package's ``__all__`` is the union of its modules' ``__all__`` lists, plus the request-side
+    aliases and the classes shared with ``models.openai`` (so a new class cannot be forgotten)."""
+    import importlib
+    import pkgutil
+
+    exported: set[str] = set()
+    for module in pkgutil.iter_modules(rm.__path__):
+        exported |= set(importlib.import_module(f"{rm.__name__}.{module.name}").__all__)
+    extra = set(rm.__all__) - exported
+    assert exported <= set(rm.__all__)
+    assert all(name.endswith("Param") or hasattr(oai, name) for name in extra), extra
+
+
 def test_importing_builds_no_schema() -> None:
     """``defer_build``: importing the package builds no validator (that happens on first use)."""
     code = (
