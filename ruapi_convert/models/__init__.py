@@ -1,1 +1,1 @@
-"""Typed wire models of both protocols: ``models.openai`` and ``models.anthropic``."""
+"""Typed wire models of the protocols: ``models.openai``, ``models.anthropic`` and ``models.responses``."""

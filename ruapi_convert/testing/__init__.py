@@ -2,8 +2,8 @@
 ruapi_convert.testing
 ~~~~~~~~~~~~~~~~~~~~~
 
-Hypothesis strategies for property tests of code that handles OpenAI Chat Completions and Anthropic
-Messages payloads (requires the ``ruapi_convert[testing]`` extra, which installs Hypothesis).
+Hypothesis strategies for property tests of code that handles OpenAI Chat Completions, Anthropic
+Messages and OpenAI Responses payloads (requires the ``ruapi_convert[testing]`` extra, which installs Hypothesis).
 
 Example::
 
@@ -36,6 +36,10 @@ from .strategies import (
     openai_model_lists,
     openai_requests,
     openai_responses,
+    responses_errors,
+    responses_event_streams,
+    responses_requests,
+    responses_responses,
     with_unknowns,
 )
 
@@ -52,7 +56,12 @@ __all__ = [
     "anthropic_event_streams",
     "anthropic_errors",
     "anthropic_model_lists",
-    # both
+    # OpenAI Responses
+    "responses_requests",
+    "responses_responses",
+    "responses_event_streams",
+    "responses_errors",
+    # all
     "with_unknowns",
     "json_values",
 ]

@@ -4,7 +4,7 @@ ruapi_convert.testing._unknowns
 
 Forward-compatibility fuzzing: payloads from a newer version of a protocol.
 
-Both vendors add fields, block types, event types and delta types over time. :func:`inject` takes a
+Every protocol adds fields, block types, event types and delta types over time. :func:`inject` takes a
 valid payload (or stream, or ``(final, stream)`` pair) and adds such things where the protocol allows
 them: unknown keys on objects the protocol defines (never inside free-form JSON such as a tool's
 input or a JSON schema, where they would change the data rather than the shape), and elements of an
@@ -25,10 +25,10 @@ from ._common import fresh, json_values
 
 __all__ = ["Protocol", "inject"]
 
-Protocol = Literal["openai", "anthropic"]
+Protocol = Literal["openai", "anthropic", "responses"]
 
 #: Keys whose value is free-form JSON (or a map with typed values): nothing is injected below them.
-_FREE_FORM = frozenset(
+_CHAT_FREE_FORM = frozenset(
     {
         "input",
         "input_schema",
@@ -43,6 +43,14 @@ _FREE_FORM = frozenset(
         "category_applied_input_types",
     }
 )
+
+_FREE_FORM: dict[Protocol, frozenset[str]] = {
+    "openai": _CHAT_FREE_FORM,
+    "anthropic": _CHAT_FREE_FORM,
+    # ``input`` is the item list here (a custom tool call's ``input`` is a string).
+    "responses": (_CHAT_FREE_FORM - {"input"})
+    | {"arguments", "variables", "env", "headers", "attributes", "output_schema"},
+}
 
 # (holder kind, key) -> what an unknown element of that list is. The holder kind is "<root>" for the
 # payload itself, else the holder's ``type`` or, for messages, ``role:<role>``.
@@ -69,6 +77,25 @@ _OPEN_LISTS: dict[Protocol, dict[tuple[str, str], str]] = {
         ("content", "content"): "block",
         ("text", "citations"): "citation",
     },
+    "responses": {
+        ("<root>", "input"): "item",
+        ("<root>", "output"): "item",
+        ("<root>", "tools"): "tool",
+        ("<response>", "output"): "item",
+        ("<response>", "tools"): "tool",
+        ("message", "content"): "part",
+        ("role:user", "content"): "part",
+        ("role:system", "content"): "part",
+        ("role:developer", "content"): "part",
+        ("role:assistant", "content"): "part",
+        ("output_text", "annotations"): "annotation",
+        ("function_call_output", "output"): "part",
+        ("custom_tool_call_output", "output"): "part",
+        ("namespace", "tools"): "tool",
+        ("additional_tools", "tools"): "tool",
+        ("tool_search_output", "tools"): "tool",
+        ("code_interpreter_call", "outputs"): "output",
+    },
 }
 
 # (holder kind, key) -> what an unknown object replacing that (open-union) field is.
@@ -85,6 +112,16 @@ _OPEN_FIELDS: dict[Protocol, dict[tuple[str, str], str]] = {
         ("image", "source"): "source",
         ("document", "source"): "source",
     },
+    "responses": {
+        ("<root>", "tool_choice"): "tool_choice",
+        ("<response>", "tool_choice"): "tool_choice",
+        ("response.output_item.added", "item"): "item",
+        ("response.output_item.done", "item"): "item",
+        ("response.content_part.added", "part"): "part",
+        ("response.content_part.done", "part"): "part",
+        ("response.output_text.annotation.added", "annotation"): "annotation",
+        ("web_search_call", "action"): "action",
+    },
 }
 
 _NAMES = st.text("abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=8)
@@ -92,6 +129,8 @@ _NAMES = st.text("abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=8)
 
 def _holder_kinds(node: dict[str, Any], root: bool) -> tuple[str, ...]:
     kinds: tuple[str, ...] = ("<root>",) if root else ()
+    if node.get("object") == "response":  # a Responses API response, also inside stream events
+        kinds = (*kinds, "<response>")
     role, kind = node.get("role"), node.get("type")
     if isinstance(kind, str):
         return (*kinds, kind)
@@ -120,7 +159,7 @@ def _walk(
         objects.append(current)
         holders = _holder_kinds(current, is_root)
         for key, value in current.items():
-            if key in _FREE_FORM:
+            if key in _FREE_FORM[protocol]:
                 continue
             for holder in holders:
                 if isinstance(value, list) and (holder, key) in _OPEN_LISTS[protocol]:
@@ -179,6 +218,10 @@ def _inject_stream(draw: st.DrawFn, events: list[Any], protocol: Protocol) -> No
     for number, event in enumerate(events):
         if number == surely or draw(st.integers(0, 3)) == 0:
             _inject_payload(draw, event, protocol, root=False)
+    if protocol == "responses" and events:
+        for _ in range(draw(st.integers(0, 2))):
+            # After response.created, which every consumer waits for first.
+            events.insert(draw(st.integers(1, len(events))), _unknown_element(draw, "event"))
     if protocol == "anthropic" and events:
         for _ in range(draw(st.integers(0, 2))):
             # After message_start, as the API's "new event types may be added" promises.
