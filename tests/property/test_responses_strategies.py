@@ -99,7 +99,10 @@ def accumulate(events: list[Json]) -> dict[int, Json]:
         elif kind == "response.output_text.annotation.added":
             assert item is not None
             item["content"][event["content_index"]]["annotations"].append(event["annotation"])
-        elif kind == "response.function_call_arguments.delta":
+        elif kind in (
+            "response.function_call_arguments.delta",
+            "response.mcp_call_arguments.delta",
+        ):
             assert item is not None
             item["arguments"] += event["delta"]
         elif kind == "response.custom_tool_call_input.delta":
