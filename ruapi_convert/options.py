@@ -31,10 +31,12 @@ from .mapping.thinking import EFFORT_BUDGETS
 
 __all__ = [
     "A2ORequestOptions",
+    "A2OStreamOptions",
     "AnthropicVersion",
     "CommonOptions",
     "O2ARequestOptions",
     "O2AResponseOptions",
+    "O2AStreamOptions",
     "Options",
     "RequestHeaderOptions",
     "StrictOption",
@@ -89,6 +91,13 @@ class Options:
     #: ``{"_raw_arguments": "<the string>"}`` (reported; the reverse direction unwraps it exactly)
     #: or "reject" with InvalidInputError.
     invalid_tool_arguments: Literal["wrap", "reject"] = "wrap"
+    #: Thinking is on but the assistant turn being continued (the last one, with tool calls) has
+    #: no signed thinking to start with - what apps that rebuild the assistant message from
+    #: ``content`` and ``tool_calls`` send. Anthropic answers 400 to that ("a final assistant
+    #: message must start with a thinking block"), so "disable" sends the request without
+    #: thinking (reported), as Anthropic's extended-thinking docs advise; "reject" raises
+    #: UnsupportedError instead.
+    missing_thinking: Literal["disable", "reject"] = "disable"
     #: openai_to_anthropic_request_headers: the beta names sent as ``anthropic-beta`` (joined with
     #: commas; empty sends no header). The client's own ``anthropic-beta``, if any, is not copied.
     anthropic_beta: Sequence[str] = ()
@@ -110,6 +119,13 @@ class Options:
     #: "thinking" shows it as a thinking block with an empty signature (reported; such a block is
     #: never sent to Anthropic), "drop" leaves it out (reported).
     unsigned_reasoning: Literal["thinking", "drop"] = "thinking"
+    #: The most text, in characters, that a stream converter holds for one purpose while it
+    #: waits: blocks queued behind a tool call whose arguments are not complete yet, a server
+    #: tool's input (sent whole at its block's end), a tool name before its call can start,
+    #: reasoning text kept to compare with reasoning_details, a signature. A stream that needs
+    #: more ends with the target protocol's error event (StreamProtocolError), rather than grow
+    #: without bound on what a stranger's upstream sends.
+    max_stream_buffer: int = 8 * 1024 * 1024
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
@@ -139,6 +155,7 @@ class O2ARequestOptions(CommonOptions, total=False):
     thinking_mode: Literal["adaptive", "enabled"]
     effort_budgets: Mapping[str, int]
     invalid_tool_arguments: Literal["wrap", "reject"]
+    missing_thinking: Literal["disable", "reject"]
 
 
 class A2ORequestOptions(CommonOptions, total=False):
@@ -151,10 +168,22 @@ class A2ORequestOptions(CommonOptions, total=False):
 
 
 class O2AResponseOptions(CommonOptions, total=False):
-    """``openai_to_anthropic_response`` and ``OpenAIToAnthropicStream``."""
+    """``openai_to_anthropic_response``."""
 
     unsigned_reasoning: Literal["thinking", "drop"]
     invalid_tool_arguments: Literal["wrap", "reject"]
+
+
+class O2AStreamOptions(O2AResponseOptions, total=False):
+    """``OpenAIToAnthropicStream``."""
+
+    max_stream_buffer: int
+
+
+class A2OStreamOptions(CommonOptions, total=False):
+    """``AnthropicToOpenAIStream``."""
+
+    max_stream_buffer: int
 
 
 class RequestHeaderOptions(TypedDict, total=False):

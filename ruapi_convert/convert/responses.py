@@ -205,9 +205,14 @@ def _to_anthropic(comp: Json, ctx: Context, id: str | None) -> Json:
     msg = choice["message"]
     path = "choices[0].message"
     ctx.unknown(msg, _REPLY_MESSAGE_KEYS, path)
-    content = _content_blocks(msg, ctx, path)
+    content = _content_blocks(msg, ctx, path, comp.get("id"))
     stop = stop_fields(
-        choice.get("finish_reason"), msg.get("anthropic"), msg.get("refusal"), ctx, "choices[0]"
+        choice.get("finish_reason"),
+        msg.get("anthropic"),
+        msg.get("refusal"),
+        ctx,
+        "choices[0]",
+        tool_calls=any(b["type"] == "tool_use" for b in content),
     )
     usage, usage_extra = openai_to_anthropic_usage(
         comp.get("usage"), ctx, "usage", service_tier=comp.get("service_tier")
@@ -234,7 +239,7 @@ def _to_anthropic(comp: Json, ctx: Context, id: str | None) -> Json:
     return out
 
 
-def _content_blocks(msg: Json, ctx: Context, path: str) -> list[Json]:
+def _content_blocks(msg: Json, ctx: Context, path: str, completion_id: Any) -> list[Json]:
     """The blocks made from the standard fields (reasoning, text, refusal, tool calls, in the order
     Anthropic produces them), merged with the blocks carried in ``anthropic.content``."""
     allow_unsigned = ctx.options.unsigned_reasoning == "thinking"
@@ -246,7 +251,11 @@ def _content_blocks(msg: Json, ctx: Context, path: str) -> list[Json]:
     if refusal:
         blocks.append({"type": "text", "text": refusal})
     for j, call in enumerate(msg.get("tool_calls") or ()):
-        blocks.append(tool_call_to_tool_use(call, f"{path}.tool_calls[{j}]", ctx, reply=True))
+        blocks.append(
+            tool_call_to_tool_use(
+                call, f"{path}.tool_calls[{j}]", ctx, reply=True, seed=completion_id, position=j
+            )
+        )
     function_call = msg.get("function_call")
     if function_call is not None:
         blocks.append(

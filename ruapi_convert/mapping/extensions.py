@@ -39,7 +39,7 @@ token counts.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import InvalidInputError
 from ..models import anthropic as ant
@@ -67,6 +67,7 @@ __all__ = [
     "rebuild",
     "report_carried",
     "restore_openai",
+    "restore_openai_usage",
 ]
 
 # -- request parameters ------------------------------------------------------------------------------
@@ -573,12 +574,19 @@ def attach_openai(out: Json, ext: Json, ctx: Context) -> None:
             ctx.lose(row, path, kind="dropped")
 
 
+def restore_openai_usage(carried: Any, usage: Json) -> None:
+    """Put the OpenAI-only token counts our reverse direction carried (``openai.usage`` of a
+    Message, or of a stream's ``message_delta``) back into OpenAI ``usage``."""
+    if isinstance(carried, dict):
+        for group, values in carried.items():
+            usage.setdefault(group, {}).update(values)
+
+
 def restore_openai(ext: Json, out: Json, message: Json) -> None:
     """Put what our reverse direction carried in a Message's ``openai`` object back into the
     ChatCompletion ``out`` and its ``message``."""
     if out.get("usage") is not None:
-        for group, values in (ext.get("usage") or {}).items():
-            out["usage"].setdefault(group, {}).update(values)
+        restore_openai_usage(ext.get("usage"), out["usage"])
     if ext.get("system_fingerprint") is not None:
         out["system_fingerprint"] = ext["system_fingerprint"]
     # Carried annotations are the complete list: the reverse direction keeps them only when the

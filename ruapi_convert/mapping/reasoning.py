@@ -23,6 +23,7 @@ unmodified", and an unsigned block is rejected), it is reported instead.
 
 from __future__ import annotations
 
+from collections import deque
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, Optional
 
 from typing_extensions import TypedDict
@@ -421,7 +422,8 @@ class StreamReasoning:
         self._ctx = ctx
         self._kinds: dict[Any, Any] = {}  # reasoning_details index -> its type
         self._details_seen = False
-        self._echo = _ReasoningEcho()  # plain reasoning text against the details' texts
+        # plain reasoning text against the details' texts
+        self._echo = _ReasoningEcho(ctx.options.max_stream_buffer)
         self._reported: set[str] = set()
 
     def pieces(self, delta: Json) -> list[Thinking | Redacted]:
@@ -517,12 +519,13 @@ class StreamReasoning:
             _differs(self._ctx, _REPLY_CONTENT, "choices[0].delta.reasoning_content")
         elif self._details_seen and self._echo.unchecked():
             # Entries out of index order cannot be joined in one pass without holding all of
-            # their text; rather than hold it (or stay silent), say that it was not compared.
+            # their text, nor can text beyond the bound be held; rather than hold it (or stay
+            # silent), say that it was not compared.
             self._ctx.lose(
                 _REPLY_CONTENT,
                 "choices[0].delta.reasoning_content",
                 kind="approximated",
-                detail="reasoning_details entries arrived out of index order, so reasoning_content was not compared with them; only the signed items were sent",
+                detail=f"{self._echo.unchecked()}, so reasoning_content was not compared with them; only the signed items were sent",
             )
 
     def _once(self, row: Fate, path: str, *, kind: Any) -> None:
@@ -533,18 +536,34 @@ class StreamReasoning:
 
 class _ReasoningEcho:
     """Is the plain reasoning text the details' non-empty texts joined by a blank line (what the
-    reply conversion checks)? Compared as both sides arrive, so that only the part one side has
-    sent and the other not yet is held, never the whole reasoning of a long stream."""
+    reply conversion checks)? Compared as both sides arrive: only the text one side has sent and
+    the other not yet is held (never the whole reasoning of a long stream), each character is
+    compared once, and at most ``limit`` characters are held - past that the two are reported as
+    not compared rather than held without bound (a server that sends plain reasoning and no
+    details would otherwise pile all of it up)."""
 
-    __slots__ = ("_ahead_details", "_ahead_plain", "_last", "_mismatch", "_plain_seen", "_unsure")
+    __slots__ = (
+        "_ahead",
+        "_last",
+        "_limit",
+        "_mismatch",
+        "_offset",
+        "_plain_seen",
+        "_side",
+        "_size",
+        "_unsure",
+    )
 
-    def __init__(self) -> None:
-        self._ahead_details = ""  # joined details text the plain text has not matched yet
-        self._ahead_plain = ""  # plain text the details have not matched yet
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._ahead: deque[str] = deque()  # text of one side that the other has not matched yet
+        self._side = ""  # whose text _ahead holds: "plain" or "details"
+        self._offset = 0  # how much of _ahead[0] is matched already
+        self._size = 0  # characters held in _ahead (after the offset)
         self._last: Any = None  # the index of the last details entry with text
         self._plain_seen = False
         self._mismatch = False
-        self._unsure = False  # entries came out of index order: cannot be compared in one pass
+        self._unsure = ""  # why the two cannot be compared ("" while they can)
 
     def detail(self, index: Any, text: str) -> None:
         if not text or self._mismatch or self._unsure:
@@ -555,37 +574,58 @@ class _ReasoningEcho:
                     not (isinstance(index, int) and isinstance(self._last, int))
                     or index < self._last
                 ):
-                    self._unsure = True
+                    self._unsure = "reasoning_details entries arrived out of index order"
+                    self._clear()
                     return
-                self._ahead_details += REASONING_SEPARATOR
+                self._arrive("details", REASONING_SEPARATOR)
             self._last = index
-        self._ahead_details += text
-        self._match()
+        self._arrive("details", text)
 
     def plain(self, text: str) -> None:
         if not text:
             return
         self._plain_seen = True
         if not (self._mismatch or self._unsure):
-            self._ahead_plain += text
-            self._match()
+            self._arrive("plain", text)
 
-    def unchecked(self) -> bool:
-        """At the end: plain text was sent, but the details came out of index order, so the two
-        were not compared (:meth:`differs` cannot tell)."""
-        return self._plain_seen and self._unsure
+    def unchecked(self) -> str:
+        """At the end: why plain text that was sent was not compared with the details ("" when
+        it was; :meth:`differs` cannot tell otherwise)."""
+        return self._unsure if self._plain_seen else ""
 
     def differs(self) -> bool:
         """At the end: plain text was sent and it is not the joined details texts."""
         if not self._plain_seen or self._unsure:
             return False
-        return self._mismatch or bool(self._ahead_details) or bool(self._ahead_plain)
+        return self._mismatch or self._size > 0
 
-    def _match(self) -> None:
-        n = min(len(self._ahead_details), len(self._ahead_plain))
-        if self._ahead_details[:n] != self._ahead_plain[:n]:
-            self._mismatch = True
-            self._ahead_details = self._ahead_plain = ""
-            return
-        self._ahead_details = self._ahead_details[n:]
-        self._ahead_plain = self._ahead_plain[n:]
+    def _arrive(self, side: str, text: str) -> None:
+        pos = 0
+        if self._side != side:
+            # Match ``text`` against what the other side is ahead by.
+            while pos < len(text) and self._ahead:
+                head = self._ahead[0]
+                n = min(len(head) - self._offset, len(text) - pos)
+                if not head.startswith(text[pos : pos + n], self._offset):
+                    self._mismatch = True
+                    self._clear()
+                    return
+                pos += n
+                self._offset += n
+                self._size -= n
+                if self._offset == len(head):
+                    self._ahead.popleft()
+                    self._offset = 0
+            if pos == len(text):
+                return
+            self._side = side  # the other side is all matched; this one is ahead now
+        rest = text[pos:] if pos else text
+        self._ahead.append(rest)
+        self._size += len(rest)
+        if self._size > self._limit:
+            self._unsure = f"more than {self._limit} characters of reasoning would have had to be held to compare them (max_stream_buffer)"
+            self._clear()
+
+    def _clear(self) -> None:
+        self._ahead.clear()
+        self._offset = self._size = 0

@@ -25,6 +25,7 @@ __all__ = [
     "COLLAPSING",
     "FINISH_TO_STOP",
     "STOP_TO_FINISH",
+    "after_finish",
     "finish_reason",
     "missing_finish",
     "stop_fields",
@@ -148,7 +149,7 @@ def finish_reason(msg: Json, ctx: Context, ext: Json) -> str:
 FINISH_REASON = O2A_RESPONSE.mapped(
     "choices[].finish_reason",
     "stop_reason",
-    "stop -> end_turn, length -> max_tokens, tool_calls/function_call -> tool_use, content_filter -> refusal; message.anthropic (from the reverse direction) restores the exact reason, stop_sequence and stop_details",
+    "stop -> end_turn, length -> max_tokens, tool_calls/function_call -> tool_use, content_filter -> refusal; message.anthropic (from the reverse direction) restores the exact reason, stop_sequence and stop_details. A choice with tool calls that would end as end_turn (finish_reason stop, as Ollama sends it, or none) gets tool_use (approximated)",
 )
 REFUSAL = O2A_RESPONSE.approximated(
     "choices[].message.refusal",
@@ -157,12 +158,31 @@ REFUSAL = O2A_RESPONSE.approximated(
 )
 
 
-def stop_fields(finish: Any, carried: Any, refusal: Any, ctx: Context, path: str) -> Json:
+def stop_fields(
+    finish: Any, carried: Any, refusal: Any, ctx: Context, path: str, *, tool_calls: bool = False
+) -> Json:
     """``stop_reason``/``stop_sequence``/``stop_details`` for a finish_reason (replies and streams).
 
     ``carried`` is the choice's ``message.anthropic`` extension (our reverse direction's), whose
-    exact reason wins when it maps back to ``finish``; a ``refusal`` makes the reason ``refusal``.
+    exact reason wins when it maps back to ``finish``; a ``refusal`` makes the reason ``refusal``;
+    ``tool_calls``: the choice made tool calls, which makes an ``end_turn`` a ``tool_use``.
     """
+    out = _stop_fields(finish, carried, refusal, ctx, path)
+    if tool_calls and out["stop_reason"] == UNKNOWN_FINISH_STOP:
+        # Ollama and other servers end a tool-calling turn with "stop". Anthropic clients run the
+        # tools only on stop_reason "tool_use" (Claude Code, the SDK's tool runner), so the reason
+        # follows the content, as OpenAI's own "tool_calls" would have said.
+        out["stop_reason"] = "tool_use"
+        ctx.lose(
+            FINISH_REASON,
+            f"{path}.finish_reason",
+            kind="approximated",
+            detail=f"finish_reason {finish!r} next to tool calls: stop_reason 'tool_use' was sent",
+        )
+    return out
+
+
+def _stop_fields(finish: Any, carried: Any, refusal: Any, ctx: Context, path: str) -> Json:
     if isinstance(carried, dict) and carried.get("stop_reason") is not None:
         stop = carried["stop_reason"]
         # Only a reason that maps back to this finish_reason is trusted (the extension could be stale).
@@ -220,3 +240,14 @@ def missing_finish(ctx: Context, path: str) -> str:
         detail=f"[DONE] without a finish_reason; stop_reason {UNKNOWN_FINISH_STOP!r} was sent",
     )
     return _DEFAULT_FINISH
+
+
+AFTER_FINISH = O2A_RESPONSE.dropped(
+    "choices[].delta (after finish_reason)",
+    "a stream's choice ends at its finish_reason; content or a second finish_reason after it has no place in the Anthropic stream, whose blocks are closed by then",
+)
+
+
+def after_finish(ctx: Context, path: str, detail: str) -> None:
+    """A chunk went on after the choice's ``finish_reason``: what it said is dropped."""
+    ctx.lose(AFTER_FINISH, path, detail=detail)

@@ -33,11 +33,14 @@ if TYPE_CHECKING:
 __all__ = [
     "RAW_ARGUMENTS_KEY",
     "REPLY_ARGUMENTS",
+    "REPLY_CALL_ID",
+    "REPLY_CALL_NAME",
     "REPLY_FUNCTION_CALL",
     "arguments_to_input",
     "function_call_to_tool_use",
     "function_result",
     "input_to_arguments",
+    "missing_call_id",
     "request_tool_call",
     "sanitize_tool_id",
     "tool_call",
@@ -181,14 +184,15 @@ O2A_RESPONSE.mapped(
     "choices[].message.tool_calls",
     "content[]: tool_use",
 )
-O2A_RESPONSE.mapped(
+REPLY_CALL_ID = O2A_RESPONSE.mapped(
     "choices[].message.tool_calls[].id",
     "content[].id",
-    "kept as is (Anthropic clients do not check its form)",
+    "kept as is (Anthropic clients do not check its form); a call without one (some servers omit it) gets 'toolu_' + a hash of the completion id, the call's index and its name, the same in replies and streams (approximated)",
 )
-O2A_RESPONSE.mapped(
+REPLY_CALL_NAME = O2A_RESPONSE.mapped(
     "choices[].message.tool_calls[].function.name",
     "content[].name",
+    "in a stream, the pieces of a name split over chunks are joined before the block starts (at the first argument bytes, another tool call or the finish); a piece after the arguments began is dropped (reported)",
 )
 REPLY_ARGUMENTS = O2A_RESPONSE.mapped(
     "choices[].message.tool_calls[].function.arguments",
@@ -213,11 +217,14 @@ _REPLY_CALL_KEYS: Final = frozenset({"id", "type", "function", "custom", "index"
 _FUNCTION_KEYS: Final = frozenset({"name", "arguments"})
 
 
-def tool_call_to_tool_use(call: Json, path: str, ctx: Context, *, reply: bool) -> Json:
+def tool_call_to_tool_use(
+    call: Json, path: str, ctx: Context, *, reply: bool, seed: Any = None, position: int = 0
+) -> Json:
     """The ``tool_use`` block of an OpenAI tool call (of a request's history, or of a ``reply``).
 
     A request's ids are made acceptable to Anthropic (its result gets the same id); a reply's are
-    kept as they are (Anthropic clients do not check their form).
+    kept as they are (Anthropic clients do not check their form), and a reply's call without one
+    gets :func:`missing_call_id` of ``seed`` (the completion id) and ``position``.
     """
     keys = _REPLY_CALL_KEYS if reply else _REQUEST_CALL_KEYS
     if not call.keys() <= keys:
@@ -231,7 +238,13 @@ def tool_call_to_tool_use(call: Json, path: str, ctx: Context, *, reply: bool) -
             + ("" if reply else "; its result could not be matched"),
             path=f"{path}.type",
         )
-    tool_id: str = call["id"] if reply else _tool_id(call["id"], f"{path}.id", ctx)
+    if not reply:
+        tool_id = _tool_id(call["id"], f"{path}.id", ctx)
+    elif call.get("id"):
+        tool_id = call["id"]
+    else:
+        name = (call.get(kind) or {}).get("name", "")
+        tool_id = missing_call_id(seed, position, name, f"{path}.id", ctx)
     if kind == "function":
         fn = call["function"]
         # unknown keys of the function object are not copied: report them
@@ -273,6 +286,24 @@ def _tool_id(raw: str, path: str, ctx: Context) -> str:
             kind="approximated",
             detail=f"id {raw!r} has characters Anthropic rejects; sent as {tool_id!r} (its result got the same id)",
         )
+    return tool_id
+
+
+def missing_call_id(seed: Any, position: Any, name: str, path: str, ctx: Context) -> str:
+    """An id for a reply's tool call that came without one (some OpenAI-compatible servers send
+    none, or an empty one): Anthropic clients match the ``tool_result`` to it, so it must exist.
+
+    It is a hash of the completion id (``seed``), the call's index and its name: the same for the
+    same reply whether it arrives whole or streamed, and different for the calls of one message.
+    """
+    digest = hashlib.sha256(f"{seed}\x00{position}\x00{name}".encode()).hexdigest()[:24]
+    tool_id = f"toolu_{digest}"
+    ctx.lose(
+        REPLY_CALL_ID,
+        path,
+        kind="approximated",
+        detail=f"the server sent no id for this tool call; it was given {tool_id!r}",
+    )
     return tool_id
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "exact_tier",
     "late_tier",
     "no_usage",
+    "openai_start_usage",
     "openai_to_anthropic_usage",
     "report_openai_only",
     "request_tier_to_anthropic",
@@ -471,6 +472,22 @@ def openai_to_anthropic_usage(
         report_openai_only(extra, ctx, path)
         extra = {}
     return out, extra
+
+
+def openai_start_usage(usage: Json) -> Json:
+    """``message_start``'s usage from a first chunk that already has usage (vLLM and SGLang
+    send it on every chunk with continuous usage stats): the same counts as
+    :func:`openai_to_anthropic_usage`, without its reports, which the last usage makes once."""
+    details = usage.get("prompt_tokens_details") or {}
+    cached = details.get("cached_tokens")
+    written = details.get("cache_write_tokens")
+    out: Json = {"input_tokens": max(0, usage["prompt_tokens"] - (cached or 0) - (written or 0))}
+    if written is not None:
+        out["cache_creation_input_tokens"] = written
+    if cached is not None:
+        out["cache_read_input_tokens"] = cached
+    out["output_tokens"] = usage["completion_tokens"]
+    return out
 
 
 def report_openai_only(extra: Json, ctx: Context, path: str) -> None:

@@ -29,10 +29,20 @@ if TYPE_CHECKING:
     from ..losses import Loss
     from ..options import Options
 
-__all__ = ["State", "StreamConverter"]
+__all__ = ["State", "StreamConverter", "check_buffer"]
 
 Json = dict[str, Any]
 T = TypeVar("T")
+
+
+def check_buffer(ctx: Context, size: int, what: str, path: str) -> None:
+    """Refuse to hold more than ``max_stream_buffer`` characters of ``what``: the stream ends
+    with the target's error event rather than grow without bound."""
+    limit = ctx.options.max_stream_buffer
+    if size > limit:
+        raise StreamProtocolError(
+            f"{what} outgrew max_stream_buffer ({size} > {limit} characters held)", path=path
+        )
 
 
 class State(enum.Enum):

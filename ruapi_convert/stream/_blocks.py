@@ -19,7 +19,11 @@ exactly one block open, the one of the channel that is speaking:
 
 Argument fragments are forwarded only while their concatenation is still a prefix of a JSON
 object: the Anthropic SDK re-parses the buffer after every ``input_json_delta`` and raises on
-anything else.
+anything else. (:class:`~._json_prefix.JsonObjectPrefix` answers that per fragment, reading each
+character once; whitespace before the object is not forwarded, as the SDK cannot parse it.)
+
+What waits is bounded: the queued pieces and a thinking block's signature may hold at most
+``max_stream_buffer`` characters; beyond that the stream ends with a ``StreamProtocolError``.
 
 Example::
 
@@ -35,11 +39,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import pydantic_core
-
 from ..errors import StreamProtocolError
 from ..mapping.tool_calls import REPLY_ARGUMENTS
+from ._base import check_buffer
 from ._fastpath import content_block_delta
+from ._json_prefix import JsonObjectPrefix
 
 if TYPE_CHECKING:
     from ..mapping._ledger import Context, Json
@@ -57,10 +61,15 @@ class _Channel:
     start: Json  # the content_block of its content_block_start
     pieces: list[Json] = field(default_factory=list)  # queued deltas while it waits
     index: int = -1  # its Anthropic block index once started
-    args: str = ""  # tool arguments received so far
-    broken: bool = False  # arguments stopped being a JSON prefix
+    args: JsonObjectPrefix = field(default_factory=JsonObjectPrefix)  # tool arguments so far
     signature: str = ""  # thinking signature, sent at the stop
     closed: bool = False
+    held: int = 0  # characters of its pieces counted in the scheduler's queue
+
+    @property
+    def complete(self) -> bool:
+        """A tool call whose arguments are a whole object (so the call is over)."""
+        return self.args.complete
 
 
 class BlockScheduler:
@@ -70,7 +79,7 @@ class BlockScheduler:
     signature too late to send, a block stopped without one).
     """
 
-    __slots__ = ("_channels", "_ctx", "_next", "_open", "_thoughts", "_waiting")
+    __slots__ = ("_channels", "_ctx", "_next", "_open", "_queued", "_thoughts", "_waiting")
 
     def __init__(self, ctx: Context, thoughts: StreamReasoning) -> None:
         self._ctx = ctx
@@ -78,6 +87,7 @@ class BlockScheduler:
         self._next = 0  # next Anthropic block index
         self._open: _Channel | None = None
         self._waiting: list[_Channel] = []
+        self._queued = 0  # characters of the pieces waiting in _waiting
         self._channels: dict[Any, _Channel] = {}
 
     # -- what the converter asks -----------------------------------------------------------------
@@ -125,11 +135,12 @@ class BlockScheduler:
                     self._waiting.append(channel)
                 if delta is not None:
                     channel.pieces.append(delta)
+                    self._hold(channel, _size(delta))
                 return out
             out += self._start(channel)
         if delta is not None:
             out += self._send(channel, delta)
-        if channel.kind == "tool_use" and self._waiting and _complete(channel.args):
+        if channel.kind == "tool_use" and self._waiting and channel.complete:
             out += self._close_open()
             out += self._flush_waiting()
         return out
@@ -150,6 +161,7 @@ class BlockScheduler:
             self._channels[key] = channel
         if signature:
             channel.signature += signature
+            check_buffer(self._ctx, len(channel.signature), "a signature", "choices[0].delta")
         if not text:
             # A signed block with no text (Anthropic's display "omitted") must still become a
             # block, or its signature would vanish without a loss; this starts it (or keeps it
@@ -165,10 +177,12 @@ class BlockScheduler:
         self._channels[("whole", len(self._channels))] = channel
         if self._blocked():
             self._waiting.append(channel)
+            self._hold(channel, _size(block))
             return []
         out = self._close_open() + self._flush_waiting()
         if self._blocked():  # the flush left a queued tool call open: wait behind it
             self._waiting.append(channel)
+            self._hold(channel, _size(block))
             return out
         return out + self._start(channel) + self._close_open()
 
@@ -215,13 +229,29 @@ class BlockScheduler:
         }
         return [("content_block_start", start)]
 
+    def _hold(self, channel: _Channel, size: int) -> None:
+        channel.held += size
+        self._queued += size
+        check_buffer(
+            self._ctx,
+            self._queued,
+            "the content waiting behind an incomplete tool call",
+            "choices[0].delta.tool_calls",
+        )
+
     def _send(self, channel: _Channel, delta: Json) -> list[Raw]:
         if delta["type"] == "input_json_delta":
-            if channel.broken:
+            args = channel.args
+            if args.broken:
                 return []
-            candidate = channel.args + delta["partial_json"]
-            if not _json_object_prefix(candidate):
-                channel.broken = True
+            fragment = delta["partial_json"]
+            if not args.started:
+                # Whitespace before the object: the SDK's parser raises on a buffer of it alone.
+                fragment = fragment.lstrip(" \t\n\r")
+                if not fragment:
+                    return []
+                delta = {"type": "input_json_delta", "partial_json": fragment}
+            if not args.feed(fragment):
                 self._ctx.lose(
                     REPLY_ARGUMENTS,
                     "choices[0].delta.tool_calls",
@@ -229,7 +259,6 @@ class BlockScheduler:
                     detail="the streamed arguments stopped being a JSON object; only the valid part was sent",
                 )
                 return []
-            channel.args = candidate
         return [content_block_delta(channel.index, delta)]
 
     def _close_open(self) -> list[Raw]:
@@ -254,10 +283,12 @@ class BlockScheduler:
         waiting, self._waiting = self._waiting, []
         for position, channel in enumerate(waiting):
             pieces, channel.pieces = channel.pieces, []
+            self._queued -= channel.held
+            channel.held = 0
             out += self._start(channel)
             for delta in pieces:
                 out += self._send(channel, delta)
-            if channel.kind != "tool_use" or _complete(channel.args):
+            if channel.kind != "tool_use" or channel.complete:
                 out += self._close_open()
             else:
                 # A queued tool call whose arguments are still incomplete stays open, and the
@@ -270,28 +301,10 @@ class BlockScheduler:
 
     def _blocked(self) -> bool:
         """The open block is a tool call whose arguments are incomplete: others must wait."""
-        return (
-            self._open is not None
-            and self._open.kind == "tool_use"
-            and not _complete(self._open.args)
-        )
+        return self._open is not None and self._open.kind == "tool_use" and not self._open.complete
 
 
-def _complete(args: str) -> bool:
-    """True when tool arguments are a whole JSON object (so the tool call is over)."""
-    if not args.rstrip().endswith("}"):
-        return False
-    try:
-        return isinstance(pydantic_core.from_json(args), dict)
-    except ValueError:
-        return False
-
-
-def _json_object_prefix(text: str) -> bool:
-    """True when ``text`` can still grow into a JSON object (what the Anthropic SDK accepts)."""
-    if not text.strip():
-        return True
-    try:
-        return isinstance(pydantic_core.from_json(text, allow_partial=True), dict)
-    except ValueError:
-        return False
+def _size(item: Json) -> int:
+    """What a queued piece holds, in characters of its text (at least 1, so that many empty
+    pieces count too)."""
+    return 1 + sum(len(v) for v in item.values() if isinstance(v, str))

@@ -56,10 +56,11 @@ from ..mapping.envelope import chat_envelope
 from ..mapping.tool_calls import input_to_arguments
 from ..models import anthropic as ant
 from ..models import openai as oai
+from ..models._base import validate
 from ..models.anthropic._stream import stream_event_wire
-from ..options import CommonOptions, check_call
+from ..options import A2OStreamOptions, check_call
 from ..sse import DONE, Comment, Done
-from ._base import State, StreamConverter
+from ._base import State, StreamConverter, check_buffer
 from ._fastpath import Raw, chunk, is_plain_text_delta, text_chunk_head, text_chunk_tail
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ class _Block:
         "args_sent",
         "citations",
         "detail",
+        "held",
         "input",
         "kind",
         "offset",
@@ -100,7 +102,8 @@ class _Block:
         self.open = True
         self.tool = -1  # OpenAI tool-call index of a tool_use block
         self.detail = -1  # reasoning_details index of a thinking block
-        self.args: list[str] = []  # buffered input JSON of a server tool block
+        self.args: list[str] = []  # buffered input JSON of a server tool block, compaction text
+        self.held = 0  # characters the block holds until its stop (bounded: max_stream_buffer)
         self.args_sent = False  # a tool_use block sent argument fragments
         self.sent_text = False  # a thinking block sent reasoning text
         self.input: Any = None
@@ -127,9 +130,9 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         id: str | None = None,
         include_usage: bool = False,
         keepalive: bool = False,
-        **opts: Unpack[CommonOptions],
+        **opts: Unpack[A2OStreamOptions],
     ) -> None:
-        super().__init__(options, opts, CommonOptions)
+        super().__init__(options, opts, A2OStreamOptions)
         check_call("created", created, int)
         check_call("id", id, str)
         check_call("include_usage", include_usage, bool)
@@ -151,6 +154,9 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         self._last_kind = ""
         self._stop: Json = {}
         self._usage: Json = {}
+        self._openai_usage: Any = (
+            None  # message_delta.openai.usage, when our reverse direction made it
+        )
 
     # -- input ------------------------------------------------------------------------------------------
 
@@ -329,6 +335,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             ]
         if dtype == "input_json_delta" and block.kind in _STREAMED_INPUT:
             block.args.append(delta["partial_json"])
+            self._hold(block, len(delta["partial_json"]), "a server tool's input", data["index"])
             return []
         if dtype == "thinking_delta" and block.kind == "thinking":
             return self._thinking(block, delta["thinking"])
@@ -337,16 +344,15 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             return []
         if dtype == "citations_delta" and block.kind == "text":
             block.citations.append(delta["citation"])
+            size = 1 + sum(len(v) for v in delta["citation"].values() if isinstance(v, str))
+            self._hold(block, size, "a text block's citations", data["index"])
             return []
         if dtype == "compaction_delta" and block.kind == "compaction":
-            for key in ("content", "encrypted_content"):
-                if delta.get(key) is not None:
-                    block.value = {
-                        **block.value,
-                        key: (block.value.get(key) or "") + delta[key]
-                        if key == "content"
-                        else delta[key],
-                    }
+            if delta.get("content") is not None:
+                block.args.append(delta["content"])  # joined at the stop
+                self._hold(block, len(delta["content"]), "a compaction's text", data["index"])
+            if delta.get("encrypted_content") is not None:
+                block.value = {**block.value, "encrypted_content": delta["encrypted_content"]}
             return []
         if block.kind not in ant.CONTENT_BLOCK_TYPES:
             # A block type newer than this library: how its deltas build it is unknown, so they are
@@ -448,6 +454,8 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             value = {k: v for k, v in value.items() if k not in ("thinking", "signature")}
         elif block.kind in _STREAMED_INPUT:
             value = {**value, "input": self._buffered_input(block, index)}
+        elif block.kind == "compaction" and block.args:
+            value = {**value, "content": (value.get("content") or "") + "".join(block.args)}
         entry = extensions.entry_for(value, index, self._carried)
         if entry is not None:
             self._carried += 1
@@ -465,6 +473,10 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         if block.signature is not None:
             empty["signature"] = block.signature
         return self._reasoning_chunk(reasoning.whole_delta(empty, block.detail))
+
+    def _hold(self, block: _Block, size: int, what: str, index: int) -> None:
+        block.held += size
+        check_buffer(self._ctx, block.held, what, f"content[{index}]")
 
     def _buffered_input(self, block: _Block, index: int) -> Any:
         text = "".join(block.args)
@@ -491,6 +503,10 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
                 self._stop[key] = value
         if data.get("usage"):
             self._usage.update({k: v for k, v in data["usage"].items() if v is not None})
+        carried = data.get("openai")
+        if isinstance(carried, dict) and carried.get("usage") is not None:
+            # OpenAI-only token counts our reverse direction carried (see its _message_end)
+            self._openai_usage = carried["usage"]
         for key in ("context_management", "input_transformations"):
             if data.get(key) is not None:
                 self._stop[key] = data[key]
@@ -522,6 +538,10 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             if not self._usage:
                 usage.no_usage(self._ctx)
             counts, tier = usage.anthropic_to_openai_usage(self._usage, self._ctx, "usage")
+            if self._openai_usage is not None:
+                extensions.restore_openai_usage(self._openai_usage, counts)
+                # (read from an extension, so checked: the chunk is built as trusted)
+                counts = validate(oai.CompletionUsage, counts, path="openai.usage")
             final: Json = {**self._template, "choices": [], "usage": counts}
             if tier is not None:
                 final["service_tier"] = tier

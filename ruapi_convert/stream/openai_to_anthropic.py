@@ -11,10 +11,15 @@ A chunk's delta has independent channels - reasoning, ``content``, ``refusal`` a
 call (``tool_calls[].index``) - that may interleave. The converter reads each channel's pieces
 (reasoning through :class:`~ruapi_convert.mapping.reasoning.StreamReasoning`, tool calls by their
 ``index``) and hands them to the :class:`~._blocks.BlockScheduler`, which turns them into dense,
-ordered Anthropic blocks. ``message_start`` goes out with the first chunk, with zero usage
-(OpenAI reports usage at the end); ``message_delta`` (stop reason and cumulative usage) is held
-until the usage chunk that OpenAI sends *after* ``finish_reason`` arrives, or ``[DONE]``, or
-:meth:`close`.
+ordered Anthropic blocks. ``message_start`` goes out with the first chunk, with that chunk's usage
+when it has one (vLLM and SGLang send usage on every chunk) and zeros otherwise (OpenAI reports
+usage at the end); ``message_delta`` (stop reason and cumulative usage) is held until a chunk
+*after* the one with ``finish_reason`` (OpenAI's usage chunk), ``[DONE]``, or :meth:`close`.
+
+A tool call's block starts only when its name is complete: servers may split the name over
+chunks (the OpenAI SDK joins the pieces), and a ``tool_use`` block cannot be renamed. So a call is
+held until its first argument bytes, another tool call, or the finish; a call without an id gets
+a deterministic one (reported), and a new id at an index already in use starts a new block.
 
 A mid-stream error chunk becomes an ``event: error`` and ends the stream; a source that stops
 before ``finish_reason`` makes :meth:`close` return an ``error`` event (never ``message_stop``).
@@ -22,6 +27,7 @@ before ``finish_reason`` makes :meth:`close` return an ``error`` event (never ``
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Union, cast
 
 from typing_extensions import Unpack
@@ -39,14 +45,19 @@ from ..mapping.extensions import (
     openai_envelope_ext,
 )
 from ..mapping.reasoning import OPENAI_REASONING_KEYS, Redacted, StreamReasoning
-from ..mapping.stop import missing_finish, stop_fields
-from ..mapping.tool_calls import REPLY_FUNCTION_CALL
+from ..mapping.stop import after_finish, missing_finish, stop_fields
+from ..mapping.tool_calls import (
+    REPLY_CALL_ID,
+    REPLY_CALL_NAME,
+    REPLY_FUNCTION_CALL,
+    missing_call_id,
+)
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models._base import WireModel, validate
 from ..models.openai._stream import stream_event_wire
-from ..options import O2AResponseOptions, check_call
-from ._base import State, StreamConverter
+from ..options import O2AStreamOptions, check_call
+from ._base import State, StreamConverter, check_buffer
 from ._blocks import BlockScheduler
 from ._fastpath import TEXT_DELTA_KEYS, Raw, is_plain_text_chunk, text_delta_bytes
 
@@ -70,6 +81,21 @@ AnthropicStreamItem = Union[
     ant.ErrorEvent,
 ]
 
+
+@dataclass(slots=True)
+class _ToolCall:
+    """One tool call of the stream, from its first fragment to its block."""
+
+    key: tuple[str, int]  # its channel in the scheduler: one per call, even at a reused index
+    index: Any  # its tool_calls[].index
+    id: str  # "" until the server sends one
+    name: list[str] = field(default_factory=list)  # the name's pieces, until the block starts
+    name_size: int = 0
+    started: bool = False
+    start: Json = field(default_factory=dict)  # the content_block it started with
+
+
+_CALLS: Final = "choices[0].delta.tool_calls"
 _DELTA_KEYS: Final = frozenset(
     {
         "role",
@@ -97,9 +123,9 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         options: Options | None = None,
         *,
         id: str | None = None,
-        **opts: Unpack[O2AResponseOptions],
+        **opts: Unpack[O2AStreamOptions],
     ) -> None:
-        super().__init__(options, opts, O2AResponseOptions)
+        super().__init__(options, opts, O2AStreamOptions)
         check_call("id", id, str)
         self._id = id
         self._finish: str | None = None
@@ -111,7 +137,10 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         self._lost: set[Fate] = set()
         self._thoughts = StreamReasoning(self._ctx)
         self._blocks = BlockScheduler(self._ctx, self._thoughts)
-        self._tool_starts: dict[Any, Json] = {}  # tool-call channel -> its content_block
+        self._tools: dict[Any, _ToolCall] = {}  # tool_calls[].index -> the call there now
+        self._held: _ToolCall | None = None  # a call whose block waits for its whole name
+        self._calls = 0  # tool calls seen: each gets its own channel
+        self._completion_id: Any = None  # the seed of the ids made for calls without one
 
     # -- input ------------------------------------------------------------------------------------------
 
@@ -135,20 +164,43 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         if self.state is State.START:
             out.append(self._message_start(data))
         self._note_chunk(data)
+        if self._finish is not None:
+            # Only usage may follow the chunk with finish_reason: OpenAI's usage chunk (no
+            # choices) ends the message. The finish chunk's own usage does not, as servers with
+            # continuous usage stats (vLLM, SGLang) put usage on every chunk and still send the
+            # usage chunk after it.
+            self._after_finish(data)
+            return out + self._message_end() if data.get("usage") is not None else out
         for choice in data["choices"]:
             if choice["index"] != 0:
                 raise several_choices()
-            if self._finish is not None:
-                continue  # nothing may follow finish_reason but the usage chunk
             if choice.get("logprobs") is not None:
                 # The non-stream reply keeps them in message.openai, which went out with message_start.
                 self._once(LOGPROBS, "choices[0].logprobs", kind="dropped")
             out += self._delta(choice.get("delta") or {})
             if choice.get("finish_reason") is not None:
                 out += self._finish_choice(choice["finish_reason"])
-        if self._finish is not None and data.get("usage") is not None:
-            out += self._message_end()
         return out
+
+    def _after_finish(self, data: Json) -> None:
+        """Report what a chunk after the finish still says (only usage belongs there)."""
+        for choice in data["choices"]:
+            delta = choice.get("delta") or {}
+            said = sorted(
+                k for k, v in delta.items() if v not in (None, "", [], {}) and k != "role"
+            )
+            if said:
+                after_finish(
+                    self._ctx,
+                    "choices[0].delta",
+                    f"{', '.join(said)} after finish_reason {self._finish!r}: dropped",
+                )
+            if choice.get("finish_reason") is not None:
+                after_finish(
+                    self._ctx,
+                    "choices[0].finish_reason",
+                    f"a second finish_reason {choice['finish_reason']!r} after {self._finish!r}: the first was kept",
+                )
 
     def _note_chunk(self, data: Json) -> None:
         """What every chunk may update: the usage (on the last one) and the service tier."""
@@ -160,7 +212,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
     def _shortcut(self, data: Any) -> bytes | None:
         """Text while the text block is the open one: its ``content_block_delta`` bytes straight
         from a template (see :meth:`StreamConverter._shortcut`)."""
-        if not is_plain_text_chunk(data) or self._finish is not None:
+        if not is_plain_text_chunk(data) or self._finish is not None or self._held is not None:
             return None
         choice = data["choices"][0]
         text = choice["delta"].get("content")
@@ -174,8 +226,15 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
 
     def _message_start(self, chunk: Json) -> Raw:
         self.state = State.OPEN
-        usage: Json = {"input_tokens": 0, "output_tokens": 0}
+        self._completion_id = chunk.get("id")
         self._start_tier = chunk.get("service_tier")
+        # Usage on the first chunk (vLLM/SGLang continuous usage stats) goes in: clients such as
+        # Claude Code read the context size from message_start.
+        usage: Json = (
+            usage_.openai_start_usage(chunk["usage"])
+            if chunk.get("usage") is not None
+            else {"input_tokens": 0, "output_tokens": 0}
+        )
         tier = usage_.tier_to_anthropic(chunk.get("service_tier"))
         if tier is not None:
             usage["service_tier"] = tier
@@ -199,6 +258,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             out += self._text(delta["content"])
         if delta.get("refusal"):
             self._refused = True
+            out += self._release_held()
             out += self._blocks.piece(
                 ("refusal",),
                 "refusal",
@@ -218,9 +278,14 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         return out
 
     def _text(self, text: str) -> list[Raw]:
-        return self._blocks.piece(
+        return self._release_held() + self._blocks.piece(
             ("text",), "text", {"type": "text", "text": ""}, {"type": "text_delta", "text": text}
         )
+
+    def _release_held(self) -> list[Raw]:
+        """Another channel speaks: a held tool call's name is complete, and its block goes first
+        (blocks follow the order in which their channels first spoke)."""
+        return self._release(self._held) if self._held is not None else []
 
     def _once(self, row: Fate, path: str, *, kind: Any = None) -> None:
         if row not in self._lost:
@@ -228,8 +293,9 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             self._ctx.lose(row, path, kind=kind)
 
     def _reasoning(self, delta: Json) -> list[Raw]:
-        out: list[Raw] = []
-        for piece in self._thoughts.pieces(delta):
+        pieces = self._thoughts.pieces(delta)
+        out: list[Raw] = self._release_held() if pieces else []
+        for piece in pieces:
             if isinstance(piece, Redacted):
                 out += self._blocks.whole({"type": "redacted_thinking", "data": piece.data})
             else:
@@ -240,35 +306,89 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         index = call.get("index")
         if index is None:  # lenient: servers that omit index for a single call, or a new id
             index = self._last_tool_index(call)
-        key = ("tool", index)
-        start = self._tool_starts.get(key)
         fn = call.get("function") or {}
         out: list[Raw] = []
-        if start is None:
-            if not call.get("id") or not fn.get("name"):
-                raise StreamProtocolError(
-                    f"tool call {index} starts without id and name",
-                    path="choices[0].delta.tool_calls",
+        tool = self._tool_at(index, call.get("id") or "")
+        if self._held is not None and self._held is not tool:
+            out += self._release(self._held)  # another tool call: the held name is complete
+        name = fn.get("name")
+        if name:
+            if tool.started:
+                # The block has started under the name so far; it cannot be renamed.
+                self._ctx.lose(
+                    REPLY_CALL_NAME,
+                    _CALLS,
+                    kind="dropped",
+                    detail=f"a piece of tool call {index}'s name came after its arguments: {name!r} was not sent",
                 )
-            start = {"type": "tool_use", "id": call["id"], "name": fn["name"], "input": {}}
-            self._tool_starts[key] = start
-            out = self._blocks.piece(key, "tool_use", start, None)
+            else:
+                tool.name.append(name)
+                tool.name_size += len(name)
+                check_buffer(self._ctx, tool.name_size, "a tool name", _CALLS)
         fragment = fn.get("arguments") or ""
+        if not tool.started:
+            if not fragment.strip():
+                self._held = tool  # wait: more of the name may come
+                return out
+            out += self._release(tool)  # argument bytes: the name is complete
         if fragment:
             delta = {"type": "input_json_delta", "partial_json": fragment}
-            out += self._blocks.piece(key, "tool_use", start, delta)
+            out += self._blocks.piece(tool.key, "tool_use", tool.start, delta)
         return out
 
+    def _tool_at(self, index: Any, call_id: str) -> _ToolCall:
+        """The call a fragment at ``index`` belongs to: the one there, or a new one."""
+        tool = self._tools.get(index)
+        if tool is not None and call_id and tool.id and call_id != tool.id:
+            # A new id where another call is: the OpenAI SDK would merge the two (the second
+            # call's arguments appended to the first), running a tool with another's arguments.
+            # It is a call of its own, so it gets a block of its own.
+            self._ctx.lose(
+                REPLY_CALL_ID,
+                _CALLS,
+                kind="approximated",
+                detail=f"tool call index {index} was reused by a new call ({call_id!r} after {tool.id!r}); it was sent as a tool_use block of its own",
+            )
+            tool = None
+        if tool is None:
+            self._calls += 1
+            tool = self._tools[index] = _ToolCall(("tool", self._calls), index, call_id)
+        elif call_id and not tool.id:
+            if tool.started:
+                self._ctx.lose(
+                    REPLY_CALL_ID,
+                    _CALLS,
+                    kind="dropped",
+                    detail=f"tool call {index}'s id {call_id!r} came after its block had started with {tool.start['id']!r}",
+                )
+            else:
+                tool.id = call_id
+        return tool
+
+    def _release(self, tool: _ToolCall) -> list[Raw]:
+        """Start the block of a held call: its name is complete."""
+        if self._held is tool:
+            self._held = None
+        name = "".join(tool.name)
+        if not name:
+            raise StreamProtocolError(f"tool call {tool.index} has no function name", path=_CALLS)
+        tool_id = tool.id or missing_call_id(
+            self._completion_id, tool.index, name, f"{_CALLS}[{tool.index}].id", self._ctx
+        )
+        tool.name, tool.started = [], True
+        tool.start = {"type": "tool_use", "id": tool_id, "name": name, "input": {}}
+        return self._blocks.piece(tool.key, "tool_use", tool.start, None)
+
     def _last_tool_index(self, call: Json) -> int:
-        tools: list[int] = [k[1] for k in self._tool_starts]
-        if call.get("id") or not tools:
-            return max(tools, default=-1) + 1
-        return max(tools)
+        indices = [i for i in self._tools if isinstance(i, int) and i >= 0]
+        if call.get("id") or not indices:
+            return max(indices, default=-1) + 1
+        return max(indices)
 
     # -- carried Anthropic data ----------------------------------------------------------------------------
 
     def _carried(self, carried: Json) -> list[Raw]:
-        out: list[Raw] = []
+        out: list[Raw] = self._release_held() if carried.get("content") else []
         for entry in carried.get("content") or ():
             if not isinstance(entry, dict):
                 continue
@@ -300,18 +420,23 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
 
     def _finish_choice(self, finish: str) -> list[Raw]:
         self._finish = finish
-        return self._blocks.finish()
+        out = self._release(self._held) if self._held is not None else []
+        return out + self._blocks.finish()
 
     def _message_end(self) -> list[Raw]:
         self.state = State.FINISHED
         self._thoughts.finish()
-        stop = stop_fields(self._finish, self._ext, self._refused, self._ctx, "choices[0]")
+        stop = stop_fields(
+            self._finish,
+            self._ext,
+            self._refused,
+            self._ctx,
+            "choices[0]",
+            tool_calls=any(tool.started for tool in self._tools.values()),
+        )
         if self._service_tier is not None and self._service_tier != self._start_tier:
             usage_.late_tier(self._service_tier, self._ctx)
-        usage, late = usage_.openai_to_anthropic_usage(self._usage, self._ctx, "usage")
-        # The non-stream conversion keeps OpenAI-only token counts in message.openai.usage; a
-        # stream cannot (message_start, the only place for the openai object, is long gone).
-        usage_.report_openai_only(late, self._ctx, "usage")
+        usage, only = usage_.openai_to_anthropic_usage(self._usage, self._ctx, "usage")
         delta: Json = {
             "stop_reason": stop["stop_reason"],
             "stop_sequence": stop.get("stop_sequence"),
@@ -324,15 +449,21 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         for key in ("context_management", "input_transformations"):
             if self._ext.get(key) is not None:
                 event[key] = self._ext[key]
+        if only:
+            # The reply keeps OpenAI-only token counts in message.openai.usage; message_start,
+            # which carries the openai object, went out before they were known, so they travel
+            # on message_delta, the event that has the usage (openai_to_anthropic_usage has
+            # reported them when extensions are off).
+            event["openai"] = {"usage": only}
         return [("message_delta", event), ("message_stop", {"type": "message_stop"})]
 
     def _done(self) -> list[Raw]:
         if self.state is State.START:
             raise StreamProtocolError("[DONE] before any chunk", path="data")
         if self._finish is None:
-            self._finish = missing_finish(self._ctx, "choices[0].finish_reason")
-            out = self._blocks.finish()
-            return out + self._message_end()
+            return self._finish_choice(missing_finish(self._ctx, "choices[0].finish_reason")) + (
+                self._message_end()
+            )
         return self._message_end()
 
     def _close_raw(self, _: None) -> list[Raw]:

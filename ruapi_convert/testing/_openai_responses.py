@@ -123,7 +123,12 @@ def _choice(
     if calls:
         msg["content"] = draw(st.one_of(st.none(), texts(max_size=40)))
         msg["tool_calls"] = calls
-        finish = "tool_calls"
+        # Ollama and other OpenAI-compatible servers end a tool-calling turn with "stop", and
+        # some send calls without an id.
+        finish = "stop" if sometimes(draw, f.lenient, one_in=4) else "tool_calls"
+        for call in calls:
+            if call["type"] == "function" and sometimes(draw, f.lenient, one_in=6):
+                del call["id"]
     elif sometimes(draw, f.refusals, one_in=6):
         msg["content"] = None
         msg["refusal"] = draw(texts(max_size=40))
@@ -202,7 +207,7 @@ _SCALAR_DELTA_KEYS = frozenset(
 
 
 def _fragment_sequences(
-    draw: st.DrawFn, msg: dict[str, Any], pieces: dict[str, list[str]]
+    draw: st.DrawFn, f: OpenAIFeatures, msg: dict[str, Any], pieces: dict[str, list[str]]
 ) -> tuple[list[list[tuple[str, Any]]], list[int]]:
     """The fragments of each field of a final message, as ``(delta key, value)`` sequences.
 
@@ -219,14 +224,24 @@ def _fragment_sequences(
 
     for index, call in enumerate(msg.get("tool_calls") or []):
         args = draw_split(draw, call["function"]["arguments"], max_pieces=8, allow_empty=True)
-        head = {
-            "index": index,
-            "id": call["id"],
-            "type": "function",
-            "function": {"name": call["function"]["name"], "arguments": args[0]},
-        }
-        tail = [{"index": index, "function": {"arguments": a}} for a in args[1:]]
-        add([("tool_calls", d) for d in [head, *tail]], ordered=True, first=index == 0)
+        name = call["function"]["name"]
+        names = [name]
+        if sometimes(draw, f.lenient, one_in=4):
+            # Servers that stream the name in pieces (the SDK joins them), each piece in a
+            # delta of its own, before any argument bytes.
+            names = draw_split(draw, name, max_pieces=3)
+        head: dict[str, Any] = {"index": index, "type": "function"}
+        if "id" in call:
+            head["id"] = call["id"]
+        head["function"] = {"name": names[0], "arguments": "" if len(names) > 1 else args[0]}
+        if len(names) > 1:
+            rest = [{"index": index, "function": {"name": n, "arguments": ""}} for n in names[1:]]
+            rest[-1]["function"] = {"name": names[-1], "arguments": args[0]}
+            group: list[tuple[str, Any]] = [("tool_call_name_pieces", [head, *rest])]
+        else:
+            group = [("tool_calls", head)]
+        tail = [("tool_calls", {"index": index, "function": {"arguments": a}}) for a in args[1:]]
+        add([*group, *tail], ordered=True, first=index == 0)
     for index, entry in enumerate(msg.get("reasoning_details") or []):
         fragments = _detail_fragments(draw, entry)
         add([("reasoning_details", e) for e in fragments], ordered=True, first=index == 0)
@@ -267,11 +282,11 @@ def _detail_fragments(draw: st.DrawFn, entry: dict[str, Any]) -> list[dict[str, 
 
 
 def _choice_entries(
-    draw: st.DrawFn, choice: dict[str, Any], pieces: dict[str, list[str]]
+    draw: st.DrawFn, f: OpenAIFeatures, choice: dict[str, Any], pieces: dict[str, list[str]]
 ) -> list[dict[str, Any]]:
     """The ``choices[]`` entries of one choice across the stream, in order."""
     msg = choice["message"]
-    sequences, after = _fragment_sequences(draw, msg, pieces)
+    sequences, after = _fragment_sequences(draw, f, msg, pieces)
 
     def ready(j: int, taken: list[int]) -> bool:
         return after[j] < 0 or taken[after[j]] > 0
@@ -282,6 +297,11 @@ def _choice_entries(
     # after the first chunk; real streams carry no tokens there anyway (role and "" only).
     tokens_wait = isinstance(choice.get("logprobs"), dict)
     for _, (key, value) in merged:
+        if key == "tool_call_name_pieces":
+            # each piece alone in its delta, and nothing after the last in the same one
+            deltas += [{"tool_calls": [piece]} for piece in value]
+            deltas.append({})
+            continue
         delta = deltas[-1]
         first_token = tokens_wait and key in ("content", "refusal") and bool(value)
         if (
@@ -333,7 +353,7 @@ def chunk_streams(
     final, pieces = _completion(draw, f, stream=True)
     include_usage = draw(st.booleans()) if f.include_usage is None else f.include_usage
     per_choice = [
-        _choice_entries(draw, c, p) for c, p in zip(final["choices"], pieces, strict=True)
+        _choice_entries(draw, f, c, p) for c, p in zip(final["choices"], pieces, strict=True)
     ]
 
     def ready(j: int, taken: list[int]) -> bool:
@@ -371,11 +391,37 @@ def chunk_streams(
     final["usage"] = None
     if include_usage:
         final["usage"] = _usage(draw, f)
+        if sometimes(draw, f.lenient, one_in=4):
+            # vLLM and SGLang with continuous_usage_stats: usage on every chunk, the prompt's
+            # count from the first one, the completion's growing.
+            _running_usage(draw, chunks, final["usage"])
         chunks.append({**head, "choices": [], "usage": final["usage"]})
     if obfuscate:
         for chunk in chunks:
             chunk["obfuscation"] = draw(st.text(string.ascii_letters + string.digits, max_size=12))
     return fresh((final, chunks))
+
+
+def _running_usage(draw: st.DrawFn, chunks: list[dict[str, Any]], final: dict[str, Any]) -> None:
+    prompt = final["prompt_tokens"]
+    counts = sorted(
+        draw(
+            st.lists(
+                st.integers(0, final["completion_tokens"]),
+                min_size=len(chunks),
+                max_size=len(chunks),
+            )
+        )
+    )
+    for chunk, completion in zip(chunks, counts, strict=True):
+        usage: dict[str, Any] = {
+            "prompt_tokens": prompt,
+            "completion_tokens": completion,
+            "total_tokens": prompt + completion,
+        }
+        if "prompt_tokens_details" in final:
+            usage["prompt_tokens_details"] = final["prompt_tokens_details"]
+        chunk["usage"] = usage
 
 
 # -- errors and model lists ----------------------------------------------------------------------

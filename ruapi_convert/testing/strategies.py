@@ -80,11 +80,12 @@ The flags, by name (each function lists the ones it takes):
   image ``transformations``, document ``context``, thinking ``display``, usage ``service_tier``).
 * ``explicit_nulls``: optional keys that are sometimes sent as JSON ``null`` instead of left out
   (only keys of features that are on).
-* ``lenient``: shapes real clients and servers send although the SDK types reject them (OpenAI
-  ``content: null`` user messages, Anthropic-shaped tools in OpenAI ``tools``, image parts in tool
-  messages, error bodies with only a message; Anthropic thinking blocks that start without
-  ``signature``, messages without content, unknown error types, model lists without
-  ``lifecycle``).
+* ``lenient``: shapes real clients and servers send although the SDK types reject them, or that
+  only OpenAI-compatible servers send (OpenAI ``content: null`` user messages, Anthropic-shaped
+  tools in OpenAI ``tools``, image parts in tool messages, error bodies with only a message, tool
+  calls without ``id``, ``finish_reason: "stop"`` after tool calls, tool names split over chunks,
+  usage on every chunk; Anthropic thinking blocks that start without ``signature``, messages
+  without content, unknown error types, model lists without ``lifecycle``).
 * ``streaming``: the request's ``stream`` (and OpenAI ``stream_options``).
 * ``pings`` (Anthropic streams): ``ping`` events anywhere after ``message_start``.
 * ``include_usage`` (OpenAI streams): ``True`` always ends with the ``choices: []`` usage chunk,
@@ -217,6 +218,7 @@ def _openai_response_features(
     protocol_specific: bool,
     explicit_nulls: bool,
     max_tools: int,
+    lenient: bool,
     include_usage: bool | None = None,
 ) -> _openai.OpenAIFeatures:
     return _openai.OpenAIFeatures(
@@ -232,6 +234,7 @@ def _openai_response_features(
         protocol_specific=protocol_specific,
         explicit_nulls=explicit_nulls,
         max_tools=max_tools,
+        lenient=lenient,
         include_usage=include_usage,
     )
 
@@ -249,6 +252,7 @@ def openai_responses(
     deprecated: bool = True,
     protocol_specific: bool = True,
     explicit_nulls: bool = True,
+    lenient: bool = True,
     max_tools: int = 4,
 ) -> st.SearchStrategy[JSONObject]:
     """Non-streaming ``ChatCompletion`` bodies.
@@ -272,6 +276,7 @@ def openai_responses(
             protocol_specific=protocol_specific,
             explicit_nulls=explicit_nulls,
             max_tools=max_tools,
+            lenient=lenient,
         )
     )
 
@@ -289,6 +294,7 @@ def openai_chunk_streams(
     deprecated: bool = True,
     protocol_specific: bool = True,
     explicit_nulls: bool = True,
+    lenient: bool = True,
     include_usage: bool | None = None,
     max_tools: int = 4,
 ) -> st.SearchStrategy[tuple[JSONObject, list[JSONObject]]]:
@@ -297,10 +303,13 @@ def openai_chunk_streams(
     Content, refusal and reasoning strings are cut at random points (empty fragments included);
     tool-call ``arguments`` are cut anywhere in the string, inside escape sequences and between the
     code points of one character; ``id``, ``type`` and ``function.name`` come only with the first
-    fragment of a tool-call index; fragments of parallel tool calls (and of the other fields)
-    interleave, several indices sometimes in one chunk; ``role`` comes once, in a choice's first
-    delta, and exactly one ``finish_reason`` per choice. With usage, every chunk has ``usage: null``
-    and a last chunk with ``choices: []`` carries it. There is no ``[DONE]``: that is SSE framing.
+    fragment of a tool-call index (with ``lenient``, the name sometimes in pieces, each alone in
+    its delta, before the first argument bytes, and sometimes no ``id``); fragments of parallel
+    tool calls (and of the other fields) interleave, several indices sometimes in one chunk;
+    ``role`` comes once, in a choice's first delta, and exactly one ``finish_reason`` per choice.
+    With usage, every chunk has ``usage: null`` (with ``lenient``, sometimes a running count, as
+    vLLM's continuous usage stats) and a last chunk with ``choices: []`` carries it. There is no
+    ``[DONE]``: that is SSE framing.
 
     The final object is what ``openai``'s ``ChatCompletionStreamState`` accumulates, except that the
     SDK also leaves each tool call's ``index`` in place and fills keys the stream never sent with
@@ -321,6 +330,7 @@ def openai_chunk_streams(
             protocol_specific=protocol_specific,
             explicit_nulls=explicit_nulls,
             max_tools=max_tools,
+            lenient=lenient,
             include_usage=include_usage,
         )
     )

@@ -548,6 +548,7 @@ PORTABLE_OPENAI_REQUESTS = (
 )
 PORTABLE_ANTHROPIC_RESPONSES = anthropic_responses(protocol_specific=False).map(one_text_block)
 PORTABLE_OPENAI_RESPONSES = openai_responses(
+    lenient=False,
     protocol_specific=False,
     audio=False,
     logprobs=False,
@@ -697,6 +698,7 @@ STANDARD_ANTHROPIC_RESPONSES = (
     .map(standard_stop_reason)
 )
 STANDARD_OPENAI_RESPONSES = openai_responses(
+    lenient=False,
     protocol_specific=False,
     audio=False,
     logprobs=False,

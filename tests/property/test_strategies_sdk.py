@@ -105,12 +105,15 @@ def test_anthropic_beta_requests_validate_here_and_in_the_beta_sdk(body: JSON) -
     check_anthropic_conversation(body)
 
 
-@given(openai_responses())
-def test_openai_responses_validate_here_and_in_the_sdk(body: JSON) -> None:
-    """Completions validate with our model and the SDK's ``ChatCompletion``, and fit together."""
+@given(openai_responses(lenient=False), openai_responses())
+def test_openai_responses_validate_here_and_in_the_sdk(body: JSON, lenient: JSON) -> None:
+    """Completions validate with our model and the SDK's ``ChatCompletion``, and fit together;
+    the lenient ones (tool calls without id, which the SDK type requires) validate here."""
     oai.ChatCompletion.model_validate(body)
     oai_sdk.ChatCompletion.model_validate(body)
     check_openai_choices(body)
+    oai.ChatCompletion.model_validate(lenient)
+    check_openai_choices(lenient)
 
 
 @given(anthropic_responses(beta=False), anthropic_responses())
@@ -147,14 +150,23 @@ def test_anthropic_errors_and_model_lists_validate_here_and_in_the_sdk(
         ant_sdk.ModelInfo.model_validate(model)
 
 
-@given(openai_chunk_streams())
+@given(openai_chunk_streams(lenient=False), openai_chunk_streams())
 def test_openai_streams_accumulate_in_the_sdk_to_their_final_completion(
-    pair: tuple[JSON, list[JSON]],
+    pair: tuple[JSON, list[JSON]], lenient: tuple[JSON, list[JSON]]
 ) -> None:
-    """Chunks validate here and in the SDK; the SDK accumulator reaches the final completion."""
+    """Chunks validate here and in the SDK; the SDK accumulator reaches the final completion -
+    also from what only OpenAI-compatible servers send (names in pieces, no ids, usage on every
+    chunk), although the SDK's ChatCompletion type refuses a tool call without an id."""
     final, chunks = pair
     oai.ChatCompletion.model_validate(final)
     oai_sdk.ChatCompletion.model_validate(final)
+    for chunk in chunks:
+        assert isinstance(oai.parse_stream_event(chunk), oai.ChatCompletionChunk)
+    check_openai_stream(final, chunks)
+    assert without_sdk_additions(openai_accumulate(chunks), final) == final
+
+    final, chunks = lenient
+    oai.ChatCompletion.model_validate(final)
     for chunk in chunks:
         assert isinstance(oai.parse_stream_event(chunk), oai.ChatCompletionChunk)
     check_openai_stream(final, chunks)

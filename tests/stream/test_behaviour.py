@@ -555,18 +555,19 @@ def test_reasoning_echo_holds_only_what_one_side_is_ahead_by() -> None:
     long reasoning stream; a mismatch anywhere, or text left over at the end, is a difference."""
     from ruapi_convert.mapping.reasoning import _ReasoningEcho
 
-    echo = _ReasoningEcho()
+    echo = _ReasoningEcho(limit=1_000)
     for _ in range(10_000):
         echo.detail(0, "abc")
         echo.plain("abc")
-    assert (echo._ahead_details, echo._ahead_plain) == ("", "")
+    assert echo._size == 0
+    assert not echo._ahead
     echo.detail(1, "z")  # a second entry: joined with a blank line
     echo.plain("\n\nz")
     assert not echo.differs()
     echo.plain("extra")
     assert echo.differs()
 
-    swapped = _ReasoningEcho()
+    swapped = _ReasoningEcho(limit=1_000)
     swapped.detail(1, "b")
     swapped.detail(0, "a")  # out of index order: not comparable in one pass...
     assert not swapped.unchecked()  # (nothing to compare yet)

@@ -76,9 +76,13 @@ class ToolCallFunction(TypedDict, total=False):
 
 @wire_dict
 class ChatCompletionMessageFunctionToolCall(TypedDict, total=False):
-    """A function tool call the model made."""
+    """A function tool call the model made.
 
-    id: Required[str]
+    ``id`` is required by the SDK but some OpenAI-compatible servers omit it; it is read as
+    optional (the conversion gives such a call an id and reports it).
+    """
+
+    id: str
     type: Required[Literal["function"]]
     function: Required[ToolCallFunction]
 
