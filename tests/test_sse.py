@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -171,6 +172,94 @@ def test_event_data_larger_than_the_limit_is_refused() -> None:
         decode_chunks([b"data: 0123456789\n" * 20], max_event_size=100)
 
 
+def test_line_limit_counts_utf8_bytes_not_characters() -> None:
+    """A line of 4-byte characters is refused at max_event_size bytes, a quarter of the characters."""
+    decoder = SSEDecoder(max_event_size=100)
+    decoder.feed(b"data: " + "😀".encode() * 20)  # 86 bytes, 26 characters
+    with pytest.raises(InvalidInputError, match="longer than 100 bytes"):
+        decoder.feed("😀".encode() * 5)  # 106 bytes, 31 characters
+
+
+def test_event_data_limit_counts_utf8_bytes() -> None:
+    """Data lines of multi-byte characters add up in bytes: 10 lines of 10 'é' are 210 bytes."""
+    raw = ("data: " + "é" * 10 + "\n").encode() * 10 + b"\n"
+    with pytest.raises(InvalidInputError, match="larger than 200 bytes"):
+        decode_chunks([raw], max_event_size=200)
+    assert decode_chunks([raw], max_event_size=210) == [ev("\n".join(["é" * 10] * 10))]
+
+
+def test_a_line_of_exactly_the_limit_is_accepted() -> None:
+    """max_event_size is inclusive: a line of that many bytes passes, one byte more does not."""
+    line = b"data: " + b"x" * 94
+    assert decode_chunks([line + b"\n\n"], max_event_size=100) == [ev("x" * 94)]
+    with pytest.raises(InvalidInputError, match="longer than 100 bytes"):
+        decode_chunks([line + b"x\n\n"], max_event_size=100)
+
+
+@pytest.mark.parametrize("size", [1, 7, 64, 4096])
+def test_a_long_line_is_refused_however_the_bytes_are_cut(size: int) -> None:
+    """A line over the limit is refused whether it comes whole (with its end) or in pieces."""
+    raw = b"data: " + b"x" * 200 + b"\n\n"
+    with pytest.raises(InvalidInputError, match="longer than 100 bytes"):
+        decode_chunks([raw[i : i + size] for i in range(0, len(raw), size)], max_event_size=100)
+
+
+def test_events_before_an_oversized_line_are_returned_first() -> None:
+    """The events completed before a line over the limit come out; the next call raises."""
+    decoder = SSEDecoder(max_event_size=50)
+    assert decoder.feed(b"data: a\n\ndata: b\n\n: " + b"x" * 60) == [ev("a"), ev("b")]
+    with pytest.raises(InvalidInputError, match="longer than 50 bytes"):
+        decoder.feed(b"\n")
+    with pytest.raises(InvalidInputError, match="longer than 50 bytes"):
+        decoder.close()
+
+
+def test_events_before_oversized_data_are_returned_first() -> None:
+    """The events completed before an event whose data is over the limit come out first."""
+    decoder = SSEDecoder(max_event_size=50)
+    events = decoder.feed(b"data: a\n\n" + b"data: 0123456789\n" * 5 + b"\n")
+    assert events == [ev("a")]
+    with pytest.raises(InvalidInputError, match="larger than 50 bytes"):
+        decoder.close()
+
+
+@pytest.mark.parametrize("limit", [0, -1, True, 1.5, "64", None])
+def test_max_event_size_must_be_a_positive_int(limit: Any) -> None:
+    """A limit that is not a positive int is an InvalidInputError naming the argument."""
+    with pytest.raises(InvalidInputError) as info:
+        SSEDecoder(max_event_size=limit)
+    assert info.value.path == "max_event_size"
+
+
+@pytest.mark.parametrize("chunk", ["data: a\n\n", None, 3, ["data"]])
+def test_feeding_something_other_than_bytes_is_invalid_input(chunk: Any) -> None:
+    """feed() of a str, None or another non-bytes value is an InvalidInputError, not a TypeError."""
+    with pytest.raises(InvalidInputError, match="expected bytes"):
+        SSEDecoder().feed(chunk)
+
+
+def _seconds_to_decode_a_long_line(size: int) -> float:
+    piece = b"x" * 16384
+    best = float("inf")
+    for _ in range(3):
+        decoder = SSEDecoder()
+        start = time.perf_counter()
+        decoder.feed(b"data: ")
+        for _ in range(size // len(piece)):
+            decoder.feed(piece)
+        decoder.close()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_a_long_unterminated_line_costs_linear_time() -> None:
+    """Four times the bytes of one unterminated line cost about four times the time, not sixteen
+    (each chunk is scanned once; the pieces are joined once, when the line ends)."""
+    small = _seconds_to_decode_a_long_line(2 * 1024 * 1024)
+    large = _seconds_to_decode_a_long_line(8 * 1024 * 1024)
+    assert large < 8 * max(small, 1e-4), (small, large)
+
+
 def test_encode_frames_each_kind() -> None:
     """encode() writes events, the [DONE] terminator and comments in SSE framing."""
     assert (
@@ -253,6 +342,45 @@ def test_arbitrary_bytes_give_events_or_invalid_input(raw: bytes, cuts: list[int
     except InvalidInputError:
         return
     assert all(isinstance(e, ServerSentEvent) for e in events)
+
+
+_SSE_BYTES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                *(b"data: ", b"event: ", b"id: ", b": c", b"\n", b"\r", b"\r\n", b"\n\n"),
+                *(b"\xef\xbb\xbf", "é😀".encode(), b"\xff", b"\xc3", b"xxxxxxxxxxxx"),
+            ]
+        ),
+        st.binary(max_size=8),
+    ),
+    max_size=30,
+).map(b"".join)
+
+
+def _outcome(chunks: Iterable[bytes], limit: int) -> tuple[list[ServerSentEvent], str | None]:
+    """The events a decoder gives for these chunks, and the error that ended it, if any."""
+    decoder = SSEDecoder(max_event_size=limit)
+    events: list[ServerSentEvent] = []
+    try:
+        for chunk in chunks:
+            events += decoder.feed(chunk)
+        events += decoder.close()
+    except InvalidInputError as exc:
+        return events, str(exc)
+    return events, None
+
+
+@pytest.mark.property
+@given(_SSE_BYTES, st.lists(st.integers(0, 400), max_size=6), st.sampled_from([4, 8, 16, 64]))
+def test_errors_do_not_depend_on_the_chunking(raw: bytes, cuts: list[int], limit: int) -> None:
+    """Events and the error (bad UTF-8, a line or event over the limit) are the same whole, cut
+    anywhere, or byte by byte: the events before the problem always come out first."""
+    points = sorted({c % (len(raw) + 1) for c in cuts})
+    chunks = [raw[a:b] for a, b in zip([0, *points], [*points, len(raw)], strict=True)]
+    whole = _outcome([raw], limit)
+    assert _outcome(chunks, limit) == whole
+    assert _outcome([raw[i : i + 1] for i in range(len(raw))], limit) == whole
 
 
 # -- agreement with the official SDK decoders on real streams --------------------------------------
