@@ -374,16 +374,34 @@ def encode(
     * a :class:`ServerSentEvent`: its fields, one ``data:`` line per data line.
 
     ``event`` overrides the event name of a model.
+
+    Only ``data`` may hold line breaks (each line becomes a ``data:`` line). A CR or LF in an event
+    name, an id or a comment would start a line of the receiver's choosing (``id: 1\\nevent: evil``),
+    and an id holding NUL is ignored by every WHATWG decoder: both raise
+    :class:`~ruapi_convert.errors.InvalidInputError` naming the field, as do a field of the wrong
+    type, a lone surrogate (UTF-8 cannot carry it) and an ``item`` that is none of the above.
     """
     if isinstance(item, ServerSentEvent):
+        name = _text(item.event, "event") if item.event != "message" else event
         return _frame(
-            item.event if item.event != "message" else event, item.data, item.id, item.retry
+            _field(name, "event") if name is not None else None,
+            _text(item.data, "data"),
+            _field(item.id, "id", nul=True) if item.id is not None else None,
+            _retry(item.retry),
         )
     if isinstance(item, Done):
         return frame(b"[DONE]")
     if isinstance(item, Comment):
-        return b"".join(b": " + line.encode() + b"\n" for line in _split(item.text)) + b"\n"
-    return frame(item.to_json(), event if event is not None else item.sse_event_name())
+        return b": " + _utf8(_field(item.text, "text"), "text") + b"\n\n"
+    to_json = getattr(item, "to_json", None)
+    event_name = getattr(item, "sse_event_name", None)
+    if not callable(to_json) or not callable(event_name):
+        raise InvalidInputError(
+            "encode() frames a ServerSentEvent, a Comment, DONE or a model (with to_json() and "
+            f"sse_event_name()), got {type(item).__name__}",
+            path="item",
+        )
+    return frame(to_json(), event if event is not None else event_name())
 
 
 #: What ends every event this module frames: the end of its ``data:`` line and a blank line.
@@ -391,14 +409,39 @@ FRAME_END: Final = b"\n\n"
 
 
 def frame_head(event: str | None = None) -> bytes:
-    """The bytes of an event before its data: ``event: <name>`` (when named) and ``data: ``."""
-    return b"event: " + event.encode() + b"\ndata: " if event else b"data: "
+    """The bytes of an event before its data: ``event: <name>`` (when named) and ``data: ``.
+
+    A name holding a line break, or not a str, raises
+    :class:`~ruapi_convert.errors.InvalidInputError` (see :func:`encode`)."""
+    if not event:
+        return b"data: "
+    # the checks inline: every event a stream converter frames the slow way comes through here
+    try:
+        if "\n" not in event and "\r" not in event:
+            return b"event: " + event.encode() + b"\ndata: "
+    except (TypeError, AttributeError, UnicodeEncodeError):
+        pass
+    _utf8(_field(event, "event"), "event")  # raises the error that fits
+    raise InvalidInputError("not an SSE event name", path="event")  # pragma: no cover
 
 
 def frame(data: bytes, event: str | None = None) -> bytes:
     """One event of a single ``data:`` line (``data`` must hold no line break: compact JSON never
-    does, as JSON escapes them), optionally named. The one place a payload is framed."""
-    return frame_head(event) + data + FRAME_END
+    does, as JSON escapes them), optionally named. The one place a payload is framed.
+
+    ``data`` that is not bytes or holds a CR or LF, and a bad name (see :func:`frame_head`), raise
+    :class:`~ruapi_convert.errors.InvalidInputError`."""
+    try:
+        framed = frame_head(event) + data + FRAME_END
+    except TypeError:
+        raise InvalidInputError(f"must be bytes, got {type(data).__name__}", path="data") from None
+    # two memchr scans: the bytes may come from a caller's to_json(), not only from ours
+    if b"\n" in data or b"\r" in data:
+        raise InvalidInputError(
+            "a line break in the data of a single data: line would start a line of its own",
+            path="data",
+        )
+    return framed
 
 
 def encode_all(items: Iterable[ServerSentEvent | SupportsSSE | Comment | Done]) -> bytes:
@@ -416,7 +459,51 @@ def _frame(event: str | None, data: str, id: str | None, retry: int | None) -> b
         out.append(f"retry: {retry}\n")
     out.extend(f"data: {line}\n" for line in _split(data))
     out.append("\n")
-    return "".join(out).encode()
+    try:
+        return "".join(out).encode()
+    except UnicodeEncodeError:
+        for path, value in (("event", event), ("id", id), ("data", data)):
+            if value is not None:
+                _utf8(value, path)  # raises for the field that holds the lone surrogate
+        raise
+
+
+def _field(given: Any, path: str, *, nul: bool = False) -> str:
+    """An SSE field value that stays on its own line: a str with no CR or LF (nor NUL for ids)."""
+    value = _text(given, path)
+    if "\n" in value or "\r" in value:
+        raise InvalidInputError(
+            "a line break (CR or LF) in an SSE field would start another field", path=path
+        )
+    if nul and "\0" in value:
+        raise InvalidInputError(
+            "an id holding NUL is ignored by the receiver (WHATWG event stream rules)", path=path
+        )
+    return value
+
+
+def _text(value: Any, path: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidInputError(f"must be str, got {type(value).__name__}", path=path)
+    return value
+
+
+def _retry(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        # a receiver ignores a retry: field that is not all ASCII digits
+        raise InvalidInputError(
+            f"must be a non-negative int or None, got {type(value).__name__}", path="retry"
+        )
+    return value
+
+
+def _utf8(text: str, path: str) -> bytes:
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        raise InvalidInputError("a lone surrogate, which UTF-8 cannot carry", path=path) from None
 
 
 def _split(text: str) -> list[str]:

@@ -10,7 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ruapi_convert.errors import InvalidInputError
-from ruapi_convert.sse import DONE, Comment, ServerSentEvent, SSEDecoder, encode
+from ruapi_convert.sse import (
+    DONE,
+    Comment,
+    ServerSentEvent,
+    SSEDecoder,
+    encode,
+    frame,
+    frame_head,
+)
 
 from .corpus import stream_files
 
@@ -288,6 +296,118 @@ def test_encode_models_named_and_unnamed() -> None:
     assert encode(_Model(None)) == b'data: {"type":"x"}\n\n'
 
 
+@pytest.mark.parametrize("field", ["event", "id"])
+@pytest.mark.parametrize("newline", ["\n", "\r", "\r\n"])
+def test_encode_refuses_a_line_break_in_an_event_name_or_id(field: str, newline: str) -> None:
+    """A CR or LF in event or id would start a field of the sender's choosing: refused, named."""
+    fields: dict[str, Any] = {"data": "d", field: f"1{newline}event: evil"}
+    with pytest.raises(InvalidInputError) as info:
+        encode(ServerSentEvent(**fields))
+    assert info.value.path == field
+
+
+def test_the_id_injection_of_the_issue_is_refused() -> None:
+    """encode(ServerSentEvent(event="m", id="1\\nevent: evil", data="d")) no longer frames a second
+    event line: it raises, naming the id."""
+    with pytest.raises(InvalidInputError, match="line break") as info:
+        encode(ServerSentEvent(event="m", id="1\nevent: evil", data="d"))
+    assert info.value.path == "id"
+
+
+def test_encode_refuses_an_id_holding_nul() -> None:
+    """A receiver ignores an id holding NUL (WHATWG), so encode refuses to send one."""
+    with pytest.raises(InvalidInputError, match="NUL") as info:
+        encode(ev("d", id="a\x00b"))
+    assert info.value.path == "id"
+    assert encode(ev("a\x00b", "x\x00y")) == b"event: x\x00y\ndata: a\x00b\n\n"  # allowed there
+
+
+@pytest.mark.parametrize("text", ["a\nb", "a\rb", "\r\n"])
+def test_encode_refuses_a_line_break_in_a_comment(text: str) -> None:
+    """A comment is one line: a line break in its text would start a field."""
+    with pytest.raises(InvalidInputError) as info:
+        encode(Comment(text))
+    assert info.value.path == "text"
+
+
+def test_encode_keeps_line_breaks_in_data_as_data_lines() -> None:
+    """Data may hold CR, LF and CRLF: each line becomes a data: line, decoded back joined by LF."""
+    raw = encode(ev("a\rb\r\nc\nd"))
+    assert raw == b"data: a\ndata: b\ndata: c\ndata: d\n\n"
+    assert decode_chunks([raw]) == [ev("a\nb\nc\nd")]
+
+
+@pytest.mark.parametrize("item", [{"data": "x"}, b"data: x\n\n", None, 3, "data", object()])
+def test_encode_refuses_what_it_cannot_frame(item: Any) -> None:
+    """A dict, bytes, None or any other value is an InvalidInputError naming the argument, not an
+    AttributeError."""
+    with pytest.raises(InvalidInputError, match="encode\\(\\) frames") as info:
+        encode(item)
+    assert info.value.path == "item"
+
+
+@pytest.mark.parametrize(
+    ("fields", "path"),
+    [
+        ({"event": None}, "event"),
+        ({"event": 1}, "event"),
+        ({"data": None}, "data"),
+        ({"data": b"x"}, "data"),
+        ({"id": 7}, "id"),
+        ({"retry": -1}, "retry"),
+        ({"retry": True}, "retry"),
+        ({"retry": "5"}, "retry"),
+        ({"event": "\ud800"}, "event"),
+        ({"id": "\udfff"}, "id"),
+        ({"data": "a\ud800"}, "data"),
+    ],
+)
+def test_encode_refuses_fields_it_cannot_write(fields: dict[str, Any], path: str) -> None:
+    """Fields of the wrong type, a negative retry and lone surrogates are InvalidInputErrors."""
+    with pytest.raises(InvalidInputError) as info:
+        encode(ServerSentEvent(**{"data": "d", **fields}))
+    assert info.value.path == path
+
+
+def test_encode_checks_the_event_name_it_is_given() -> None:
+    """The event= override of a model's name is checked like a name of its own."""
+    with pytest.raises(InvalidInputError) as info:
+        encode(_Model(None), event="a\nevent: evil")
+    assert info.value.path == "event"
+    with pytest.raises(InvalidInputError):
+        encode(_Model("ping\r"))
+
+
+@pytest.mark.parametrize("name", ["a\nb", "a\r", 5, "\ud800"])
+def test_frame_refuses_an_event_name_it_cannot_write(name: Any) -> None:
+    """frame() and frame_head() check the name as encode() does."""
+    with pytest.raises(InvalidInputError) as info:
+        frame(b"{}", name)
+    assert info.value.path == "event"
+    with pytest.raises(InvalidInputError):
+        frame_head(name)
+
+
+@pytest.mark.parametrize("data", [b"{}\n", b"{}\r", b"a\r\nevent: evil", "{}", None])
+def test_frame_refuses_data_that_is_not_one_line_of_bytes(data: Any) -> None:
+    """frame() writes one data: line: data holding a line break, or not bytes, is refused."""
+    with pytest.raises(InvalidInputError) as info:
+        frame(data, "ping")
+    assert info.value.path == "data"
+
+
+class _LyingModel(_Model):
+    def to_json(self) -> bytes:
+        return b'{"a":1}\nevent: evil'
+
+
+def test_encode_refuses_a_model_whose_json_holds_a_line_break() -> None:
+    """A caller's model whose to_json() has a raw line break cannot smuggle a line into the frame."""
+    with pytest.raises(InvalidInputError) as info:
+        encode(_LyingModel(None))
+    assert info.value.path == "data"
+
+
 # -- properties -----------------------------------------------------------------------------------
 
 _field_text = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\n\x00"))
@@ -342,6 +462,46 @@ def test_arbitrary_bytes_give_events_or_invalid_input(raw: bytes, cuts: list[int
     except InvalidInputError:
         return
     assert all(isinstance(e, ServerSentEvent) for e in events)
+
+
+# Text with the characters that matter to framing far more often than st.text() draws them.
+_hostile_text = st.lists(
+    st.one_of(st.sampled_from(["\r", "\n", "\r\n", "\x00", ":", " ", "event: evil"]), st.text()),
+    max_size=5,
+).map("".join)
+
+
+@pytest.mark.property
+@given(
+    event=_hostile_text,
+    data=_hostile_text,
+    id=st.none() | _hostile_text,
+    retry=st.none() | st.integers(-5, 10**6),
+    comment=_hostile_text,
+)
+def test_encoded_fields_never_reach_the_framing(
+    event: str, data: str, id: str | None, retry: int | None, comment: str
+) -> None:
+    """Any field values, CR/LF/NUL included: encode() refuses them naming the field, or the bytes
+    decode to exactly that one event (data line breaks normalised to LF) and nothing else."""
+    framed = _encoded(ServerSentEvent(event, data, id, retry))
+    if isinstance(framed, InvalidInputError):
+        assert framed.path in {"event", "data", "id", "retry"}
+    else:
+        expected = ev(data.replace("\r\n", "\n").replace("\r", "\n"), event or "message", id, retry)
+        assert decode_chunks([framed]) == [expected]
+    framed = _encoded(Comment(comment))
+    if isinstance(framed, InvalidInputError):
+        assert framed.path == "text"
+    else:
+        assert decode_chunks([framed + encode(ev("x"))]) == [ev("x")]
+
+
+def _encoded(item: ServerSentEvent | Comment) -> bytes | InvalidInputError:
+    try:
+        return encode(item)
+    except InvalidInputError as exc:
+        return exc
 
 
 _SSE_BYTES = st.lists(
