@@ -304,10 +304,18 @@ def test_reset_durations_survive_the_round_trip(millis: int) -> None:
 
 @given(body=anthropic_model_lists())
 def test_anthropic_model_lists_round_trip(body: dict[str, Any]) -> None:
-    """Anthropic -> OpenAI -> Anthropic model lists are the identity."""
+    """Anthropic -> OpenAI -> Anthropic model lists are the identity, except that a model without
+    lifecycle (older API releases) gets the documented default, reported."""
     there = anthropic_to_openai_model_list(body)
     back = openai_to_anthropic_model_list(there.value)
-    assert back.value.to_dict() == ant.ModelList.model_validate(body).to_dict()
+    expected = ant.ModelList.model_validate(body).to_dict()
+    defaulted = []
+    for index, model in enumerate(expected["data"]):
+        if "lifecycle" not in model:
+            model["lifecycle"] = "active"
+            defaulted.append(f"data[{index}].lifecycle")
+    assert back.value.to_dict() == expected
+    assert [loss.path for loss in back.losses if loss.path.endswith("lifecycle")] == defaulted
 
 
 @given(body=openai_model_lists())
