@@ -304,6 +304,9 @@ def _decode(body: Any) -> Any:
     if isinstance(body, BaseModel):  # e.g. an official SDK's model: its wire form
         return body.model_dump(mode="json", exclude_unset=True)
     if isinstance(body, (dict, list, int, float, bool)):
+        # a caller's value, maybe from another JSON decoder: refused where it stands (with its
+        # path in the input) if JSON cannot carry it, rather than when the reply is validated
+        _json.check_foreign(body)
         return body
     raise InvalidInputError(
         f"an error body must be a dict, a model, or JSON bytes/str, got {type(body).__name__}"

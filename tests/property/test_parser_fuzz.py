@@ -24,6 +24,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import ruapi_convert as rc
 from ruapi_convert.errors import InvalidInputError
 from ruapi_convert.models import anthropic as ant
 from ruapi_convert.models import openai as oai
@@ -446,6 +447,90 @@ def test_values_json_cannot_carry_are_refused_or_dumped(case: tuple[type[WireMod
 def test_deep_nesting_is_refused_or_dumped(case: tuple[type[WireModel], Any]) -> None:
     """A dict nested deeper than the serializer goes is refused, or dumped."""
     check_refused_or_dumped(*case)
+
+
+# -- numbers: huge and negative -------------------------------------------------------------------
+# A caller's dict can hold any Python int: 10**5000 is written by the serialiser but not read back
+# by any JSON parser (ours reads 4300 digits), and a negative count is valid JSON the vendors
+# refuse. Refused with a path into the input, or kept exactly; and the converters let nothing but
+# ConversionError out.
+
+#: Numbers JSON text can hold: counts below zero, the longest integer our parser reads, ...
+_HOSTILE_NUMBERS = st.one_of(
+    st.sampled_from([-1, -0.5, -(2**63), 2**64, 10**4000, -(10**4300 - 1), 1e308, -1e-300]),
+    st.integers(max_value=-1),
+)
+#: ... and integers no JSON parser reads back (only a caller's dict can hold them).
+_TOO_LONG_INTS = st.sampled_from([10**4300, -(10**4300), 10**5000])
+
+#: The public function that converts each body.
+_CONVERTERS: dict[type[WireModel], Callable[[Any], Any]] = {
+    oai.ChatCompletionCreateParams: rc.openai_to_anthropic_request,
+    oai.ChatCompletion: rc.openai_to_anthropic_response,
+    oai.ModelList: rc.openai_to_anthropic_model_list,
+    oai.ErrorResponse: lambda body: rc.openai_to_anthropic_error(400, body),
+    ant.MessageCreateParams: rc.anthropic_to_openai_request,
+    ant.Message: rc.anthropic_to_openai_response,
+    ant.ModelList: rc.anthropic_to_openai_model_list,
+    ant.ErrorResponse: lambda body: rc.anthropic_to_openai_error(400, body),
+}
+
+
+@st.composite
+def _bodies_with_a_number(
+    draw: st.DrawFn, numbers: st.SearchStrategy[Any]
+) -> tuple[type[WireModel], dict[str, Any]]:
+    """A generated body with one of its numbers (or, when it has none, one more key) replaced."""
+    case = draw(st.sampled_from(BODIES))
+    payload = draw(case.strategy)
+    places = [(h, k) for h, k in _places(payload) if _kind(h[k]) == "number"]
+    holder, key = draw(st.sampled_from(places)) if places else (payload, "x_extra")
+    holder[key] = draw(numbers)
+    return case.model, payload
+
+
+def check_converter_contract(model: type[WireModel], payload: dict[str, Any]) -> None:
+    """The body's converter returns or raises a ConversionError naming a place in the input."""
+    outcome = _converted(model, payload)
+    if isinstance(outcome, rc.ConversionError):
+        assert points_into(outcome.path, payload), f"path {outcome.path!r} is not in the input"
+
+
+def _converted(model: type[WireModel], payload: dict[str, Any]) -> Any:
+    """The converter's result, or the ConversionError it raised (anything else escapes)."""
+    try:
+        return _CONVERTERS[model](payload)
+    except rc.ConversionError as exc:
+        return exc
+
+
+@given(_bodies_with_a_number(_HOSTILE_NUMBERS))
+def test_huge_and_negative_numbers_fail_cleanly_or_round_trip(
+    case: tuple[type[WireModel], dict[str, Any]],
+) -> None:
+    """A number of a generated body replaced by a negative or huge one: every parser refuses it at
+    a path into the input or keeps it exactly, and the converter raises only ConversionError."""
+    model, payload = case
+    check_every_parser(payload)
+    check_converter_contract(model, payload)
+
+
+@given(st.one_of(_bodies_with_a_number(_TOO_LONG_INTS), _bodies_holding(_TOO_LONG_INTS)))
+def test_integers_no_parser_reads_back_are_refused(
+    case: tuple[type[WireModel], dict[str, Any]],
+) -> None:
+    """An integer of more than 4300 digits in a caller's dict is refused where it stands, by
+    every value parser and by the converter, never written as JSON that cannot be read back."""
+    model, payload = case
+    for name, parse in VALUE_PARSERS.items():
+        check_parser(name, parse, payload)
+    check_parse_wire_agrees(model, payload)
+    with pytest.raises(InvalidInputError) as info:
+        model.model_validate(payload)
+    assert points_into(info.value.path, payload)
+    with pytest.raises(InvalidInputError) as info:
+        _CONVERTERS[model](payload)
+    assert points_into(info.value.path, payload)
 
 
 def test_points_into_reads_paths_as_the_library_writes_them() -> None:
