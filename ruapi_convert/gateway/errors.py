@@ -35,7 +35,7 @@ from ..models import openai as oai
 from ..options import CommonOptions, resolve_options
 from ..sse import ServerSentEvent
 from . import _bodies
-from ._text import check_now, credentials, normalize, usable
+from ._text import check_now, credentials, read_headers, usable
 from .headers import HeadersInput, response_headers
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ def _reply_headers_in(
     passthrough: Iterable[str],
 ) -> tuple[dict[str, str], tuple[str, ...]]:
     """The converted response headers of an error reply, and the secrets its body must not show."""
-    hdrs = normalize(headers)
+    hdrs, named = read_headers(headers)
     secrets = credentials(hdrs, redact)
     out = response_headers(
         hdrs,
@@ -162,6 +162,7 @@ def _reply_headers_in(
         now=check_now(now),
         passthrough=passthrough,
         secrets=secrets,
+        hop_by_hop=named,
     )
     return out, secrets
 

@@ -6,7 +6,7 @@ import json
 import re
 import string
 from datetime import datetime, timedelta, timezone
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
 from hypothesis import given
@@ -39,6 +39,9 @@ from ruapi_convert.testing import (
     openai_errors,
     openai_model_lists,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 pytestmark = pytest.mark.property
 
@@ -324,3 +327,46 @@ def test_openai_model_lists_round_trip(body: dict[str, Any]) -> None:
     there = openai_to_anthropic_model_list(body)
     back = anthropic_to_openai_model_list(there.value)
     assert back.value.to_dict() == oai.ModelList.model_validate(body).to_dict()
+
+
+@given(headers=header_maps, data=st.data())
+def test_fields_named_in_connection_never_reach_any_output(
+    headers: dict[str, str], data: st.DataObject
+) -> None:
+    """The fields the Connection header names change no output, even with every name of the
+    input in passthrough, and Connection itself is never copied: all four header functions and
+    both error replies give what they give for the headers without those fields."""
+    headers = {k: v for k, v in headers.items() if k.strip(" \t").lower() != "connection"}
+    names = sorted({k.strip(" \t").lower() for k in headers} - {""})
+    named = data.draw(st.lists(st.sampled_from(names), unique=True) if names else st.just([]))
+    given_headers = {**headers, "Connection": ", ".join(named)}
+    without = {k: v for k, v in headers.items() if k.strip(" \t").lower() not in named}
+    passthrough = [n for n in names if TOKEN.fullmatch(n)] + ["connection"]
+    # the credentials of the full headers stay secrets either way (a named one is still scrubbed)
+    redact = [
+        part
+        for k, v in headers.items()
+        if k.strip(" \t").lower()
+        in {"authorization", "x-api-key", "api-key", "proxy-authorization"}
+        for part in (v.strip(" \t"), v.strip(" \t").partition(" ")[2].strip(" \t"))
+    ]
+    calls: list[Callable[[dict[str, str]], dict[str, str]]] = [
+        *(
+            lambda h, f=f: f(h, now=NOW, passthrough=passthrough, redact=redact).value
+            for f in (anthropic_to_openai_headers, openai_to_anthropic_headers)
+        ),
+        *(
+            lambda h, f=f: f(h, passthrough=passthrough, redact=redact).value
+            for f in (anthropic_to_openai_request_headers, openai_to_anthropic_request_headers)
+        ),
+        *(
+            lambda h, f=f: (
+                f(429, b"", h, now=NOW, passthrough=passthrough, redact=redact).value.headers
+            )
+            for f in (anthropic_to_openai_error, openai_to_anthropic_error)
+        ),
+    ]
+    for call in calls:
+        out = call(given_headers)
+        assert "connection" not in out
+        assert out == call(without)
