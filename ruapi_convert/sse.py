@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Protocol, runtime_checkable
 
 from . import _json
+from ._quote import quote
 from .errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ class SSEDecoder:
             or max_event_size < 1
         ):
             raise InvalidInputError(
-                f"must be a positive int, got {max_event_size!r}", path="max_event_size"
+                f"must be a positive int, got {quote(max_event_size)}", path="max_event_size"
             )
         self._max = max_event_size
         self._utf8 = codecs.getincrementaldecoder("utf-8")("strict")

@@ -76,6 +76,14 @@ def test_per_call_values_are_keyword_arguments() -> None:
         ({"system_messages": "drop"}, "options.system_messages"),
         ({"effort_budgets": {"low": -1}}, "options.effort_budgets"),
         ({"anthropic_beta": "a,b"}, "options.anthropic_beta"),
+        ({"anthropic_beta": ["a\r\nx-injected: 1"]}, "options.anthropic_beta"),
+        ({"anthropic_beta": ["a,b"]}, "options.anthropic_beta"),
+        ({"anthropic_beta": [""]}, "options.anthropic_beta"),
+        ({"effort_budgets": {"low\n": 1024}}, "options.effort_budgets"),
+        ({"effort_budgets": {"low": 10**4300}}, "options.effort_budgets"),
+        ({"default_max_tokens": 10**5000}, "options.default_max_tokens"),
+        ({"anthropic_auth": "bearer\r\n"}, "options.anthropic_auth"),
+        ({"anthropic_version": 10**5000}, "options.anthropic_version"),
     ],
 )
 def test_an_option_value_outside_its_vocabulary_names_its_path(
@@ -85,6 +93,16 @@ def test_an_option_value_outside_its_vocabulary_names_its_path(
     with pytest.raises(InvalidInputError) as info:
         Options(**kwargs)  # type: ignore[arg-type]
     assert info.value.path == path
+
+
+@pytest.mark.parametrize(
+    "created", [-1, 10**4300, -(10**5000)], ids=["-1", "4301-digits", "-1e5000"]
+)
+def test_a_per_call_int_json_cannot_read_back_is_invalid_input(created: int) -> None:
+    """created must be a non-negative int our JSON parser reads back (at most 4300 digits)."""
+    with pytest.raises(InvalidInputError) as info:
+        rc.AnthropicToOpenAIStream(created=created)
+    assert info.value.path == "created"
 
 
 def test_a_per_call_value_of_the_wrong_type_is_invalid_input() -> None:

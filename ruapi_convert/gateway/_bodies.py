@@ -381,6 +381,7 @@ def to_openai(
     body: Any, status: int | None, ctx: Context, secrets: tuple[str, ...]
 ) -> OpenAIResult:
     """An Anthropic error body (or anything else) -> the OpenAI error; ``status`` None in a stream."""
+    ctx = ctx.with_secrets(secrets)  # the losses are scrubbed as the body is
     src = _read(body, status, ctx, _NOT_ANTHROPIC)
     error = src.error
     if src.shaped:
@@ -474,6 +475,7 @@ def to_anthropic(
     body: Any, status: int | None, ctx: Context, secrets: tuple[str, ...]
 ) -> AnthropicResult:
     """An OpenAI error body (or anything else) -> the Anthropic error; ``status`` None in a stream."""
+    ctx = ctx.with_secrets(secrets)  # the losses are scrubbed as the body is
     src = _read(body, status, ctx, _NOT_OPENAI)
     error = src.error
     if src.shaped:

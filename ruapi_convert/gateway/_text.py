@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, Final
 
 from ..errors import InvalidInputError
+from ..mapping._ledger import scrub  # one scrubber for bodies, headers and loss text
 
 __all__ = [
     "MIN_SECRET_LENGTH",
@@ -106,14 +107,6 @@ def credentials(headers: Headers, extra: Iterable[str] = ()) -> tuple[str, ...]:
             raise InvalidInputError("redact must be an iterable of str", path="redact")
         found.add(value)
     return tuple(sorted((s for s in found if len(s) >= MIN_SECRET_LENGTH), key=len, reverse=True))
-
-
-def scrub(text: str, secrets: tuple[str, ...]) -> str:
-    """``text`` with every exact occurrence of a credential replaced by ``[redacted]``."""
-    for secret in secrets:
-        if secret in text:
-            text = text.replace(secret, "[redacted]")
-    return text
 
 
 def usable(value: str, secrets: tuple[str, ...]) -> bool:

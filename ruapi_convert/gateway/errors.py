@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 from typing_extensions import Unpack
 
+from .._quote import quote
 from ..errors import InvalidInputError
 from ..mapping._ledger import Context
 from ..models import anthropic as ant
@@ -170,7 +171,7 @@ def _reply_headers_in(
 def _check_status(status: Any) -> int:
     if isinstance(status, bool) or not isinstance(status, int) or not 400 <= status <= 599:
         raise InvalidInputError(
-            f"status must be an HTTP error status (an int from 400 to 599), got {status!r}; "
+            f"status must be an HTTP error status (an int from 400 to 599), got {quote(status)}; "
             "for an error event inside a 200 stream use openai_stream_error/anthropic_stream_error",
             path="status",
         )

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple, Union
 from typing_extensions import Unpack
 
 from ..errors import InvalidInputError
-from ..mapping._ledger import Context, Fate, FateTable
+from ..mapping._ledger import Context, Fate, FateTable, quote
 from ..options import RequestHeaderOptions, StrictOption, resolve_options
 from ._text import OWS, SAFE_VALUE, TOKEN, Headers, check_now, credentials, read_headers, usable
 from ._time import format_duration, format_rfc3339, parse_duration, parse_rfc3339
@@ -291,6 +291,7 @@ def _request_headers(
     among them is still a secret to scrub)."""
     hdrs, named = read_headers(headers)
     secrets = credentials(hdrs, [*redact, *([api_key] if api_key else [])])
+    ctx = ctx.with_secrets(secrets)
     names = _passthrough_names(passthrough)
     o2a = convert is _request_o2a
     rows, auth = (_O2A_REQUEST_ROWS, ("authorization",)) if o2a else (_A2O_REQUEST_ROWS, _A2O_AUTH)
@@ -312,7 +313,7 @@ def _passthrough_names(passthrough: Iterable[str]) -> tuple[str, ...]:
     names = []
     for raw in passthrough:
         if not isinstance(raw, str) or TOKEN.fullmatch(raw.lower()) is None:
-            raise InvalidInputError(f"not a header name: {raw!r}", path="passthrough")
+            raise InvalidInputError(f"not a header name: {quote(raw)}", path="passthrough")
         names.append(raw.lower())
     return tuple(names)
 
@@ -451,7 +452,9 @@ def _betas(betas: Any) -> str:
     names = list(betas)
     for name in names:
         if not isinstance(name, str) or TOKEN.fullmatch(name.lower()) is None:
-            raise InvalidInputError(f"not a beta name: {name!r}", path="options.anthropic_beta")
+            raise InvalidInputError(
+                f"not a beta name: {quote(name)}", path="options.anthropic_beta"
+            )
     return ",".join(names)
 
 
@@ -488,6 +491,7 @@ def response_headers(
     are the names the input's Connection header lists (``_text.read_headers``)."""
     rules = _A2O if to_openai else _O2A
     rows = _A2O_RESPONSE_ROWS if to_openai else _O2A_RESPONSE_ROWS
+    ctx = ctx.with_secrets(secrets)  # loss text is scrubbed like the values
     names = _passthrough_names(passthrough)
     headers = _without_hop_by_hop(headers, hop_by_hop, {*rules, *names}, rows, ctx)
     out: Headers = {}
@@ -515,7 +519,7 @@ def response_headers(
                     rows.by_name[name],
                     path,
                     kind="dropped",
-                    detail=f"not a valid reset value: {value!r}",
+                    detail=f"not a valid reset value: {ctx.quote(value)}",
                 )
                 continue
             value = converted

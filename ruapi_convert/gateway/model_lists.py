@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from typing_extensions import Unpack
 
-from ..mapping._ledger import Context, FateTable
+from ..mapping._ledger import Context, FateTable, quote
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..options import CommonOptions, resolve_options
@@ -158,7 +158,7 @@ def _model_to_openai(model: Json, path: str, ctx: Context) -> Json:
             _CREATED_AT,
             f"{path}.created_at",
             kind="defaulted",
-            detail=f"{created_at!r} is not an RFC 3339 time; created is 0",
+            detail=f"{quote(created_at)} is not an RFC 3339 time; created is 0",
         )
     out: Json = {"id": model["id"], "object": "model", "created": created, "owned_by": OWNED_BY}
     ext = {k: v for k, v in model.items() if k not in ("id", "type", "created_at", "openai")}
@@ -273,7 +273,7 @@ def _model_to_anthropic(model: Json, path: str, ctx: Context) -> Json:
             _CREATED,
             f"{path}.created",
             kind="defaulted",
-            detail=f"{model['created']} is not a representable time; created_at is the epoch",
+            detail=f"{quote(model['created'])} is not a representable time; created_at is the epoch",
         )
     out: Json = {"type": "model", "id": model["id"], "created_at": created_at}
     carried = model.get("anthropic")

@@ -370,3 +370,44 @@ def test_fields_named_in_connection_never_reach_any_output(
         out = call(given_headers)
         assert "connection" not in out
         assert out == call(without)
+
+
+@st.composite
+def _keys_holding(draw: st.DrawFn, secret: str) -> str:
+    """An object key that holds ``secret``: as it is, inside other text, or far into a long key."""
+    before = draw(st.sampled_from(["", "x-", "a" * 150, "b" * 199, "c" * 300]))
+    after = draw(st.sampled_from(["", "-y", "z" * 250]))
+    return before + secret + after
+
+
+@given(
+    status=statuses.filter(lambda s: 400 <= s <= 599),
+    body=error_like,
+    key=secrets,
+    data=st.data(),
+    via_headers=st.booleans(),
+)
+def test_no_loss_shows_a_secret_held_by_an_unknown_key(
+    status: int, body: dict[str, Any], key: str, data: st.DataObject, via_headers: bool
+) -> None:
+    """Error bodies whose unknown keys (top level and in error) hold the credential, found in the
+    headers or passed as redact=: no loss path, detail or message shows it, in either direction
+    or in a stream error."""
+    body = {**body, data.draw(_keys_holding(key)): 1}
+    body["error"] = {**body["error"], data.draw(_keys_holding(key)): data.draw(json_values)}
+    headers = {"x-api-key": key} if via_headers else {}
+    redact = [] if via_headers else [key]
+    losses = [
+        loss
+        for convert in (anthropic_to_openai_error, openai_to_anthropic_error)
+        for loss in convert(status, body, headers, now=NOW, redact=redact).losses
+    ]
+    losses += [
+        loss
+        for stream in (openai_stream_error, anthropic_stream_error)
+        for loss in stream(body, redact=[key]).losses
+    ]
+    for loss in losses:
+        assert key not in loss.path
+        assert key not in loss.detail
+        assert key not in str(loss)
