@@ -206,6 +206,13 @@ def check_call(name: str, value: Any, kind: type[Any]) -> None:
         raise InvalidInputError(f"must not be negative, got {quote(value)}", path=name)
     if kind is int and not _writable_int(value):
         raise InvalidInputError(_TOO_LONG, path=name)
+    if kind is str and not value.isascii():
+        try:
+            value.encode()
+        except UnicodeEncodeError:  # it is written into bodies: refused here, with its name
+            raise InvalidInputError(
+                "a lone surrogate, which UTF-8 (and so JSON) cannot carry", path=name
+            ) from None
 
 
 # -- validation ------------------------------------------------------------------------------------

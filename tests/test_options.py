@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+import typing
+from typing import Any, Literal
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import ruapi_convert as rc
 from ruapi_convert.errors import InvalidInputError
 from ruapi_convert.options import A2ORequestOptions, CommonOptions, Options, resolve_options
+
+_HINTS = typing.get_type_hints(Options)
 
 REQUEST = {"model": "m", "messages": [{"role": "user", "content": "Hi"}]}
 
@@ -112,3 +120,44 @@ def test_a_per_call_value_of_the_wrong_type_is_invalid_input() -> None:
     assert info.value.path == "created"
     with pytest.raises(InvalidInputError):
         rc.openai_to_anthropic_request(REQUEST, model=5)  # type: ignore[arg-type]
+
+
+_STRING_OPTIONS = sorted(
+    f.name for f in dataclasses.fields(Options) if typing.get_origin(_HINTS[f.name]) is Literal
+)
+_hostile_text = st.lists(
+    st.one_of(
+        st.sampled_from(["\r", "\n", "\x00", "\ud800", "2023-06-01", "hoist", "bearer"]),
+        st.text(max_size=4),
+    ),
+    max_size=4,
+).map("".join)
+
+
+@pytest.mark.property
+@given(name=st.sampled_from(_STRING_OPTIONS), text=_hostile_text)
+def test_every_string_option_refuses_what_it_does_not_list(name: str, text: str) -> None:
+    """Any text (line breaks, NUL, lone surrogates) for a string option: accepted only when it is
+    one of the option's values, else refused naming options.<name>."""
+    allowed = typing.get_args(_HINTS[name])
+    kwargs: dict[str, Any] = {name: text}
+    if text in allowed:
+        assert getattr(Options(**kwargs), name) == text
+        return
+    with pytest.raises(InvalidInputError) as info:
+        Options(**kwargs)
+    assert info.value.path == f"options.{name}"
+
+
+@pytest.mark.property
+@given(names=st.lists(_hostile_text, min_size=1, max_size=3))
+def test_beta_and_effort_names_with_line_breaks_are_refused(names: list[str]) -> None:
+    """Beta names must be HTTP tokens, effort names printable: CR, LF and NUL never get in."""
+    for name in names:
+        if any(c in name for c in "\r\n\x00"):
+            with pytest.raises(InvalidInputError) as info:
+                Options(anthropic_beta=[name])
+            assert info.value.path == "options.anthropic_beta"
+            with pytest.raises(InvalidInputError) as info:
+                Options(effort_budgets={name: 1024})
+            assert info.value.path == "options.effort_budgets"

@@ -411,3 +411,89 @@ def test_no_loss_shows_a_secret_held_by_an_unknown_key(
         assert key not in loss.path
         assert key not in loss.detail
         assert key not in str(loss)
+
+
+#: Text with CR, LF, NUL, a lone surrogate or a header line far more often than st.text() has them.
+caller_text = st.lists(
+    st.one_of(
+        st.sampled_from(["\r", "\n", "\r\n", "\x00", "\ud800", "x-injected: 1", ",", " "]),
+        st.sampled_from(["2023-06-01", "bearer", "x-trace", "sk-gateway-key-0123456789"]),
+        st.text(max_size=5),
+    ),
+    max_size=4,
+).map("".join)
+
+#: The paths a caller's string argument may be refused at.
+CALLER_PATHS = {
+    "api_key",
+    "passthrough",
+    "redact",
+    "options.anthropic_version",
+    "options.anthropic_beta",
+    "options.anthropic_auth",
+}
+
+
+@given(
+    headers=header_maps,
+    api_key=st.none() | caller_text,
+    passthrough=st.lists(caller_text | st.sampled_from(KNOWN_NAMES), max_size=3),
+    redact=st.lists(caller_text, max_size=2),
+    version=caller_text | st.sampled_from(["2023-06-01", "2026-10-21"]),
+    betas=st.lists(caller_text | st.just("prompt-caching-2024-07-31"), max_size=2),
+    auth=caller_text | st.sampled_from(["x-api-key", "bearer"]),
+)
+def test_caller_strings_never_reach_a_header_line(
+    headers: dict[str, str],
+    api_key: str | None,
+    passthrough: list[str],
+    redact: list[str],
+    version: str,
+    betas: list[str],
+    auth: str,
+) -> None:
+    """api_key, passthrough names, redact, and the version/beta/auth options with line breaks,
+    NUL or lone surrogates: each call is refused naming the argument, or every header it returns
+    is a token name with a visible-ASCII value (no line of the caller's making)."""
+    options: dict[str, Any] = {
+        "anthropic_version": version,
+        "anthropic_beta": betas,
+        "anthropic_auth": auth,
+    }
+    calls: list[Callable[[], dict[str, str]]] = [
+        lambda: (
+            openai_to_anthropic_request_headers(
+                headers, api_key=api_key, passthrough=passthrough, redact=redact, **options
+            ).value
+        ),
+        lambda: (
+            anthropic_to_openai_request_headers(
+                headers, api_key=api_key, passthrough=passthrough, redact=redact
+            ).value
+        ),
+        *(
+            lambda f=f: f(headers, now=NOW, passthrough=passthrough, redact=redact).value
+            for f in (anthropic_to_openai_headers, openai_to_anthropic_headers)
+        ),
+        *(
+            lambda f=f: (
+                f(429, b"", headers, now=NOW, passthrough=passthrough, redact=redact).value.headers
+            )
+            for f in (anthropic_to_openai_error, openai_to_anthropic_error)
+        ),
+    ]
+    for call in calls:
+        out = _refused_at(CALLER_PATHS, call)
+        if out is not None:
+            _well_formed_headers(out)
+
+
+def _refused_at(paths: set[str], call: Callable[[], dict[str, str]]) -> dict[str, str] | None:
+    """``call()``, or None when it raised a ConversionError at one of ``paths``."""
+    error: InvalidInputError | None = None
+    try:
+        return call()
+    except InvalidInputError as exc:
+        error = exc
+    assert error.path in paths, error
+    return None

@@ -30,7 +30,7 @@ from ruapi_convert.models import anthropic as ant
 from ruapi_convert.models import openai as oai
 from ruapi_convert.models.anthropic import _stream as ant_stream
 from ruapi_convert.models.openai import _stream as oai_stream
-from ruapi_convert.sse import SSEDecoder
+from ruapi_convert.sse import ServerSentEvent, SSEDecoder
 from ruapi_convert.stream._fastpath import is_plain_text_chunk, is_plain_text_delta
 from ruapi_convert.testing import json_values, with_unknowns
 
@@ -531,6 +531,126 @@ def test_integers_no_parser_reads_back_are_refused(
     with pytest.raises(InvalidInputError) as info:
         _CONVERTERS[model](payload)
     assert points_into(info.value.path, payload)
+
+
+# -- strings a caller passes: line breaks, NUL, lone surrogates ------------------------------------
+# Per-call values (id, model) are written into bodies, and bodies into SSE frames: a CR or LF must
+# never leave the JSON string it is in. Refused with the argument's name, or carried escaped.
+
+#: Text with the characters that matter to framing and encoding far more often than st.text().
+CALLER_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["\r", "\n", "\r\n", "\x00", "\ud800", "event: evil", "data: x", ": "]),
+        st.text(max_size=5),
+    ),
+    max_size=5,
+).map("".join)
+
+#: The event names an Anthropic stream has (any other name in our output would be injected).
+_EVENT_NAMES = frozenset(
+    {
+        "message_start",
+        "content_block_start",
+        "content_block_delta",
+        "content_block_stop",
+        "message_delta",
+        "message_stop",
+        "ping",
+        "error",
+    }
+)
+
+
+def check_framing(raw: bytes) -> None:
+    """SSE bytes of ours: every line a known event name, a comment, a JSON data line or blank."""
+    assert b"\r" not in raw
+    for line in raw.decode().split("\n"):
+        if line.startswith("data: "):
+            data = line[6:]
+            assert data == "[DONE]" or _decoded(data)[0], line
+        elif line.startswith("event: "):
+            assert line[7:] in _EVENT_NAMES, line
+        else:
+            assert line in ("", ": ping"), line
+
+
+def _refused_naming(name: str, call: Callable[[], Any], body: Any = None) -> Any:
+    """``call()``, or None when it raised a ConversionError naming ``name`` or a place in ``body``
+    (a body the conversion refuses on its own); anything else fails."""
+    error: rc.ConversionError | None = None
+    try:
+        return call()
+    except rc.ConversionError as exc:
+        error = exc
+    assert error.path == name or (body is not None and points_into(error.path, body)), error.path
+    return None
+
+
+@given(st.data(), CALLER_TEXT, st.integers(0, 2**40))
+def test_a_per_call_id_never_breaks_the_sse_framing(
+    data: st.DataObject, id: str, created: int
+) -> None:
+    """A stream converter given any id (line breaks, NUL, lone surrogates): refused naming id, or
+    every byte it frames is a known event, a comment or a JSON data line."""
+    case = data.draw(st.sampled_from(STREAMS))
+    _, events = data.draw(case.strategy)
+    converter: Any
+    if case.protocol == "anthropic":
+        converter = _refused_naming(
+            "id", lambda: rc.AnthropicToOpenAIStream(id=id, created=created, keepalive=True)
+        )
+    else:
+        converter = _refused_naming("id", lambda: rc.OpenAIToAnthropicStream(id=id))
+    if converter is None:
+        return
+    transcoder = rc.sse.SSETranscoder(converter)
+    raw = b"".join(
+        transcoder.feed(
+            rc.sse.encode(
+                ServerSentEvent(
+                    event=e["type"] if case.protocol == "anthropic" else "message",
+                    data=json.dumps(e),
+                )
+            )
+        )
+        for e in events
+    )
+    raw += transcoder.close()
+    check_framing(raw)
+
+
+@given(st.data(), CALLER_TEXT)
+def test_per_call_strings_are_refused_by_name_or_stay_inside_json(
+    data: st.DataObject, text: str
+) -> None:
+    """model (requests) and id (replies) of any text: refused naming the argument, or written
+    into the body's JSON, whose text holds no raw line break and reads back to the same value."""
+    case = data.draw(st.sampled_from([c for c in BODIES if c.model in _PER_CALL]))
+    payload = data.draw(case.strategy)
+    name, convert = _PER_CALL[case.model]
+    result = _refused_naming(name, lambda: convert(payload, text), payload)
+    if result is None:
+        return
+    written = result.value.to_json()
+    assert b"\r" not in written
+    assert b"\n" not in written
+    if text:  # (an empty id means "not given")
+        assert json.loads(written)[name] == text
+
+
+#: Body model -> (the per-call string argument its converter takes, a call with it).
+_PER_CALL: dict[type[WireModel], tuple[str, Callable[[Any, str], Any]]] = {
+    oai.ChatCompletionCreateParams: (
+        "model",
+        lambda body, text: rc.openai_to_anthropic_request(body, model=text),
+    ),
+    ant.MessageCreateParams: (
+        "model",
+        lambda body, text: rc.anthropic_to_openai_request(body, model=text),
+    ),
+    oai.ChatCompletion: ("id", lambda body, text: rc.openai_to_anthropic_response(body, id=text)),
+    ant.Message: ("id", lambda body, text: rc.anthropic_to_openai_response(body, id=text)),
+}
 
 
 def test_points_into_reads_paths_as_the_library_writes_them() -> None:
