@@ -19,7 +19,22 @@ import pydantic_core
 
 from .errors import InvalidInputError
 
-__all__ = ["check_foreign", "dumps", "loads", "path_join", "to_jsonable"]
+__all__ = [
+    "PARSER_MAX_INT_DIGITS",
+    "check_foreign",
+    "dumps",
+    "loads",
+    "path_join",
+    "to_jsonable",
+]
+
+#: The most digits an integer may have and still be read by :func:`loads`: pydantic-core's own
+#: bound, whatever ``sys.set_int_max_str_digits()`` says, and Python's default limit for printing
+#: one. An integer of more digits can be *written* (the serialiser has no bound) but not read
+#: back, so no caller-built value may hold one (:func:`check_foreign`). A process that lowers
+#: Python's limit below this can no longer print every integer the parser reads; that setting is
+#: not supported.
+PARSER_MAX_INT_DIGITS: Final = 4300
 
 
 def loads(data: bytes | bytearray | memoryview | str, *, path: str = "") -> Any:
@@ -58,18 +73,42 @@ def check_foreign(value: Any, *, path: str = "") -> None:
 
     ``json.loads`` turns ``NaN``, ``Infinity`` and ``"\\ud800"`` into Python values that
     pydantic-core would later write as bare ``NaN`` (not JSON) or refuse to write; nothing stops a
-    caller nesting lists 300 deep either. Values this module parsed never need it (``loads``
-    refuses all of these), so only dicts handed in by callers pay for this: one serialisation,
-    and a substring scan that only re-reads the output when it finds the constant's name.
+    caller nesting lists 300 deep, or writing ``10**5000``, which the serialiser writes and our own
+    parser then refuses (see :data:`PARSER_MAX_INT_DIGITS`). Values this module parsed never need
+    it (``loads`` refuses all of these), so only dicts handed in by callers pay for this: one
+    serialisation, and scans that only re-read the output when they find the constant's name or a
+    run of digits long enough to matter.
     """
     try:
         data = pydantic_core.to_json(value)
     except _UNWRITABLE as exc:
         raise _unwritable(value, path) from exc
-    if (b"NaN" in data or b"Infinity" in data) and not _is_json(data):
+    if (
+        b"NaN" in data or b"Infinity" in data or _may_hold_a_long_int(data, PARSER_MAX_INT_DIGITS)
+    ) and not _is_json(data):
         raise _unwritable(value, path)
 
 
+def _may_hold_a_long_int(data: bytes, digits: int) -> bool:
+    """Whether ``data`` may hold a run of more than ``digits`` ASCII digits (no false negative).
+
+    Reads one byte in every ``step``: a run of more than ``digits`` digits covers two consecutive
+    samples, and only then is the stretch between them read in full. Typical JSON is skipped for
+    the cost of a slice a thousandth of its size."""
+    if len(data) <= digits:
+        return False
+    step = (digits + 1) // 2
+    previous = False
+    for index, byte in enumerate(data[::step]):
+        digit = 48 <= byte <= 57
+        if digit and previous and data[(index - 1) * step : index * step + 1].isdigit():
+            return True
+        previous = digit
+    return False
+
+
+#: The smallest integer (in absolute value) with more than PARSER_MAX_INT_DIGITS digits.
+_TOO_LONG_INT: Final = 10**PARSER_MAX_INT_DIGITS
 #: pydantic-core's serialiser stops a little deeper than this; the search below stops here.
 _MAX_DEPTH: Final = 200
 
@@ -77,6 +116,8 @@ _MAX_DEPTH: Final = 200
 def _unwritable(value: Any, path: str) -> InvalidInputError:
     """The error for a value known to hold something JSON cannot carry, naming where it is."""
     where, what = _find_unwritable(value, path, 0) or (path, "a value")
+    if what.startswith("an integer"):
+        return InvalidInputError(f"{what}, which a JSON parser does not read back", path=where)
     return InvalidInputError(f"{what}, which JSON cannot carry", path=where)
 
 
@@ -86,6 +127,9 @@ def _find_unwritable(value: Any, path: str, depth: int) -> tuple[str, str] | Non
         return path, f"nesting deeper than {_MAX_DEPTH} levels"
     if isinstance(value, float) and not math.isfinite(value):
         return path, f"the number {value!r}"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _TOO_LONG_INT:
+        # never str(value): Python itself refuses to print an integer this long
+        return path, f"an integer of more than {PARSER_MAX_INT_DIGITS} digits"
     if isinstance(value, str):
         return None if _encodable(value) else (path, "a lone surrogate in a string")
     if isinstance(value, dict):

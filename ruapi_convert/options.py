@@ -19,6 +19,7 @@ that use them.
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from typing import Any, Final, Literal
 
 from typing_extensions import TypedDict
 
+from . import _json
+from ._quote import quote
 from .errors import InvalidInputError
 from .mapping.thinking import EFFORT_BUDGETS
 
@@ -227,9 +230,18 @@ def check_call(name: str, value: Any, kind: type[Any]) -> None:
     if value is None:
         return
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise InvalidInputError(f"must be {kind.__name__} or None, got {value!r}", path=name)
+        raise InvalidInputError(f"must be {kind.__name__} or None, got {quote(value)}", path=name)
     if kind is int and value < 0:
-        raise InvalidInputError(f"must not be negative, got {value!r}", path=name)
+        raise InvalidInputError(f"must not be negative, got {quote(value)}", path=name)
+    if kind is int and not _writable_int(value):
+        raise InvalidInputError(_TOO_LONG, path=name)
+    if kind is str and not value.isascii():
+        try:
+            value.encode()
+        except UnicodeEncodeError:  # it is written into bodies: refused here, with its name
+            raise InvalidInputError(
+                "a lone surrogate, which UTF-8 (and so JSON) cannot carry", path=name
+            ) from None
 
 
 # -- validation ------------------------------------------------------------------------------------
@@ -242,25 +254,52 @@ def _check(name: str, value: Any, hint: Any) -> None:
     if origin is Literal:
         if value not in typing.get_args(hint) or not isinstance(value, str):
             allowed = ", ".join(repr(v) for v in typing.get_args(hint))
-            raise InvalidInputError(f"must be one of {allowed}, got {value!r}", path=path)
+            raise InvalidInputError(f"must be one of {allowed}, got {quote(value)}", path=path)
     elif hint is bool:
         if not isinstance(value, bool):
-            raise InvalidInputError(f"must be a bool, got {value!r}", path=path)
+            raise InvalidInputError(f"must be a bool, got {quote(value)}", path=path)
     elif hint is int:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise InvalidInputError(f"must be a positive int, got {value!r}", path=path)
+            raise InvalidInputError(f"must be a positive int, got {quote(value)}", path=path)
+        if not _writable_int(value):  # it is written into request bodies
+            raise InvalidInputError(_TOO_LONG, path=path)
     elif name == "effort_budgets":
+        # the names come back as reasoning_effort values, the budgets go out as budget_tokens
         if not isinstance(value, Mapping) or not all(
-            isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v > 0
+            isinstance(k, str)
+            and k.isprintable()
+            and isinstance(v, int)
+            and not isinstance(v, bool)
+            and v > 0
+            and _writable_int(v)
             for k, v in value.items()
         ):
-            raise InvalidInputError("must map effort names to positive ints", path=path)
+            raise InvalidInputError(
+                "must map effort names (printable text) to positive ints", path=path
+            )
     elif name == "anthropic_beta" and (
         isinstance(value, str)
         or not isinstance(value, Sequence)
-        or not all(isinstance(v, str) for v in value)
+        or not all(isinstance(v, str) and _TOKEN.fullmatch(v) for v in value)
     ):
-        raise InvalidInputError("must be a sequence of beta names", path=path)
+        # the names are joined into the anthropic-beta header: each must be an HTTP token
+        raise InvalidInputError(
+            "must be a sequence of beta names (HTTP tokens: no spaces, commas or line breaks)",
+            path=path,
+        )
+
+
+#: RFC 9110 5.6.2 token: what a beta name must be to sit in the anthropic-beta header.
+_TOKEN: Final = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_TOO_LONG: Final = f"an integer of more than {_json.PARSER_MAX_INT_DIGITS} digits cannot be written as JSON that reads back"
+
+
+_TOO_LONG_INT: Final = 10**_json.PARSER_MAX_INT_DIGITS
+
+
+def _writable_int(value: int) -> bool:
+    """Whether ``value`` can be written as JSON our parser reads back (``_json``)."""
+    return bool(abs(value) < _TOO_LONG_INT)
 
 
 _HINTS: Final = typing.get_type_hints(Options)

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Protocol, runtime_checkable
 
 from . import _json
+from ._quote import quote
 from .errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -103,9 +104,13 @@ DONE: Final = Done()
 class SSEDecoder:
     """Incremental SSE decoder: ``feed(bytes) -> list[ServerSentEvent]``, then ``close()``.
 
-    ``max_event_size`` bounds (in characters) both a single line and the data of one event; past
-    it :meth:`feed` raises :class:`InvalidInputError` instead of buffering without bound.
+    ``max_event_size`` bounds, in bytes of UTF-8, both a single line and the data of one event;
+    past it :meth:`feed` raises :class:`InvalidInputError` instead of buffering without bound
+    (bytes, not characters: a line of 4-byte characters must not hold four times the memory).
     After :meth:`close` (or after an error) the decoder refuses further input.
+
+    Work is linear in the input whatever the chunking: a line whose end has not arrived is kept
+    as the list of its pieces (joined once, when it ends) and only each new chunk is scanned.
     """
 
     __slots__ = (
@@ -118,6 +123,7 @@ class SSEDecoder:
         "_max",
         "_offset",
         "_pending",
+        "_pending_size",
         "_retry",
         "_skip_lf",
         "_started",
@@ -125,14 +131,25 @@ class SSEDecoder:
     )
 
     def __init__(self, *, max_event_size: int = DEFAULT_MAX_EVENT_SIZE) -> None:
+        if (
+            isinstance(max_event_size, bool)
+            or not isinstance(max_event_size, int)
+            or max_event_size < 1
+        ):
+            raise InvalidInputError(
+                f"must be a positive int, got {quote(max_event_size)}", path="max_event_size"
+            )
         self._max = max_event_size
         self._utf8 = codecs.getincrementaldecoder("utf-8")("strict")
-        self._pending = ""  # the start of a line whose end has not arrived yet
+        # The start of a line whose end has not arrived yet, as the pieces it came in: joining
+        # them on every chunk would make a long line cost quadratic time.
+        self._pending: list[str] = []
+        self._pending_size = 0  # its size in bytes
         self._skip_lf = False  # the last chunk ended in CR, so a leading LF belongs to it
         self._started = False  # past the (optional) BOM
         self._event = ""
         self._data: list[str] = []
-        self._data_size = 0
+        self._data_size = 0  # in bytes, with one per line for the joining LF
         self._last_id: str | None = None
         self._retry: int | None = None
         self._offset = 0  # bytes consumed so far, for error messages
@@ -142,9 +159,10 @@ class SSEDecoder:
     def feed(self, chunk: bytes | bytearray | memoryview) -> list[ServerSentEvent]:
         """Decode one chunk of the byte stream; return the events it completes (maybe none).
 
-        Invalid UTF-8 raises :class:`InvalidInputError`. The events completed before the bad byte
-        are returned first when there are any (the error is then raised by the next call), so that
-        the outcome does not depend on where the byte stream was cut into chunks.
+        Invalid UTF-8, or a line or event larger than ``max_event_size``, raises
+        :class:`InvalidInputError`. The events completed before the problem are returned first
+        when there are any (the error is then raised by the next call), so that the outcome does
+        not depend on where the byte stream was cut into chunks.
         """
         if self._failed is not None:
             raise self._failed
@@ -163,12 +181,16 @@ class SSEDecoder:
             # valid UTF-8 by construction.
             good = (buffered + bytes(chunk))[: exc.start].decode("utf-8")
             events = self._lines(good, final=False) if good else []
-            if not events:
-                raise error from exc
-            self._failed = error
-            return events
+            if self._failed is None:  # a size error before the bad byte comes first
+                self._failed = error
+            return self._events_or_error(events)
+        except TypeError as exc:  # not bytes at all
+            raise InvalidInputError(
+                f"expected bytes, got {type(chunk).__name__}", path="chunk"
+            ) from exc
         self._offset += len(chunk)
-        return self._lines(text, final=False)
+        events = self._lines(text, final=False)
+        return events if self._failed is None else self._events_or_error(events)
 
     def close(self) -> list[ServerSentEvent]:
         """End of stream: dispatch what is still buffered, as if it had ended with a blank line."""
@@ -181,11 +203,22 @@ class SSEDecoder:
         except UnicodeDecodeError as exc:
             self._closed = True
             raise InvalidInputError("event stream ends inside a UTF-8 character") from exc
-        events = self._lines(text, final=True)
+        events = self._events_or_error(self._lines(text, final=True))
         self._closed = True
         return events
 
     # -- internals --------------------------------------------------------------------------------
+
+    def _events_or_error(self, events: list[ServerSentEvent]) -> list[ServerSentEvent]:
+        """The events decoded, or the error found after them when there are none."""
+        if self._failed is not None:
+            self._closed = True
+            if not events:
+                raise self._failed
+        return events
+
+    def _fail(self, message: str) -> None:
+        self._failed = InvalidInputError(message)
 
     def _lines(self, text: str, *, final: bool) -> list[ServerSentEvent]:
         if not self._started and text:
@@ -199,27 +232,58 @@ class SSEDecoder:
                 text = text[1:]
         if text:
             self._skip_lf = text[-1] == "\r"
-        text = self._pending + text
-        # str.split is several times faster than the regex; most streams never send a CR.
+        # str.split is several times faster than the regex; most streams never send a CR. A text
+        # without a line end comes back as itself, uncopied.
         parts = text.split("\n") if "\r" not in text else _LINE_END.split(text)
-        pending = parts.pop()
-        if len(pending) > self._max:
-            self._closed = True
-            raise InvalidInputError(f"SSE line longer than {self._max} characters")
-        self._pending = pending
+        if len(parts) == 1:  # no line ends here: the pending line goes on (or the text was empty)
+            if text:
+                self._pending.append(text)
+                self._pending_size += _utf8_size(text)
+                if self._pending_size > self._max:
+                    self._fail(f"SSE line longer than {self._max} bytes")
+                    return []
+            if not final:
+                return []
+            parts = [self._take_pending()]
+        else:
+            if self._pending:
+                parts[0] = self._take_pending() + parts[0]
+            tail = parts.pop()
+            if final:
+                parts.append(tail)
+            elif tail:
+                self._pending = [tail]
+                self._pending_size = len(tail) if tail.isascii() else len(tail.encode())
         if final:
-            if pending:
-                parts.append(pending)
             parts.append("")  # the end of the stream dispatches like a blank line
-            self._pending = ""
-        return self._dispatch(parts)
+        # A line can only be too long if the text holding it is: check lines one by one only then
+        # (a character is at most 4 bytes of UTF-8).
+        if 4 * (len(text) + len(parts[0])) > self._max:
+            for index, line in enumerate(parts):
+                if _utf8_size(line) > self._max:
+                    events = self._dispatch(parts[:index])
+                    if self._failed is None:
+                        self._fail(f"SSE line longer than {self._max} bytes")
+                    return events
+        events = self._dispatch(parts)
+        if self._failed is None and self._pending_size > self._max:
+            self._fail(f"SSE line longer than {self._max} bytes")
+        return events
+
+    def _take_pending(self) -> str:
+        """The pending pieces as one string (the line they start has ended); none are left."""
+        pending = self._pending
+        line = pending[0] if len(pending) == 1 else "".join(pending)
+        self._pending, self._pending_size = [], 0
+        return line
 
     def _dispatch(self, lines: list[str]) -> list[ServerSentEvent]:
         """Interpret complete lines (WHATWG "interpret an event stream"), returning the events
         their blank lines dispatch. One loop with the state in locals: this runs for every line
-        a proxy forwards, and ``data:`` lines are tried first because most lines are."""
+        a proxy forwards, and ``data:`` lines are tried first because most lines are. Event data
+        past the size limit stops it: the events before are returned, the error is kept."""
         events: list[ServerSentEvent] = []
-        data, size = self._data, self._data_size
+        data, size, limit = self._data, self._data_size, self._max
         try:
             for line in lines:
                 if not line:  # a blank line dispatches the event being built, if it has data
@@ -250,12 +314,11 @@ class SSEDecoder:
                     elif value.startswith(" "):
                         value = value[1:]
                 if name == "data":
-                    size += len(value) + 1
-                    if size > self._max:
-                        self._closed = True
-                        raise InvalidInputError(
-                            f"SSE event data larger than {self._max} characters"
-                        )
+                    # isascii() is O(1) on str: only non-ASCII data pays for counting its bytes
+                    size += (len(value) if value.isascii() else len(value.encode())) + 1
+                    if size > limit:
+                        self._fail(f"SSE event data larger than {limit} bytes")
+                        break
                     data.append(value)
                 elif name == "event":
                     self._event = value
@@ -268,6 +331,11 @@ class SSEDecoder:
         finally:
             self._data, self._data_size = data, size
         return events
+
+
+def _utf8_size(text: str) -> int:
+    """The length of ``text`` in UTF-8 bytes (decoded text never holds a lone surrogate)."""
+    return len(text) if text.isascii() else len(text.encode())
 
 
 def _event(event: str, data: str, id: str | None, retry: int | None) -> ServerSentEvent:
@@ -307,16 +375,34 @@ def encode(
     * a :class:`ServerSentEvent`: its fields, one ``data:`` line per data line.
 
     ``event`` overrides the event name of a model.
+
+    Only ``data`` may hold line breaks (each line becomes a ``data:`` line). A CR or LF in an event
+    name, an id or a comment would start a line of the receiver's choosing (``id: 1\\nevent: evil``),
+    and an id holding NUL is ignored by every WHATWG decoder: both raise
+    :class:`~ruapi_convert.errors.InvalidInputError` naming the field, as do a field of the wrong
+    type, a lone surrogate (UTF-8 cannot carry it) and an ``item`` that is none of the above.
     """
     if isinstance(item, ServerSentEvent):
+        name = _text(item.event, "event") if item.event != "message" else event
         return _frame(
-            item.event if item.event != "message" else event, item.data, item.id, item.retry
+            _field(name, "event") if name is not None else None,
+            _text(item.data, "data"),
+            _field(item.id, "id", nul=True) if item.id is not None else None,
+            _retry(item.retry),
         )
     if isinstance(item, Done):
         return frame(b"[DONE]")
     if isinstance(item, Comment):
-        return b"".join(b": " + line.encode() + b"\n" for line in _split(item.text)) + b"\n"
-    return frame(item.to_json(), event if event is not None else item.sse_event_name())
+        return b": " + _utf8(_field(item.text, "text"), "text") + b"\n\n"
+    to_json = getattr(item, "to_json", None)
+    event_name = getattr(item, "sse_event_name", None)
+    if not callable(to_json) or not callable(event_name):
+        raise InvalidInputError(
+            "encode() frames a ServerSentEvent, a Comment, DONE or a model (with to_json() and "
+            f"sse_event_name()), got {type(item).__name__}",
+            path="item",
+        )
+    return frame(to_json(), event if event is not None else event_name())
 
 
 #: What ends every event this module frames: the end of its ``data:`` line and a blank line.
@@ -324,14 +410,39 @@ FRAME_END: Final = b"\n\n"
 
 
 def frame_head(event: str | None = None) -> bytes:
-    """The bytes of an event before its data: ``event: <name>`` (when named) and ``data: ``."""
-    return b"event: " + event.encode() + b"\ndata: " if event else b"data: "
+    """The bytes of an event before its data: ``event: <name>`` (when named) and ``data: ``.
+
+    A name holding a line break, or not a str, raises
+    :class:`~ruapi_convert.errors.InvalidInputError` (see :func:`encode`)."""
+    if not event:
+        return b"data: "
+    # the checks inline: every event a stream converter frames the slow way comes through here
+    try:
+        if "\n" not in event and "\r" not in event:
+            return b"event: " + event.encode() + b"\ndata: "
+    except (TypeError, AttributeError, UnicodeEncodeError):
+        pass
+    _utf8(_field(event, "event"), "event")  # raises the error that fits
+    raise InvalidInputError("not an SSE event name", path="event")  # pragma: no cover
 
 
 def frame(data: bytes, event: str | None = None) -> bytes:
     """One event of a single ``data:`` line (``data`` must hold no line break: compact JSON never
-    does, as JSON escapes them), optionally named. The one place a payload is framed."""
-    return frame_head(event) + data + FRAME_END
+    does, as JSON escapes them), optionally named. The one place a payload is framed.
+
+    ``data`` that is not bytes or holds a CR or LF, and a bad name (see :func:`frame_head`), raise
+    :class:`~ruapi_convert.errors.InvalidInputError`."""
+    try:
+        framed = frame_head(event) + data + FRAME_END
+    except TypeError:
+        raise InvalidInputError(f"must be bytes, got {type(data).__name__}", path="data") from None
+    # two memchr scans: the bytes may come from a caller's to_json(), not only from ours
+    if b"\n" in data or b"\r" in data:
+        raise InvalidInputError(
+            "a line break in the data of a single data: line would start a line of its own",
+            path="data",
+        )
+    return framed
 
 
 def encode_all(items: Iterable[ServerSentEvent | SupportsSSE | Comment | Done]) -> bytes:
@@ -349,7 +460,51 @@ def _frame(event: str | None, data: str, id: str | None, retry: int | None) -> b
         out.append(f"retry: {retry}\n")
     out.extend(f"data: {line}\n" for line in _split(data))
     out.append("\n")
-    return "".join(out).encode()
+    try:
+        return "".join(out).encode()
+    except UnicodeEncodeError:
+        for path, value in (("event", event), ("id", id), ("data", data)):
+            if value is not None:
+                _utf8(value, path)  # raises for the field that holds the lone surrogate
+        raise
+
+
+def _field(given: Any, path: str, *, nul: bool = False) -> str:
+    """An SSE field value that stays on its own line: a str with no CR or LF (nor NUL for ids)."""
+    value = _text(given, path)
+    if "\n" in value or "\r" in value:
+        raise InvalidInputError(
+            "a line break (CR or LF) in an SSE field would start another field", path=path
+        )
+    if nul and "\0" in value:
+        raise InvalidInputError(
+            "an id holding NUL is ignored by the receiver (WHATWG event stream rules)", path=path
+        )
+    return value
+
+
+def _text(value: Any, path: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidInputError(f"must be str, got {type(value).__name__}", path=path)
+    return value
+
+
+def _retry(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        # a receiver ignores a retry: field that is not all ASCII digits
+        raise InvalidInputError(
+            f"must be a non-negative int or None, got {type(value).__name__}", path="retry"
+        )
+    return value
+
+
+def _utf8(text: str, path: str) -> bytes:
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        raise InvalidInputError("a lone surrogate, which UTF-8 cannot carry", path=path) from None
 
 
 def _split(text: str) -> list[str]:

@@ -27,6 +27,11 @@ Protocol = Literal["openai", "anthropic"]
 Kind = Literal["requests", "responses", "streams"]
 
 
+#: Recorded requests their source sent to get a 400 (SOURCES.md: "deliberately invalid"), by file
+#: name: the models refuse them, at this path (the first of their problems).
+REFUSED_REQUESTS: dict[str, str] = {"invalid_max_tokens_null_content.json": "max_tokens"}
+
+
 def _corpus_candidates() -> list[Path]:
     env = os.environ.get("RUAPI_CORPUS")
     found = [Path(env)] if env else []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import time
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -9,7 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ruapi_convert.errors import InvalidInputError
-from ruapi_convert.sse import DONE, Comment, ServerSentEvent, SSEDecoder, encode
+from ruapi_convert.sse import (
+    DONE,
+    Comment,
+    ServerSentEvent,
+    SSEDecoder,
+    encode,
+    frame,
+    frame_head,
+)
 
 from .corpus import stream_files
 
@@ -171,6 +181,101 @@ def test_event_data_larger_than_the_limit_is_refused() -> None:
         decode_chunks([b"data: 0123456789\n" * 20], max_event_size=100)
 
 
+def test_line_limit_counts_utf8_bytes_not_characters() -> None:
+    """A line of 4-byte characters is refused at max_event_size bytes, a quarter of the characters."""
+    decoder = SSEDecoder(max_event_size=100)
+    decoder.feed(b"data: " + "😀".encode() * 20)  # 86 bytes, 26 characters
+    with pytest.raises(InvalidInputError, match="longer than 100 bytes"):
+        decoder.feed("😀".encode() * 5)  # 106 bytes, 31 characters
+
+
+def test_event_data_limit_counts_utf8_bytes() -> None:
+    """Data lines of multi-byte characters add up in bytes: 10 lines of 10 'é' are 210 bytes."""
+    raw = ("data: " + "é" * 10 + "\n").encode() * 10 + b"\n"
+    with pytest.raises(InvalidInputError, match="larger than 200 bytes"):
+        decode_chunks([raw], max_event_size=200)
+    assert decode_chunks([raw], max_event_size=210) == [ev("\n".join(["é" * 10] * 10))]
+
+
+def test_a_line_of_exactly_the_limit_is_accepted() -> None:
+    """max_event_size is inclusive: a line of that many bytes passes, one byte more does not."""
+    line = b"data: " + b"x" * 94
+    assert decode_chunks([line + b"\n\n"], max_event_size=100) == [ev("x" * 94)]
+    with pytest.raises(InvalidInputError, match="longer than 100 bytes"):
+        decode_chunks([line + b"x\n\n"], max_event_size=100)
+
+
+@pytest.mark.parametrize("size", [1, 7, 64, 4096])
+def test_a_long_line_is_refused_however_the_bytes_are_cut(size: int) -> None:
+    """A line over the limit is refused whether it comes whole (with its end) or in pieces."""
+    raw = b"data: " + b"x" * 200 + b"\n\n"
+    with pytest.raises(InvalidInputError, match="longer than 100 bytes"):
+        decode_chunks([raw[i : i + size] for i in range(0, len(raw), size)], max_event_size=100)
+
+
+def test_events_before_an_oversized_line_are_returned_first() -> None:
+    """The events completed before a line over the limit come out; the next call raises."""
+    decoder = SSEDecoder(max_event_size=50)
+    assert decoder.feed(b"data: a\n\ndata: b\n\n: " + b"x" * 60) == [ev("a"), ev("b")]
+    with pytest.raises(InvalidInputError, match="longer than 50 bytes"):
+        decoder.feed(b"\n")
+    with pytest.raises(InvalidInputError, match="longer than 50 bytes"):
+        decoder.close()
+
+
+def test_events_before_oversized_data_are_returned_first() -> None:
+    """The events completed before an event whose data is over the limit come out first."""
+    decoder = SSEDecoder(max_event_size=50)
+    events = decoder.feed(b"data: a\n\n" + b"data: 0123456789\n" * 5 + b"\n")
+    assert events == [ev("a")]
+    with pytest.raises(InvalidInputError, match="larger than 50 bytes"):
+        decoder.close()
+
+
+@pytest.mark.parametrize("limit", [0, -1, True, 1.5, "64", None])
+def test_max_event_size_must_be_a_positive_int(limit: Any) -> None:
+    """A limit that is not a positive int is an InvalidInputError naming the argument."""
+    with pytest.raises(InvalidInputError) as info:
+        SSEDecoder(max_event_size=limit)
+    assert info.value.path == "max_event_size"
+
+
+@pytest.mark.parametrize("chunk", ["data: a\n\n", None, 3, ["data"]])
+def test_feeding_something_other_than_bytes_is_invalid_input(chunk: Any) -> None:
+    """feed() of a str, None or another non-bytes value is an InvalidInputError, not a TypeError."""
+    with pytest.raises(InvalidInputError, match="expected bytes"):
+        SSEDecoder().feed(chunk)
+
+
+def _seconds_to_decode_a_long_line(size: int) -> float:
+    """CPU seconds (not wall time: the machine is shared) to decode one line of ``size`` bytes
+    fed in 16 KB pieces, best of five, with the garbage collector off."""
+    piece = b"x" * 16384
+    best = float("inf")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(5):
+            decoder = SSEDecoder()
+            start = time.process_time()
+            decoder.feed(b"data: ")
+            for _ in range(size // len(piece)):
+                decoder.feed(piece)
+            decoder.close()
+            best = min(best, time.process_time() - start)
+    finally:
+        gc.enable()
+    return best
+
+
+def test_a_long_unterminated_line_costs_linear_time() -> None:
+    """Four times the bytes of one unterminated line cost about four times the time, not sixteen
+    (each chunk is scanned once; the pieces are joined once, when the line ends)."""
+    small = _seconds_to_decode_a_long_line(2 * 1024 * 1024)
+    large = _seconds_to_decode_a_long_line(8 * 1024 * 1024)
+    assert large < 10 * max(small, 1e-3), (small, large)
+
+
 def test_encode_frames_each_kind() -> None:
     """encode() writes events, the [DONE] terminator and comments in SSE framing."""
     assert (
@@ -197,6 +302,118 @@ def test_encode_models_named_and_unnamed() -> None:
     """A model with an event name gets an event: line (Anthropic); without one, data only (OpenAI)."""
     assert encode(_Model("ping")) == b'event: ping\ndata: {"type":"x"}\n\n'
     assert encode(_Model(None)) == b'data: {"type":"x"}\n\n'
+
+
+@pytest.mark.parametrize("field", ["event", "id"])
+@pytest.mark.parametrize("newline", ["\n", "\r", "\r\n"])
+def test_encode_refuses_a_line_break_in_an_event_name_or_id(field: str, newline: str) -> None:
+    """A CR or LF in event or id would start a field of the sender's choosing: refused, named."""
+    fields: dict[str, Any] = {"data": "d", field: f"1{newline}event: evil"}
+    with pytest.raises(InvalidInputError) as info:
+        encode(ServerSentEvent(**fields))
+    assert info.value.path == field
+
+
+def test_the_id_injection_of_the_issue_is_refused() -> None:
+    """encode(ServerSentEvent(event="m", id="1\\nevent: evil", data="d")) no longer frames a second
+    event line: it raises, naming the id."""
+    with pytest.raises(InvalidInputError, match="line break") as info:
+        encode(ServerSentEvent(event="m", id="1\nevent: evil", data="d"))
+    assert info.value.path == "id"
+
+
+def test_encode_refuses_an_id_holding_nul() -> None:
+    """A receiver ignores an id holding NUL (WHATWG), so encode refuses to send one."""
+    with pytest.raises(InvalidInputError, match="NUL") as info:
+        encode(ev("d", id="a\x00b"))
+    assert info.value.path == "id"
+    assert encode(ev("a\x00b", "x\x00y")) == b"event: x\x00y\ndata: a\x00b\n\n"  # allowed there
+
+
+@pytest.mark.parametrize("text", ["a\nb", "a\rb", "\r\n"])
+def test_encode_refuses_a_line_break_in_a_comment(text: str) -> None:
+    """A comment is one line: a line break in its text would start a field."""
+    with pytest.raises(InvalidInputError) as info:
+        encode(Comment(text))
+    assert info.value.path == "text"
+
+
+def test_encode_keeps_line_breaks_in_data_as_data_lines() -> None:
+    """Data may hold CR, LF and CRLF: each line becomes a data: line, decoded back joined by LF."""
+    raw = encode(ev("a\rb\r\nc\nd"))
+    assert raw == b"data: a\ndata: b\ndata: c\ndata: d\n\n"
+    assert decode_chunks([raw]) == [ev("a\nb\nc\nd")]
+
+
+@pytest.mark.parametrize("item", [{"data": "x"}, b"data: x\n\n", None, 3, "data", object()])
+def test_encode_refuses_what_it_cannot_frame(item: Any) -> None:
+    """A dict, bytes, None or any other value is an InvalidInputError naming the argument, not an
+    AttributeError."""
+    with pytest.raises(InvalidInputError, match="encode\\(\\) frames") as info:
+        encode(item)
+    assert info.value.path == "item"
+
+
+@pytest.mark.parametrize(
+    ("fields", "path"),
+    [
+        ({"event": None}, "event"),
+        ({"event": 1}, "event"),
+        ({"data": None}, "data"),
+        ({"data": b"x"}, "data"),
+        ({"id": 7}, "id"),
+        ({"retry": -1}, "retry"),
+        ({"retry": True}, "retry"),
+        ({"retry": "5"}, "retry"),
+        ({"event": "\ud800"}, "event"),
+        ({"id": "\udfff"}, "id"),
+        ({"data": "a\ud800"}, "data"),
+    ],
+)
+def test_encode_refuses_fields_it_cannot_write(fields: dict[str, Any], path: str) -> None:
+    """Fields of the wrong type, a negative retry and lone surrogates are InvalidInputErrors."""
+    with pytest.raises(InvalidInputError) as info:
+        encode(ServerSentEvent(**{"data": "d", **fields}))
+    assert info.value.path == path
+
+
+def test_encode_checks_the_event_name_it_is_given() -> None:
+    """The event= override of a model's name is checked like a name of its own."""
+    with pytest.raises(InvalidInputError) as info:
+        encode(_Model(None), event="a\nevent: evil")
+    assert info.value.path == "event"
+    with pytest.raises(InvalidInputError):
+        encode(_Model("ping\r"))
+
+
+@pytest.mark.parametrize("name", ["a\nb", "a\r", 5, "\ud800"])
+def test_frame_refuses_an_event_name_it_cannot_write(name: Any) -> None:
+    """frame() and frame_head() check the name as encode() does."""
+    with pytest.raises(InvalidInputError) as info:
+        frame(b"{}", name)
+    assert info.value.path == "event"
+    with pytest.raises(InvalidInputError):
+        frame_head(name)
+
+
+@pytest.mark.parametrize("data", [b"{}\n", b"{}\r", b"a\r\nevent: evil", "{}", None])
+def test_frame_refuses_data_that_is_not_one_line_of_bytes(data: Any) -> None:
+    """frame() writes one data: line: data holding a line break, or not bytes, is refused."""
+    with pytest.raises(InvalidInputError) as info:
+        frame(data, "ping")
+    assert info.value.path == "data"
+
+
+class _LyingModel(_Model):
+    def to_json(self) -> bytes:
+        return b'{"a":1}\nevent: evil'
+
+
+def test_encode_refuses_a_model_whose_json_holds_a_line_break() -> None:
+    """A caller's model whose to_json() has a raw line break cannot smuggle a line into the frame."""
+    with pytest.raises(InvalidInputError) as info:
+        encode(_LyingModel(None))
+    assert info.value.path == "data"
 
 
 # -- properties -----------------------------------------------------------------------------------
@@ -253,6 +470,85 @@ def test_arbitrary_bytes_give_events_or_invalid_input(raw: bytes, cuts: list[int
     except InvalidInputError:
         return
     assert all(isinstance(e, ServerSentEvent) for e in events)
+
+
+# Text with the characters that matter to framing far more often than st.text() draws them.
+_hostile_text = st.lists(
+    st.one_of(st.sampled_from(["\r", "\n", "\r\n", "\x00", ":", " ", "event: evil"]), st.text()),
+    max_size=5,
+).map("".join)
+
+
+@pytest.mark.property
+@given(
+    event=_hostile_text,
+    data=_hostile_text,
+    id=st.none() | _hostile_text,
+    retry=st.none() | st.integers(-5, 10**6),
+    comment=_hostile_text,
+)
+def test_encoded_fields_never_reach_the_framing(
+    event: str, data: str, id: str | None, retry: int | None, comment: str
+) -> None:
+    """Any field values, CR/LF/NUL included: encode() refuses them naming the field, or the bytes
+    decode to exactly that one event (data line breaks normalised to LF) and nothing else."""
+    framed = _encoded(ServerSentEvent(event, data, id, retry))
+    if isinstance(framed, InvalidInputError):
+        assert framed.path in {"event", "data", "id", "retry"}
+    else:
+        expected = ev(data.replace("\r\n", "\n").replace("\r", "\n"), event or "message", id, retry)
+        assert decode_chunks([framed]) == [expected]
+    framed = _encoded(Comment(comment))
+    if isinstance(framed, InvalidInputError):
+        assert framed.path == "text"
+    else:
+        assert decode_chunks([framed + encode(ev("x"))]) == [ev("x")]
+
+
+def _encoded(item: ServerSentEvent | Comment) -> bytes | InvalidInputError:
+    try:
+        return encode(item)
+    except InvalidInputError as exc:
+        return exc
+
+
+_SSE_BYTES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                *(b"data: ", b"event: ", b"id: ", b": c", b"\n", b"\r", b"\r\n", b"\n\n"),
+                *(b"\xef\xbb\xbf", "é😀".encode(), b"\xff", b"\xc3", b"xxxxxxxxxxxx"),
+            ]
+        ),
+        st.binary(max_size=8),
+    ),
+    max_size=30,
+).map(b"".join)
+
+
+def _outcome(chunks: Iterable[bytes], limit: int) -> tuple[list[ServerSentEvent], str | None]:
+    """The events a decoder gives for these chunks, and the error that ended it, if any."""
+    decoder = SSEDecoder(max_event_size=limit)
+    events: list[ServerSentEvent] = []
+    try:
+        for chunk in chunks:
+            events += decoder.feed(chunk)
+        events += decoder.close()
+    except InvalidInputError as exc:
+        return events, str(exc)
+    return events, None
+
+
+@pytest.mark.property
+@given(_SSE_BYTES, st.lists(st.integers(0, 400), max_size=6), st.sampled_from([4, 8, 16, 64]))
+def test_errors_do_not_depend_on_the_chunking(raw: bytes, cuts: list[int], limit: int) -> None:
+    """Events and the error (bad UTF-8, a line or event over the limit) are the same whole, cut
+    anywhere, or byte by byte: the events before the problem always come out first."""
+    points = sorted({c % (len(raw) + 1) for c in cuts})
+    chunks = [raw[a:b] for a, b in zip([0, *points], [*points, len(raw)], strict=True)]
+    whole = _outcome([raw], limit)
+    assert _outcome(chunks, limit) == whole
+    assert _outcome([raw[i : i + 1] for i in range(len(raw))], limit) == whole
 
 
 # -- agreement with the official SDK decoders on real streams --------------------------------------

@@ -304,6 +304,9 @@ def _decode(body: Any) -> Any:
     if isinstance(body, BaseModel):  # e.g. an official SDK's model: its wire form
         return body.model_dump(mode="json", exclude_unset=True)
     if isinstance(body, (dict, list, int, float, bool)):
+        # a caller's value, maybe from another JSON decoder: refused where it stands (with its
+        # path in the input) if JSON cannot carry it, rather than when the reply is validated
+        _json.check_foreign(body)
         return body
     raise InvalidInputError(
         f"an error body must be a dict, a model, or JSON bytes/str, got {type(body).__name__}"
@@ -378,6 +381,7 @@ def to_openai(
     body: Any, status: int | None, ctx: Context, secrets: tuple[str, ...]
 ) -> OpenAIResult:
     """An Anthropic error body (or anything else) -> the OpenAI error; ``status`` None in a stream."""
+    ctx = ctx.with_secrets(secrets)  # the losses are scrubbed as the body is
     src = _read(body, status, ctx, _NOT_ANTHROPIC)
     error = src.error
     if src.shaped:
@@ -471,6 +475,7 @@ def to_anthropic(
     body: Any, status: int | None, ctx: Context, secrets: tuple[str, ...]
 ) -> AnthropicResult:
     """An OpenAI error body (or anything else) -> the Anthropic error; ``status`` None in a stream."""
+    ctx = ctx.with_secrets(secrets)  # the losses are scrubbed as the body is
     src = _read(body, status, ctx, _NOT_OPENAI)
     error = src.error
     if src.shaped:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, Final
 
 from ..errors import InvalidInputError
+from ..mapping._ledger import scrub  # one scrubber for bodies, headers and loss text
 
 __all__ = [
     "MIN_SECRET_LENGTH",
@@ -24,6 +25,7 @@ __all__ = [
     "check_now",
     "credentials",
     "normalize",
+    "read_headers",
     "scrub",
     "usable",
 ]
@@ -52,8 +54,15 @@ OWS: Final = " \t"
 def normalize(headers: Any, *, path: str = "headers") -> Headers:
     """Headers as a dict with lower-case names: from None, a mapping (``httpx.Headers`` included)
     or an iterable of ``(name, value)`` pairs of ``str``. A later duplicate name wins."""
+    return read_headers(headers, path=path)[0]
+
+
+def read_headers(headers: Any, *, path: str = "headers") -> tuple[Headers, frozenset[str]]:
+    """:func:`normalize`, and the field names every ``Connection`` line lists (RFC 9110 7.6.1),
+    lower-cased: hop-by-hop for this message. Every line counts, as its values would be joined with
+    commas, although only the last value of a duplicate name stays in the dict."""
     if headers is None:
-        return {}
+        return {}, frozenset()
     items: Iterable[Any]
     if isinstance(headers, Mapping):
         items = headers.items()
@@ -64,6 +73,7 @@ def normalize(headers: Any, *, path: str = "headers") -> Headers:
             f"headers must be a mapping of str to str, got {type(headers).__name__}", path=path
         )
     out: Headers = {}
+    named: set[str] = set()
     for item in items:
         if not (isinstance(item, tuple) and len(item) == 2):
             raise InvalidInputError("headers must be (name, value) pairs", path=path)
@@ -73,8 +83,12 @@ def normalize(headers: Any, *, path: str = "headers") -> Headers:
                 f"header names and values must be str, got {type(name).__name__}: {type(value).__name__}",
                 path=path,
             )
-        out[name.strip(OWS).lower()] = value
-    return out
+        name = name.strip(OWS).lower()
+        out[name] = value
+        if name == "connection":
+            named.update(t.strip(OWS).lower() for t in value.split(","))
+    named.discard("")
+    return out, frozenset(named)
 
 
 def credentials(headers: Headers, extra: Iterable[str] = ()) -> tuple[str, ...]:
@@ -93,14 +107,6 @@ def credentials(headers: Headers, extra: Iterable[str] = ()) -> tuple[str, ...]:
             raise InvalidInputError("redact must be an iterable of str", path="redact")
         found.add(value)
     return tuple(sorted((s for s in found if len(s) >= MIN_SECRET_LENGTH), key=len, reverse=True))
-
-
-def scrub(text: str, secrets: tuple[str, ...]) -> str:
-    """``text`` with every exact occurrence of a credential replaced by ``[redacted]``."""
-    for secret in secrets:
-        if secret in text:
-            text = text.replace(secret, "[redacted]")
-    return text
 
 
 def usable(value: str, secrets: tuple[str, ...]) -> bool:

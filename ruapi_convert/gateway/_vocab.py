@@ -312,7 +312,9 @@ ANTHROPIC_ONLY_REQUEST_HEADERS: Final = ("anthropic-beta", "anthropic-workspace-
 
 #: RFC 9110 7.6.1: "Intermediaries MUST parse a received Connection header field before a message
 #: is forwarded and ... remove [it and the fields it names]"; these are the standard hop-by-hop
-#: fields (plus the widespread non-standard proxy-connection).
+#: fields (plus the widespread non-standard proxy-connection). The fields a message's own
+#: Connection header names are hop-by-hop too, for that message: ``_text.read_headers`` collects
+#: them and the header functions remove them before any rule or ``passthrough`` is applied.
 HOP_BY_HOP_HEADERS: Final = frozenset(
     {
         "connection",

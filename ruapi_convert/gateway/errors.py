@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 from typing_extensions import Unpack
 
+from .._quote import quote
 from ..errors import InvalidInputError
 from ..mapping._ledger import Context
 from ..models import anthropic as ant
@@ -35,7 +36,7 @@ from ..models import openai as oai
 from ..options import CommonOptions, resolve_options
 from ..sse import ServerSentEvent
 from . import _bodies
-from ._text import check_now, credentials, normalize, usable
+from ._text import check_now, credentials, read_headers, usable
 from .headers import HeadersInput, response_headers
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ def _reply_headers_in(
     passthrough: Iterable[str],
 ) -> tuple[dict[str, str], tuple[str, ...]]:
     """The converted response headers of an error reply, and the secrets its body must not show."""
-    hdrs = normalize(headers)
+    hdrs, named = read_headers(headers)
     secrets = credentials(hdrs, redact)
     out = response_headers(
         hdrs,
@@ -162,6 +163,7 @@ def _reply_headers_in(
         now=check_now(now),
         passthrough=passthrough,
         secrets=secrets,
+        hop_by_hop=named,
     )
     return out, secrets
 
@@ -169,7 +171,7 @@ def _reply_headers_in(
 def _check_status(status: Any) -> int:
     if isinstance(status, bool) or not isinstance(status, int) or not 400 <= status <= 599:
         raise InvalidInputError(
-            f"status must be an HTTP error status (an int from 400 to 599), got {status!r}; "
+            f"status must be an HTTP error status (an int from 400 to 599), got {quote(status)}; "
             "for an error event inside a 200 stream use openai_stream_error/anthropic_stream_error",
             path="status",
         )

@@ -11,7 +11,9 @@ Theory of operation
 A header crosses only by a rule of ``_vocab``: an allow-list, never a block-list. Whatever no rule
 names - hop-by-hop fields, ``content-length``, cookies, the vendors' infrastructure headers,
 whatever a CDN added - is simply not in the output; the caller may name extra headers to copy
-verbatim (``passthrough``), except those that can never be copied (``NEVER_COPIED_HEADERS``).
+verbatim (``passthrough``), except those that can never be copied (``NEVER_COPIED_HEADERS``) and
+those the input's own ``Connection`` header names: RFC 9110 7.6.1 makes them hop-by-hop for that
+message, so no rule and no ``passthrough`` copies them (reported when one would have).
 
 Three guards apply to every value that reaches the output:
 
@@ -36,9 +38,9 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple, Union
 from typing_extensions import Unpack
 
 from ..errors import InvalidInputError
-from ..mapping._ledger import Context, Fate, FateTable
+from ..mapping._ledger import Context, Fate, FateTable, quote
 from ..options import RequestHeaderOptions, StrictOption, resolve_options
-from ._text import OWS, SAFE_VALUE, TOKEN, Headers, check_now, credentials, normalize, usable
+from ._text import OWS, SAFE_VALUE, TOKEN, Headers, check_now, credentials, read_headers, usable
 from ._time import format_duration, format_rfc3339, parse_duration, parse_rfc3339
 from ._vocab import (
     CARRIED_RATE_LIMIT_HEADERS,
@@ -72,12 +74,15 @@ HeadersInput = Union[Mapping[str, str], Iterable[tuple[str, str]], None]
 
 _RESET: Final = "reset"
 _BAD_VALUE: Final = "a value with control or non-ASCII characters is never copied into a header (no header injection); nor is a value that contains a credential"
+_HOP_BY_HOP: Final = "RFC 9110 7.6.1: a field the input's Connection header names is hop-by-hop, for that message only: never forwarded, by a rule or through `passthrough`"
 
 
 class _Rows(NamedTuple):
-    """The rows one direction reports under: a bad value, and each header by name."""
+    """The rows one direction reports under: a bad value, a field named in Connection, and each
+    header by name."""
 
     bad_value: Fate
+    hop_by_hop: Fate
     by_name: dict[str, Fate]
 
 
@@ -94,7 +99,11 @@ def _response_table(title: str, direction: str, *, reverse: bool) -> tuple[FateT
             by_name[source] = table.mapped(source, target, entry.note)
     for name in sorted(CARRIED_RATE_LIMIT_HEADERS):
         by_name[name] = table.mapped(name, name, "no OpenAI family: same name both ways")
-    return table, _Rows(table.dropped("(bad value)", _BAD_VALUE), by_name)
+    return table, _Rows(
+        table.dropped("(bad value)", _BAD_VALUE),
+        table.dropped("(named in Connection)", _HOP_BY_HOP),
+        by_name,
+    )
 
 
 A2O_RESPONSE_HEADERS, _A2O_RESPONSE_ROWS = _response_table(
@@ -122,6 +131,7 @@ _O2A_NOT_BEARER = O2A_REQUEST_HEADERS.dropped(
 )
 _O2A_REQUEST_ROWS: Final = _Rows(
     O2A_REQUEST_HEADERS.dropped("(bad value)", _BAD_VALUE),
+    O2A_REQUEST_HEADERS.dropped("(named in Connection)", _HOP_BY_HOP),
     {
         "openai-organization": O2A_REQUEST_HEADERS.dropped(
             "openai-organization",
@@ -149,6 +159,7 @@ _A2O_NOT_BEARER = A2O_REQUEST_HEADERS.dropped(
 )
 _A2O_REQUEST_ROWS: Final = _Rows(
     A2O_REQUEST_HEADERS.dropped("(bad value)", _BAD_VALUE),
+    A2O_REQUEST_HEADERS.dropped("(named in Connection)", _HOP_BY_HOP),
     {
         "anthropic-beta": A2O_REQUEST_HEADERS.dropped(
             "anthropic-beta",
@@ -209,7 +220,7 @@ def _response(
     options: Options,
 ) -> Converted[dict[str, str]]:
     ctx = Context(options)
-    hdrs = normalize(headers)
+    hdrs, named = read_headers(headers)
     out = response_headers(
         hdrs,
         ctx,
@@ -217,6 +228,7 @@ def _response(
         now=check_now(now),
         passthrough=passthrough,
         secrets=credentials(hdrs, redact),
+        hop_by_hop=named,
     )
     return ctx.finish(out)
 
@@ -274,11 +286,48 @@ def _request_headers(
     redact: Iterable[str],
     passthrough: Iterable[str],
 ) -> Converted[dict[str, str]]:
-    """The upstream request's headers, by ``convert``; the key given is a secret too."""
-    hdrs = normalize(headers)
+    """The upstream request's headers, by ``convert``; the key given is a secret too. The fields
+    the client's Connection header names are gone before ``convert`` sees the headers (a credential
+    among them is still a secret to scrub)."""
+    hdrs, named = read_headers(headers)
     secrets = credentials(hdrs, [*redact, *([api_key] if api_key else [])])
-    out = convert(hdrs, ctx, api_key=api_key, passthrough=passthrough, secrets=secrets)
+    ctx = ctx.with_secrets(secrets)
+    names = _passthrough_names(passthrough)
+    o2a = convert is _request_o2a
+    rows, auth = (_O2A_REQUEST_ROWS, ("authorization",)) if o2a else (_A2O_REQUEST_ROWS, _A2O_AUTH)
+    hdrs = _without_hop_by_hop(hdrs, named, {*auth, *rows.by_name, *names}, rows, ctx)
+    out = convert(hdrs, ctx, api_key=api_key, passthrough=names, secrets=secrets)
     return ctx.finish(out)
+
+
+#: The request headers the Anthropic -> OpenAI auth rule reads (the other reads authorization).
+_A2O_AUTH: Final = ("x-api-key", "authorization")
+
+
+def _passthrough_names(passthrough: Iterable[str]) -> tuple[str, ...]:
+    """The header names of ``passthrough``, lower-cased (read once: it may be a generator)."""
+    if isinstance(passthrough, str):
+        raise InvalidInputError(
+            "passthrough must be an iterable of header names", path="passthrough"
+        )
+    names = []
+    for raw in passthrough:
+        if not isinstance(raw, str) or TOKEN.fullmatch(raw.lower()) is None:
+            raise InvalidInputError(f"not a header name: {quote(raw)}", path="passthrough")
+        names.append(raw.lower())
+    return tuple(names)
+
+
+def _without_hop_by_hop(
+    headers: Headers, named: frozenset[str], copied: set[str], rows: _Rows, ctx: Context
+) -> Headers:
+    """``headers`` without the fields the Connection header names; each that a rule or
+    ``passthrough`` would have copied (``copied``) is reported."""
+    if not named & headers.keys():
+        return headers
+    for name in sorted(named & headers.keys() & copied):
+        ctx.lose(rows.hop_by_hop, f"headers.{name}")
+    return {name: value for name, value in headers.items() if name not in named}
 
 
 # -- request headers ---------------------------------------------------------------------------------
@@ -293,19 +342,12 @@ def _bearer(value: str) -> str | None:
 def _copy_passthrough(
     headers: Headers,
     out: Headers,
-    passthrough: Iterable[str],
+    names: tuple[str, ...],
     secrets: tuple[str, ...],
     rows: _Rows,
     ctx: Context,
 ) -> None:
-    if isinstance(passthrough, str):
-        raise InvalidInputError(
-            "passthrough must be an iterable of header names", path="passthrough"
-        )
-    for raw in passthrough:
-        if not isinstance(raw, str) or TOKEN.fullmatch(raw.lower()) is None:
-            raise InvalidInputError(f"not a header name: {raw!r}", path="passthrough")
-        name = raw.lower()
+    for name in names:
         value = headers.get(name)
         if name in NEVER_COPIED_HEADERS or name in out or value is None:
             continue
@@ -320,7 +362,7 @@ def _request_o2a(
     ctx: Context,
     *,
     api_key: str | None,
-    passthrough: Iterable[str],
+    passthrough: tuple[str, ...],
     secrets: tuple[str, ...],
 ) -> Headers:
     """OpenAI client request headers -> the headers of the Anthropic upstream request."""
@@ -360,7 +402,7 @@ def _request_a2o(
     ctx: Context,
     *,
     api_key: str | None,
-    passthrough: Iterable[str],
+    passthrough: tuple[str, ...],
     secrets: tuple[str, ...],
 ) -> Headers:
     """Anthropic client request headers -> the headers of the OpenAI upstream request."""
@@ -410,7 +452,9 @@ def _betas(betas: Any) -> str:
     names = list(betas)
     for name in names:
         if not isinstance(name, str) or TOKEN.fullmatch(name.lower()) is None:
-            raise InvalidInputError(f"not a beta name: {name!r}", path="options.anthropic_beta")
+            raise InvalidInputError(
+                f"not a beta name: {quote(name)}", path="options.anthropic_beta"
+            )
     return ",".join(names)
 
 
@@ -441,10 +485,15 @@ def response_headers(
     now: datetime | None,
     passthrough: Iterable[str],
     secrets: tuple[str, ...],
+    hop_by_hop: frozenset[str] = frozenset(),
 ) -> Headers:
-    """Response headers of one protocol -> the other's (see the module docstring)."""
+    """Response headers of one protocol -> the other's (see the module docstring); ``hop_by_hop``
+    are the names the input's Connection header lists (``_text.read_headers``)."""
     rules = _A2O if to_openai else _O2A
     rows = _A2O_RESPONSE_ROWS if to_openai else _O2A_RESPONSE_ROWS
+    ctx = ctx.with_secrets(secrets)  # loss text is scrubbed like the values
+    names = _passthrough_names(passthrough)
+    headers = _without_hop_by_hop(headers, hop_by_hop, {*rules, *names}, rows, ctx)
     out: Headers = {}
     for name, raw in headers.items():
         rule = rules.get(name)
@@ -470,12 +519,12 @@ def response_headers(
                     rows.by_name[name],
                     path,
                     kind="dropped",
-                    detail=f"not a valid reset value: {value!r}",
+                    detail=f"not a valid reset value: {ctx.quote(value)}",
                 )
                 continue
             value = converted
         out[target] = value
-    _copy_passthrough(headers, out, passthrough, secrets, rows, ctx)
+    _copy_passthrough(headers, out, names, secrets, rows, ctx)
     return out
 
 

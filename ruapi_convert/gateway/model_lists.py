@@ -7,7 +7,11 @@ ruapi_convert.gateway.model_lists
 The two lists agree on little: an id, a creation time (OpenAI unix seconds, Anthropic an RFC 3339
 string) and the word "model". Everything else rides in the extension object of each model
 (``anthropic`` on OpenAI models, ``openai`` on Anthropic ones) so that a list survives the round
-trip; Anthropic's required ``display_name`` falls back to the id. Pagination keeps its names in
+trip. What Anthropic requires and OpenAI lacks gets a documented default, reported as
+``defaulted``: ``display_name`` falls back to the id, ``lifecycle`` to ``active`` (an OpenAI list
+names the models a key can call, which is what Anthropic calls active), so that every converted
+model validates as the Anthropic SDK's ``ModelInfo``; the reverse direction leaves out a value that
+equals the default when nothing else needs carrying, so an OpenAI list comes back exactly. Pagination keeps its names in
 both directions: ``has_more``/``first_id``/``last_id`` are the words of OpenAI's own paginated
 lists too (files, batches, vector stores). An OpenAI model list, which is never paginated, is one
 complete page (``has_more: false``, first and last ids from its data), and an Anthropic page that
@@ -22,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from typing_extensions import Unpack
 
-from ..mapping._ledger import Context, FateTable
+from ..mapping._ledger import Context, FateTable, quote
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..options import CommonOptions, resolve_options
@@ -36,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "A2O_MODELS",
     "O2A_MODELS",
+    "DEFAULT_LIFECYCLE",
     "anthropic_to_openai_model_list",
     "openai_to_anthropic_model_list",
 ]
@@ -45,6 +50,8 @@ Json = dict[str, Any]
 _ANTHROPIC_LIST: Final = frozenset({"data", "has_more", "first_id", "last_id"})
 _OPENAI_LIST: Final = frozenset({"object", "data", "has_more", "first_id", "last_id"})
 _PAGINATION: Final = ("has_more", "first_id", "last_id")
+#: The ``lifecycle`` of a model from an OpenAI list (Anthropic requires one; see the docstring).
+DEFAULT_LIFECYCLE: Final = "active"
 
 
 def anthropic_to_openai_model_list(
@@ -98,7 +105,7 @@ _CREATED_AT = A2O_MODELS.mapped(
 _ANTHROPIC_ONLY = A2O_MODELS.carried(
     "data[] (Anthropic-only keys)",
     "data[].anthropic",
-    "display_name, capabilities, lifecycle, line, max_input_tokens, max_tokens, deprecated_at, retires_at and newer keys",
+    "display_name (unless it is the id), capabilities, lifecycle (unless active and alone), line, max_input_tokens, max_tokens, deprecated_at, retires_at and newer keys",
 )
 A2O_MODELS.mapped(
     "data[].openai",
@@ -151,7 +158,7 @@ def _model_to_openai(model: Json, path: str, ctx: Context) -> Json:
             _CREATED_AT,
             f"{path}.created_at",
             kind="defaulted",
-            detail=f"{created_at!r} is not an RFC 3339 time; created is 0",
+            detail=f"{quote(created_at)} is not an RFC 3339 time; created is 0",
         )
     out: Json = {"id": model["id"], "object": "model", "created": created, "owned_by": OWNED_BY}
     ext = {k: v for k, v in model.items() if k not in ("id", "type", "created_at", "openai")}
@@ -161,6 +168,10 @@ def _model_to_openai(model: Json, path: str, ctx: Context) -> Json:
         del ext["display_name"]
     if when is None or format_rfc3339(datetime.fromtimestamp(created, timezone.utc)) != created_at:
         ext["created_at"] = created_at
+    if ext == {"lifecycle": DEFAULT_LIFECYCLE}:
+        # likewise, when it is all there is to carry; with other keys it rides along, so that
+        # an Anthropic model comes back without a default reported
+        del ext["lifecycle"]
     carried = model.get("openai")
     if isinstance(carried, dict):
         out.update({k: v for k, v in carried.items() if k not in out or k == "owned_by"})
@@ -216,6 +227,11 @@ _DISPLAY_NAME = O2A_MODELS.defaulted(
     "data[].display_name",
     "required by Anthropic: the model id when not carried in data[].anthropic",
 )
+_LIFECYCLE = O2A_MODELS.defaulted(
+    "lifecycle",
+    "data[].lifecycle",
+    f"required by Anthropic (SDK ModelInfo): `{DEFAULT_LIFECYCLE}` when not carried in data[].anthropic; an OpenAI list names the models the key can call",
+)
 O2A_MODELS.mapped(
     "has_more",
     "has_more",
@@ -257,7 +273,7 @@ def _model_to_anthropic(model: Json, path: str, ctx: Context) -> Json:
             _CREATED,
             f"{path}.created",
             kind="defaulted",
-            detail=f"{model['created']} is not a representable time; created_at is the epoch",
+            detail=f"{quote(model['created'])} is not a representable time; created_at is the epoch",
         )
     out: Json = {"type": "model", "id": model["id"], "created_at": created_at}
     carried = model.get("anthropic")
@@ -266,6 +282,9 @@ def _model_to_anthropic(model: Json, path: str, ctx: Context) -> Json:
     if "display_name" not in out:
         out["display_name"] = model["id"]
         ctx.lose(_DISPLAY_NAME, f"{path}.display_name")
+    if "lifecycle" not in out:
+        out["lifecycle"] = DEFAULT_LIFECYCLE
+        ctx.lose(_LIFECYCLE, f"{path}.lifecycle")
     ext = {k: v for k, v in model.items() if k not in ("id", "object", "created", "anthropic")}
     if ext.get("owned_by") == OWNED_BY:
         del ext["owned_by"]  # what the reverse direction writes anyway

@@ -20,14 +20,21 @@ A row names a field of the *source* protocol by a path pattern (``messages[].con
 ``dropped``       no counterpart; always reported
 ``defaulted``     the target needs a value the source lacks; the documented default is reported
 ``refused``       raises UnsupportedError: no faithful result exists (``n > 1``)
+
+Loss text is read by people and written to logs, and it can quote the input. A value quoted in a
+detail goes through :func:`quote` (at most :data:`QUOTE_LIMIT` characters, the full length
+stated); :class:`Context` cuts an unknown key in a path the same way, bounds any detail it is
+given to :data:`DETAIL_LIMIT` characters as a safety net, and replaces every credential it was
+given (``secrets``) with ``[redacted]`` in paths and details, exactly as error bodies are scrubbed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 from .._json import path_join
+from .._quote import QUOTE_LIMIT, quote  # re-exported: the helper mapping code quotes values with
 from ..errors import LossyConversionError
 from ..losses import Converted, Loss, LossKind
 
@@ -43,10 +50,14 @@ __all__ = [
     "O2A_RESPONSE",
     "Context",
     "Counterpart",
+    "DETAIL_LIMIT",
+    "QUOTE_LIMIT",
     "Fate",
     "FateKind",
     "FateTable",
     "Json",
+    "quote",
+    "scrub",
 ]
 
 T = TypeVar("T")
@@ -162,22 +173,79 @@ class Counterpart:
     note: str = ""
 
 
+# -- loss text -----------------------------------------------------------------------------------
+
+#: The most characters of a detail given to :meth:`Context.lose`: a net under details that quote a
+#: value without :func:`quote`, with room for one quoted value (and its length) and the sentence
+#: around it. A row's own note, which quotes nothing, is never cut.
+DETAIL_LIMIT: Final = 500
+
+_REDACTED: Final = "[redacted]"
+
+
+def scrub(text: str, secrets: tuple[str, ...]) -> str:
+    """``text`` with every exact occurrence of a credential replaced by ``[redacted]`` (longest
+    credentials first, as :func:`ruapi_convert.gateway._text.credentials` orders them)."""
+    for secret in secrets:
+        if secret in text:
+            text = text.replace(secret, _REDACTED)
+    return text
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, with the full length stated. Scrub before cutting:
+    a credential cut in half would no longer be found."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text):,} characters)"
+
+
+def _cut_key(key: str, secrets: tuple[str, ...]) -> str:
+    """An unknown key for a loss path: scrubbed, then cut like a quoted value (the detail states
+    its length)."""
+    key = scrub(key, secrets)
+    return key if len(key) <= QUOTE_LIMIT else key[:QUOTE_LIMIT] + "…"
+
+
 class Context:
-    """Options plus the loss list of one conversion (one request, response or stream)."""
+    """Options plus the loss list of one conversion (one request, response or stream).
 
-    __slots__ = ("losses", "options")
+    ``secrets`` (credentials, longest first) never appear in a loss: they become ``[redacted]``.
+    """
 
-    def __init__(self, options: Options) -> None:
+    __slots__ = ("losses", "options", "secrets")
+
+    def __init__(self, options: Options, *, secrets: Iterable[str] = ()) -> None:
         self.options = options
         self.losses: list[Loss] = []
+        self.secrets: tuple[str, ...] = _longest_first(secrets)
+
+    def with_secrets(self, secrets: Iterable[str]) -> Context:
+        """A context that records into this one's loss list and also scrubs ``secrets``."""
+        child = Context(self.options, secrets=(*self.secrets, *secrets))
+        child.losses = self.losses
+        return child
+
+    def quote(self, value: object) -> str:
+        """:func:`quote` of ``value`` with this context's secrets scrubbed first (a credential cut
+        in half by the limit would not be found afterwards)."""
+        if isinstance(value, str) and self.secrets:
+            value = scrub(value, self.secrets)
+        return quote(value)
 
     def lose(self, row: Fate, path: str, *, kind: LossKind | None = None, detail: str = "") -> None:
         """Record that the input at ``path`` (an instance of ``row``'s field) was not kept.
 
         ``kind`` and ``detail`` default to the row's; pass them for edge cases of a mapped field
-        (a temperature that had to be clamped, an id that had to be rewritten).
+        (a temperature that had to be clamped, an id that had to be rewritten). A detail longer
+        than :data:`DETAIL_LIMIT` is cut; secrets are scrubbed from path and detail.
         """
-        self.losses.append(Loss(path, kind or row.loss_kind(), detail or row.loss_detail()))
+        secrets = self.secrets
+        # a row's own note is static text: only a detail made from the input needs the net
+        detail = _cut(scrub(detail, secrets), DETAIL_LIMIT) if detail else row.loss_detail()
+        if secrets:
+            path = scrub(path, secrets)
+        self.losses.append(Loss(path, kind or row.loss_kind(), detail))
 
     def carry(self, row: Fate, path: str) -> bool:
         """True when extension fields are on; otherwise report ``row`` as lost and return False."""
@@ -190,12 +258,13 @@ class Context:
         """Report every key of ``obj`` that is not in ``known`` as an unknown field."""
         if obj.keys() <= known:
             return
+        secrets = self.secrets
         for key in sorted(obj.keys() - known):
             self.losses.append(
                 Loss(
-                    path_join(path, key),
+                    path_join(scrub(path, secrets), _cut_key(key, secrets)),
                     "unknown",
-                    f"'{key}' is not part of the protocol as this library knows it; it was not carried over",
+                    f"{self.quote(key)} is not part of the protocol as this library knows it; it was not carried over",
                 )
             )
 
@@ -207,3 +276,7 @@ class Context:
 
     def merge(self, losses: Iterable[Loss]) -> None:
         self.losses.extend(losses)
+
+
+def _longest_first(secrets: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({s for s in secrets if s}, key=len, reverse=True))

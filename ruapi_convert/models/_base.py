@@ -36,6 +36,10 @@ Rules every model follows (tests enforce them):
   clients and servers send although the SDK types do not allow them (Cursor's Anthropic-shaped
   tools in OpenAI requests, thinking blocks without ``signature`` in docs streams) are accepted and
   kept as given.
+* **Documented lower bounds.** A token count, request count or index is never negative
+  (:data:`Count`), OpenAI's ``max_tokens``/``max_completion_tokens``/``n`` are at least 1
+  (:data:`PositiveInt`), sampling parameters are not negative: a value the vendor would refuse is
+  refused where it stands. (Stream indexes the converters' fast paths read are left as plain ints.)
 * **One error type.** Validation failures become :class:`~ruapi_convert.errors.InvalidInputError`
   naming the JSON path (``messages[0].content[1].source``), with the pydantic error chained.
 """
@@ -45,13 +49,14 @@ from __future__ import annotations
 import functools
 import types
 import typing
-from typing import Any, ClassVar, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, ClassVar, TypeVar, Union, get_args, get_origin
 
 import pydantic_core
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Field,
     TypeAdapter,
     ValidationError,
     with_config,
@@ -66,7 +71,10 @@ if typing.TYPE_CHECKING:
 
 __all__ = [
     "WIRE_DICT_CONFIG",
+    "Count",
+    "NonNegativeNumber",
     "Number",
+    "PositiveInt",
     "WireModel",
     "adapter",
     "invalid_input",
@@ -80,6 +88,19 @@ T = TypeVar("T")
 
 #: A JSON number that keeps its type: ``1`` stays ``1`` and ``1.0`` stays ``1.0`` on the way back out.
 Number = Union[int, float]
+
+# Bounds the vendors document. A value out of them is refused where it stands, with its path,
+# instead of reaching the other vendor (which would answer 400) or the converters' arithmetic.
+# Only lower bounds: both vendors' upper bounds move with models and versions, and integers too
+# large for JSON are refused before validation (``_json.check_foreign``).
+
+#: A count of tokens or requests, or an index: never negative on either wire.
+Count = Annotated[int, Field(ge=0)]
+#: An int the vendor requires to be at least 1 (OpenAI: "Invalid 'max_tokens': integer below
+#: minimum value. Expected a value >= 1").
+PositiveInt = Annotated[int, Field(ge=1)]
+#: A ``Number`` that cannot be negative (temperature, top_p on both sides).
+NonNegativeNumber = Annotated[Number, Field(ge=0)]
 
 #: Configuration of every TypedDict in the models: keep unknown keys, never coerce types.
 #: ``allow_inf_nan=False``: a typed number that is NaN or infinite (``json.loads`` makes them) is

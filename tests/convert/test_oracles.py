@@ -15,7 +15,7 @@ import openai.types.chat
 
 import ruapi_convert as rc
 
-from ..corpus import payload_files, response_model
+from ..corpus import REFUSED_REQUESTS, payload_files, response_model
 from ..oracles import ANTHROPIC_HEADER_PARAMS, LEGACY_ANTHROPIC, send_anthropic, send_openai
 
 if TYPE_CHECKING:
@@ -51,7 +51,12 @@ def _replies(protocol: Literal["openai", "anthropic"]) -> list[Path]:
     ]
 
 
-@pytest.mark.parametrize("path", payload_files("openai", "requests"), ids=_ids)
+# (a request recorded to get a 400 is refused by the models: tests/models covers it)
+@pytest.mark.parametrize(
+    "path",
+    [p for p in payload_files("openai", "requests") if p.name not in REFUSED_REQUESTS],
+    ids=_ids,
+)
 @pytest.mark.parametrize("extensions", [True, False])
 def test_converted_openai_request_is_sent_unchanged_by_the_anthropic_sdk(
     path: Path, extensions: bool

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
 from render_errors import (
@@ -257,6 +257,81 @@ def test_passthrough_copies_named_headers_but_never_forbidden_ones() -> None:
         headers, passthrough=["x-trace-id", "connection", "host", "x-api-key"]
     ).value
     assert out == {"x-trace-id": "t-1"}
+
+
+# -- fields named in Connection (RFC 9110 7.6.1) -------------------------------------------------------
+
+
+def _hop_losses(losses: Any) -> set[str]:
+    return {loss.path for loss in losses if "Connection" in loss.detail}
+
+
+def test_response_headers_named_in_connection_are_never_copied() -> None:
+    """A field the Connection header names is dropped even when mapped (retry-after) or named in
+    passthrough (x-trace), and reported; Connection itself is never copied."""
+    headers = {
+        "Connection": "X-Trace, Retry-After",
+        "x-trace": "t-1",
+        "retry-after": "7",
+        "request-id": "req_1",
+        "x-other": "o",
+    }
+    for convert in (anthropic_to_openai_headers, openai_to_anthropic_headers):
+        result = convert(headers, passthrough=["x-trace", "connection", "x-other"])
+        assert "x-trace" not in result.value
+        assert "retry-after" not in result.value
+        assert "connection" not in result.value
+        assert result.value["x-other"] == "o"
+        assert _hop_losses(result.losses) == {"headers.x-trace", "headers.retry-after"}
+
+
+def test_every_connection_line_counts() -> None:
+    """Connection given on several lines (pairs) names the fields of all of them, any case."""
+    pairs = [("Connection", "x-a"), ("x-a", "1"), ("x-b", "2"), ("CONNECTION", " X-B ,")]
+    out = anthropic_to_openai_headers(pairs, passthrough=["x-a", "x-b"]).value
+    assert out == {}
+
+
+def test_request_headers_named_in_connection_are_never_copied() -> None:
+    """Request headers: a passthrough field or even the client's credential named in Connection
+    is not forwarded (reported); a key passed as api_key still is, and the named credential is
+    still scrubbed from everything else."""
+    headers = {
+        "authorization": f"Bearer {KEY}",
+        "x-api-key": KEY,
+        "connection": "x-trace, authorization, x-api-key, openai-organization",
+        "x-trace": "t",
+        "openai-organization": "org",
+    }
+    o2a = openai_to_anthropic_request_headers(headers, passthrough=["x-trace"])
+    assert o2a.value == {"anthropic-version": "2023-06-01", "content-type": "application/json"}
+    assert _hop_losses(o2a.losses) == {
+        "headers.authorization",
+        "headers.openai-organization",
+        "headers.x-trace",
+    }
+    a2o = anthropic_to_openai_request_headers(headers, passthrough=["x-trace"], api_key="sk-gw-1")
+    assert a2o.value == {"authorization": "Bearer sk-gw-1", "content-type": "application/json"}
+    assert _hop_losses(a2o.losses) == {
+        "headers.authorization",
+        "headers.x-api-key",
+        "headers.x-trace",
+    }
+    for result in (o2a, a2o):
+        assert all(KEY not in str(loss) for loss in result.losses)
+
+
+def test_error_replies_drop_headers_named_in_connection() -> None:
+    """The error-reply functions apply the same rule to the headers they convert."""
+    headers = {"connection": "retry-after, x-trace", "retry-after": "5", "x-trace": "t"}
+    reply = anthropic_to_openai_error(429, anthropic_case_body("rate_limit_error", None), headers)
+    assert reply.value.headers == {"content-type": "application/json"}
+    assert _hop_losses(reply.losses) == {"headers.retry-after"}
+    back = openai_to_anthropic_error(
+        429, openai_case_body("rate_limit_error", None), headers, passthrough=["x-trace"]
+    )
+    assert back.value.headers == {"content-type": "application/json"}
+    assert _hop_losses(back.losses) == {"headers.retry-after", "headers.x-trace"}
 
 
 def test_no_retry_errors_lose_their_retry_after() -> None:

@@ -20,7 +20,8 @@ from .common import load as _load
 
 
 def test_anthropic_model_list_becomes_openai() -> None:
-    """id/created_at/type map; display_name and capabilities ride in 'anthropic'; pages keep names."""
+    """id/created_at/type map; display_name and capabilities ride in 'anthropic'; pages keep names.
+    The docs' example has no lifecycle (it predates the field): the way back fills in `active`."""
     body = _load("anthropic", "docs_models_list_capabilities.json")
     result = anthropic_to_openai_model_list(body)
     assert result.lossless
@@ -41,12 +42,15 @@ def test_anthropic_model_list_becomes_openai() -> None:
         "last_id",
     )
     back = openai_to_anthropic_model_list(result.value)
-    assert back.lossless
-    assert back.value.to_dict() == ant.ModelList.model_validate(body).to_dict()
+    assert [(loss.path, loss.kind) for loss in back.losses] == [("data[0].lifecycle", "defaulted")]
+    expected = ant.ModelList.model_validate(body).to_dict()
+    expected["data"][0]["lifecycle"] = "active"
+    assert back.value.to_dict() == expected
 
 
 def test_openai_model_list_becomes_anthropic() -> None:
-    """created becomes RFC 3339; owned_by rides in 'openai'; display_name defaults to the id."""
+    """created becomes RFC 3339; owned_by rides in 'openai'; display_name defaults to the id,
+    lifecycle to active."""
     body = _load("openai", "docs_models_list.json")
     result = openai_to_anthropic_model_list(body)
     out = result.value.to_dict()
@@ -55,11 +59,14 @@ def test_openai_model_list_becomes_anthropic() -> None:
         "id": "model-id-0",
         "created_at": "2023-06-16T17:03:22Z",
         "display_name": "model-id-0",
+        "lifecycle": "active",
         "openai": {"owned_by": "organization-owner"},
     }
     assert (out["has_more"], out["first_id"], out["last_id"]) == (False, "model-id-0", "model-id-2")
     assert [(loss.path, loss.kind) for loss in result.losses] == [
-        (f"data[{i}].display_name", "defaulted") for i in range(3)
+        (f"data[{i}].{field}", "defaulted")
+        for i in range(3)
+        for field in ("display_name", "lifecycle")
     ]
     back = anthropic_to_openai_model_list(result.value)
     assert back.value.data == oai.ModelList.model_validate(body).data
@@ -90,6 +97,30 @@ def test_model_times_that_do_not_survive_are_carried_or_reported() -> None:
     assert [loss.path for loss in result.losses] == ["data[1].created_at"]
     back = openai_to_anthropic_model_list(result.value)
     assert [m["created_at"] for m in back.value.data] == ["2026-01-01T00:00:00.5Z", "yesterday"]
+
+
+def test_a_carried_lifecycle_is_restored_and_active_is_not_carried() -> None:
+    """A lifecycle carried in data[].anthropic comes back as it was (no default, no loss);
+    `active`, what the way back defaults to, is not carried when nothing else is."""
+    model = {"type": "model", "id": "m", "display_name": "M", "created_at": "2026-01-01T00:00:00Z"}
+    body = {
+        "data": [
+            {**model, "lifecycle": "deprecated"},
+            {**model, "lifecycle": "active"},
+            {**model, "display_name": "m", "lifecycle": "active"},
+        ],
+        "has_more": False,
+    }
+    there = anthropic_to_openai_model_list(body)
+    assert [m.get("anthropic") for m in there.value.data] == [
+        {"display_name": "M", "lifecycle": "deprecated"},
+        {"display_name": "M", "lifecycle": "active"},
+        None,
+    ]
+    back = openai_to_anthropic_model_list(there.value)
+    assert [m["lifecycle"] for m in back.value.data] == ["deprecated", "active", "active"]
+    assert back.value.to_dict()["data"] == body["data"]
+    assert [loss.path for loss in back.losses] == ["data[2].display_name", "data[2].lifecycle"]
 
 
 def test_an_empty_openai_list_is_an_empty_page() -> None:

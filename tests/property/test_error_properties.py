@@ -6,7 +6,7 @@ import json
 import re
 import string
 from datetime import datetime, timedelta, timezone
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
 from hypothesis import given
@@ -39,6 +39,9 @@ from ruapi_convert.testing import (
     openai_errors,
     openai_model_lists,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 pytestmark = pytest.mark.property
 
@@ -304,10 +307,18 @@ def test_reset_durations_survive_the_round_trip(millis: int) -> None:
 
 @given(body=anthropic_model_lists())
 def test_anthropic_model_lists_round_trip(body: dict[str, Any]) -> None:
-    """Anthropic -> OpenAI -> Anthropic model lists are the identity."""
+    """Anthropic -> OpenAI -> Anthropic model lists are the identity, except that a model without
+    lifecycle (older API releases) gets the documented default, reported."""
     there = anthropic_to_openai_model_list(body)
     back = openai_to_anthropic_model_list(there.value)
-    assert back.value.to_dict() == ant.ModelList.model_validate(body).to_dict()
+    expected = ant.ModelList.model_validate(body).to_dict()
+    defaulted = []
+    for index, model in enumerate(expected["data"]):
+        if "lifecycle" not in model:
+            model["lifecycle"] = "active"
+            defaulted.append(f"data[{index}].lifecycle")
+    assert back.value.to_dict() == expected
+    assert [loss.path for loss in back.losses if loss.path.endswith("lifecycle")] == defaulted
 
 
 @given(body=openai_model_lists())
@@ -316,3 +327,173 @@ def test_openai_model_lists_round_trip(body: dict[str, Any]) -> None:
     there = openai_to_anthropic_model_list(body)
     back = anthropic_to_openai_model_list(there.value)
     assert back.value.to_dict() == oai.ModelList.model_validate(body).to_dict()
+
+
+@given(headers=header_maps, data=st.data())
+def test_fields_named_in_connection_never_reach_any_output(
+    headers: dict[str, str], data: st.DataObject
+) -> None:
+    """The fields the Connection header names change no output, even with every name of the
+    input in passthrough, and Connection itself is never copied: all four header functions and
+    both error replies give what they give for the headers without those fields."""
+    headers = {k: v for k, v in headers.items() if k.strip(" \t").lower() != "connection"}
+    names = sorted({k.strip(" \t").lower() for k in headers} - {""})
+    named = data.draw(st.lists(st.sampled_from(names), unique=True) if names else st.just([]))
+    given_headers = {**headers, "Connection": ", ".join(named)}
+    without = {k: v for k, v in headers.items() if k.strip(" \t").lower() not in named}
+    passthrough = [n for n in names if TOKEN.fullmatch(n)] + ["connection"]
+    # the credentials of the full headers stay secrets either way (a named one is still scrubbed)
+    redact = [
+        part
+        for k, v in headers.items()
+        if k.strip(" \t").lower()
+        in {"authorization", "x-api-key", "api-key", "proxy-authorization"}
+        for part in (v.strip(" \t"), v.strip(" \t").partition(" ")[2].strip(" \t"))
+    ]
+    calls: list[Callable[[dict[str, str]], dict[str, str]]] = [
+        *(
+            lambda h, f=f: f(h, now=NOW, passthrough=passthrough, redact=redact).value
+            for f in (anthropic_to_openai_headers, openai_to_anthropic_headers)
+        ),
+        *(
+            lambda h, f=f: f(h, passthrough=passthrough, redact=redact).value
+            for f in (anthropic_to_openai_request_headers, openai_to_anthropic_request_headers)
+        ),
+        *(
+            lambda h, f=f: (
+                f(429, b"", h, now=NOW, passthrough=passthrough, redact=redact).value.headers
+            )
+            for f in (anthropic_to_openai_error, openai_to_anthropic_error)
+        ),
+    ]
+    for call in calls:
+        out = call(given_headers)
+        assert "connection" not in out
+        assert out == call(without)
+
+
+@st.composite
+def _keys_holding(draw: st.DrawFn, secret: str) -> str:
+    """An object key that holds ``secret``: as it is, inside other text, or far into a long key."""
+    before = draw(st.sampled_from(["", "x-", "a" * 150, "b" * 199, "c" * 300]))
+    after = draw(st.sampled_from(["", "-y", "z" * 250]))
+    return before + secret + after
+
+
+@given(
+    status=statuses.filter(lambda s: 400 <= s <= 599),
+    body=error_like,
+    key=secrets,
+    data=st.data(),
+    via_headers=st.booleans(),
+)
+def test_no_loss_shows_a_secret_held_by_an_unknown_key(
+    status: int, body: dict[str, Any], key: str, data: st.DataObject, via_headers: bool
+) -> None:
+    """Error bodies whose unknown keys (top level and in error) hold the credential, found in the
+    headers or passed as redact=: no loss path, detail or message shows it, in either direction
+    or in a stream error."""
+    body = {**body, data.draw(_keys_holding(key)): 1}
+    body["error"] = {**body["error"], data.draw(_keys_holding(key)): data.draw(json_values)}
+    headers = {"x-api-key": key} if via_headers else {}
+    redact = [] if via_headers else [key]
+    losses = [
+        loss
+        for convert in (anthropic_to_openai_error, openai_to_anthropic_error)
+        for loss in convert(status, body, headers, now=NOW, redact=redact).losses
+    ]
+    losses += [
+        loss
+        for stream in (openai_stream_error, anthropic_stream_error)
+        for loss in stream(body, redact=[key]).losses
+    ]
+    for loss in losses:
+        assert key not in loss.path
+        assert key not in loss.detail
+        assert key not in str(loss)
+
+
+#: Text with CR, LF, NUL, a lone surrogate or a header line far more often than st.text() has them.
+caller_text = st.lists(
+    st.one_of(
+        st.sampled_from(["\r", "\n", "\r\n", "\x00", "\ud800", "x-injected: 1", ",", " "]),
+        st.sampled_from(["2023-06-01", "bearer", "x-trace", "sk-gateway-key-0123456789"]),
+        st.text(max_size=5),
+    ),
+    max_size=4,
+).map("".join)
+
+#: The paths a caller's string argument may be refused at.
+CALLER_PATHS = {
+    "api_key",
+    "passthrough",
+    "redact",
+    "options.anthropic_version",
+    "options.anthropic_beta",
+    "options.anthropic_auth",
+}
+
+
+@given(
+    headers=header_maps,
+    api_key=st.none() | caller_text,
+    passthrough=st.lists(caller_text | st.sampled_from(KNOWN_NAMES), max_size=3),
+    redact=st.lists(caller_text, max_size=2),
+    version=caller_text | st.sampled_from(["2023-06-01", "2026-10-21"]),
+    betas=st.lists(caller_text | st.just("prompt-caching-2024-07-31"), max_size=2),
+    auth=caller_text | st.sampled_from(["x-api-key", "bearer"]),
+)
+def test_caller_strings_never_reach_a_header_line(
+    headers: dict[str, str],
+    api_key: str | None,
+    passthrough: list[str],
+    redact: list[str],
+    version: str,
+    betas: list[str],
+    auth: str,
+) -> None:
+    """api_key, passthrough names, redact, and the version/beta/auth options with line breaks,
+    NUL or lone surrogates: each call is refused naming the argument, or every header it returns
+    is a token name with a visible-ASCII value (no line of the caller's making)."""
+    options: dict[str, Any] = {
+        "anthropic_version": version,
+        "anthropic_beta": betas,
+        "anthropic_auth": auth,
+    }
+    calls: list[Callable[[], dict[str, str]]] = [
+        lambda: (
+            openai_to_anthropic_request_headers(
+                headers, api_key=api_key, passthrough=passthrough, redact=redact, **options
+            ).value
+        ),
+        lambda: (
+            anthropic_to_openai_request_headers(
+                headers, api_key=api_key, passthrough=passthrough, redact=redact
+            ).value
+        ),
+        *(
+            lambda f=f: f(headers, now=NOW, passthrough=passthrough, redact=redact).value
+            for f in (anthropic_to_openai_headers, openai_to_anthropic_headers)
+        ),
+        *(
+            lambda f=f: (
+                f(429, b"", headers, now=NOW, passthrough=passthrough, redact=redact).value.headers
+            )
+            for f in (anthropic_to_openai_error, openai_to_anthropic_error)
+        ),
+    ]
+    for call in calls:
+        out = _refused_at(CALLER_PATHS, call)
+        if out is not None:
+            _well_formed_headers(out)
+
+
+def _refused_at(paths: set[str], call: Callable[[], dict[str, str]]) -> dict[str, str] | None:
+    """``call()``, or None when it raised a ConversionError at one of ``paths``."""
+    error: InvalidInputError | None = None
+    try:
+        return call()
+    except InvalidInputError as exc:
+        error = exc
+    assert error.path in paths, error
+    return None

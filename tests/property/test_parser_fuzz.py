@@ -24,12 +24,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import ruapi_convert as rc
 from ruapi_convert.errors import InvalidInputError
 from ruapi_convert.models import anthropic as ant
 from ruapi_convert.models import openai as oai
 from ruapi_convert.models.anthropic import _stream as ant_stream
 from ruapi_convert.models.openai import _stream as oai_stream
-from ruapi_convert.sse import SSEDecoder
+from ruapi_convert.sse import ServerSentEvent, SSEDecoder
 from ruapi_convert.stream._fastpath import is_plain_text_chunk, is_plain_text_delta
 from ruapi_convert.testing import json_values, with_unknowns
 
@@ -446,6 +447,210 @@ def test_values_json_cannot_carry_are_refused_or_dumped(case: tuple[type[WireMod
 def test_deep_nesting_is_refused_or_dumped(case: tuple[type[WireModel], Any]) -> None:
     """A dict nested deeper than the serializer goes is refused, or dumped."""
     check_refused_or_dumped(*case)
+
+
+# -- numbers: huge and negative -------------------------------------------------------------------
+# A caller's dict can hold any Python int: 10**5000 is written by the serialiser but not read back
+# by any JSON parser (ours reads 4300 digits), and a negative count is valid JSON the vendors
+# refuse. Refused with a path into the input, or kept exactly; and the converters let nothing but
+# ConversionError out.
+
+#: Numbers JSON text can hold: counts below zero, the longest integer our parser reads, ...
+_HOSTILE_NUMBERS = st.one_of(
+    st.sampled_from([-1, -0.5, -(2**63), 2**64, 10**4000, -(10**4300 - 1), 1e308, -1e-300]),
+    st.integers(max_value=-1),
+)
+#: ... and integers no JSON parser reads back (only a caller's dict can hold them).
+_TOO_LONG_INTS = st.sampled_from([10**4300, -(10**4300), 10**5000])
+
+#: The public function that converts each body.
+_CONVERTERS: dict[type[WireModel], Callable[[Any], Any]] = {
+    oai.ChatCompletionCreateParams: rc.openai_to_anthropic_request,
+    oai.ChatCompletion: rc.openai_to_anthropic_response,
+    oai.ModelList: rc.openai_to_anthropic_model_list,
+    oai.ErrorResponse: lambda body: rc.openai_to_anthropic_error(400, body),
+    ant.MessageCreateParams: rc.anthropic_to_openai_request,
+    ant.Message: rc.anthropic_to_openai_response,
+    ant.ModelList: rc.anthropic_to_openai_model_list,
+    ant.ErrorResponse: lambda body: rc.anthropic_to_openai_error(400, body),
+}
+
+
+@st.composite
+def _bodies_with_a_number(
+    draw: st.DrawFn, numbers: st.SearchStrategy[Any]
+) -> tuple[type[WireModel], dict[str, Any]]:
+    """A generated body with one of its numbers (or, when it has none, one more key) replaced."""
+    case = draw(st.sampled_from(BODIES))
+    payload = draw(case.strategy)
+    places = [(h, k) for h, k in _places(payload) if _kind(h[k]) == "number"]
+    holder, key = draw(st.sampled_from(places)) if places else (payload, "x_extra")
+    holder[key] = draw(numbers)
+    return case.model, payload
+
+
+def check_converter_contract(model: type[WireModel], payload: dict[str, Any]) -> None:
+    """The body's converter returns or raises a ConversionError naming a place in the input."""
+    outcome = _converted(model, payload)
+    if isinstance(outcome, rc.ConversionError):
+        assert points_into(outcome.path, payload), f"path {outcome.path!r} is not in the input"
+
+
+def _converted(model: type[WireModel], payload: dict[str, Any]) -> Any:
+    """The converter's result, or the ConversionError it raised (anything else escapes)."""
+    try:
+        return _CONVERTERS[model](payload)
+    except rc.ConversionError as exc:
+        return exc
+
+
+@given(_bodies_with_a_number(_HOSTILE_NUMBERS))
+def test_huge_and_negative_numbers_fail_cleanly_or_round_trip(
+    case: tuple[type[WireModel], dict[str, Any]],
+) -> None:
+    """A number of a generated body replaced by a negative or huge one: every parser refuses it at
+    a path into the input or keeps it exactly, and the converter raises only ConversionError."""
+    model, payload = case
+    check_every_parser(payload)
+    check_converter_contract(model, payload)
+
+
+@given(st.one_of(_bodies_with_a_number(_TOO_LONG_INTS), _bodies_holding(_TOO_LONG_INTS)))
+def test_integers_no_parser_reads_back_are_refused(
+    case: tuple[type[WireModel], dict[str, Any]],
+) -> None:
+    """An integer of more than 4300 digits in a caller's dict is refused where it stands, by
+    every value parser and by the converter, never written as JSON that cannot be read back."""
+    model, payload = case
+    for name, parse in VALUE_PARSERS.items():
+        check_parser(name, parse, payload)
+    check_parse_wire_agrees(model, payload)
+    with pytest.raises(InvalidInputError) as info:
+        model.model_validate(payload)
+    assert points_into(info.value.path, payload)
+    with pytest.raises(InvalidInputError) as info:
+        _CONVERTERS[model](payload)
+    assert points_into(info.value.path, payload)
+
+
+# -- strings a caller passes: line breaks, NUL, lone surrogates ------------------------------------
+# Per-call values (id, model) are written into bodies, and bodies into SSE frames: a CR or LF must
+# never leave the JSON string it is in. Refused with the argument's name, or carried escaped.
+
+#: Text with the characters that matter to framing and encoding far more often than st.text().
+CALLER_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["\r", "\n", "\r\n", "\x00", "\ud800", "event: evil", "data: x", ": "]),
+        st.text(max_size=5),
+    ),
+    max_size=5,
+).map("".join)
+
+#: The event names an Anthropic stream has (any other name in our output would be injected).
+_EVENT_NAMES = frozenset(
+    {
+        "message_start",
+        "content_block_start",
+        "content_block_delta",
+        "content_block_stop",
+        "message_delta",
+        "message_stop",
+        "ping",
+        "error",
+    }
+)
+
+
+def check_framing(raw: bytes) -> None:
+    """SSE bytes of ours: every line a known event name, a comment, a JSON data line or blank."""
+    assert b"\r" not in raw
+    for line in raw.decode().split("\n"):
+        if line.startswith("data: "):
+            data = line[6:]
+            assert data == "[DONE]" or _decoded(data)[0], line
+        elif line.startswith("event: "):
+            assert line[7:] in _EVENT_NAMES, line
+        else:
+            assert line in ("", ": ping"), line
+
+
+def _refused_naming(name: str, call: Callable[[], Any], body: Any = None) -> Any:
+    """``call()``, or None when it raised a ConversionError naming ``name`` or a place in ``body``
+    (a body the conversion refuses on its own); anything else fails."""
+    error: rc.ConversionError | None = None
+    try:
+        return call()
+    except rc.ConversionError as exc:
+        error = exc
+    assert error.path == name or (body is not None and points_into(error.path, body)), error.path
+    return None
+
+
+@given(st.data(), CALLER_TEXT, st.integers(0, 2**40))
+def test_a_per_call_id_never_breaks_the_sse_framing(
+    data: st.DataObject, id: str, created: int
+) -> None:
+    """A stream converter given any id (line breaks, NUL, lone surrogates): refused naming id, or
+    every byte it frames is a known event, a comment or a JSON data line."""
+    case = data.draw(st.sampled_from(STREAMS))
+    _, events = data.draw(case.strategy)
+    converter: Any
+    if case.protocol == "anthropic":
+        converter = _refused_naming(
+            "id", lambda: rc.AnthropicToOpenAIStream(id=id, created=created, keepalive=True)
+        )
+    else:
+        converter = _refused_naming("id", lambda: rc.OpenAIToAnthropicStream(id=id))
+    if converter is None:
+        return
+    transcoder = rc.sse.SSETranscoder(converter)
+    raw = b"".join(
+        transcoder.feed(
+            rc.sse.encode(
+                ServerSentEvent(
+                    event=e["type"] if case.protocol == "anthropic" else "message",
+                    data=json.dumps(e),
+                )
+            )
+        )
+        for e in events
+    )
+    raw += transcoder.close()
+    check_framing(raw)
+
+
+@given(st.data(), CALLER_TEXT)
+def test_per_call_strings_are_refused_by_name_or_stay_inside_json(
+    data: st.DataObject, text: str
+) -> None:
+    """model (requests) and id (replies) of any text: refused naming the argument, or written
+    into the body's JSON, whose text holds no raw line break and reads back to the same value."""
+    case = data.draw(st.sampled_from([c for c in BODIES if c.model in _PER_CALL]))
+    payload = data.draw(case.strategy)
+    name, convert = _PER_CALL[case.model]
+    result = _refused_naming(name, lambda: convert(payload, text), payload)
+    if result is None:
+        return
+    written = result.value.to_json()
+    assert b"\r" not in written
+    assert b"\n" not in written
+    if text:  # (an empty id means "not given")
+        assert json.loads(written)[name] == text
+
+
+#: Body model -> (the per-call string argument its converter takes, a call with it).
+_PER_CALL: dict[type[WireModel], tuple[str, Callable[[Any, str], Any]]] = {
+    oai.ChatCompletionCreateParams: (
+        "model",
+        lambda body, text: rc.openai_to_anthropic_request(body, model=text),
+    ),
+    ant.MessageCreateParams: (
+        "model",
+        lambda body, text: rc.anthropic_to_openai_request(body, model=text),
+    ),
+    oai.ChatCompletion: ("id", lambda body, text: rc.openai_to_anthropic_response(body, id=text)),
+    ant.Message: ("id", lambda body, text: rc.anthropic_to_openai_response(body, id=text)),
+}
 
 
 def test_points_into_reads_paths_as_the_library_writes_them() -> None:

@@ -4,7 +4,7 @@ from typing import ClassVar, Literal, Optional, Union
 
 from typing_extensions import Required, TypedDict
 
-from .._base import WireModel, wire_dict
+from .._base import Count, WireModel, wire_dict
 
 __all__ = [
     "CapabilitySupport",
@@ -166,8 +166,8 @@ class ModelInfo(TypedDict, total=False):
     line: Optional[Union[Literal["haiku", "sonnet", "opus", "fable", "mythos"], str]]
     deprecated_at: Optional[str]
     retires_at: Optional[str]
-    max_input_tokens: Optional[int]
-    max_tokens: Optional[int]
+    max_input_tokens: Optional[Count]
+    max_tokens: Optional[Count]
 
 
 class ModelList(WireModel):

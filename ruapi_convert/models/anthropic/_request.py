@@ -9,7 +9,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 from pydantic import Field
 from typing_extensions import Required, TypedDict
 
-from .._base import Number, WireModel, not_one_of, tags_of, wire_dict
+from .._base import Count, NonNegativeNumber, WireModel, not_one_of, tags_of, wire_dict
 from ._blocks import (
     CompactionBlockParam,
     ContainerUploadBlockParam,
@@ -238,7 +238,8 @@ class ThinkingConfigEnabledParam(TypedDict, total=False):
     """Manual extended thinking with a token budget (at least 1024, below ``max_tokens``)."""
 
     type: Required[Literal["enabled"]]
-    budget_tokens: Required[int]
+    # Anthropic: "budget_tokens must be >= 1024 and less than max_tokens"
+    budget_tokens: Required[Annotated[int, Field(ge=1024)]]
     display: Optional[ThinkingDisplay]
     block_binding: Optional[ThinkingBlockBindingParam]
 
@@ -426,7 +427,8 @@ class MessageCreateParams(WireModel):
     _wire_name: ClassVar[str] = "request"
 
     model: Model
-    max_tokens: int
+    # 0 is valid: "Set to 0 to populate the prompt cache" (docs/protocols.md)
+    max_tokens: Count
     messages: list[MessageParam]
     system: Optional[Union[str, list[TextBlockParam]]] = None
     stop_sequences: Optional[list[str]] = None
@@ -446,9 +448,9 @@ class MessageCreateParams(WireModel):
     user_profile_id: Optional[str] = None
     workspace_id: Optional[str] = None
     # Sampling parameters: accepted under 2023-06-01, rejected under 2026-10-21 (see _versions).
-    temperature: Optional[Number] = None
-    top_p: Optional[Number] = None
-    top_k: Optional[int] = None
+    temperature: Optional[NonNegativeNumber] = None
+    top_p: Optional[NonNegativeNumber] = None
+    top_k: Optional[Count] = None
     # Beta fields.
     betas: Optional[list[str]] = None
     mcp_servers: Optional[list[RequestMCPServerURLDefinitionParam]] = None

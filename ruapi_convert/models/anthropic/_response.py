@@ -5,7 +5,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 from pydantic import Field
 from typing_extensions import Required, TypedDict
 
-from .._base import WireModel, not_one_of, wire_dict
+from .._base import Count, WireModel, not_one_of, wire_dict
 from ._common import Container, Model
 from ._output_blocks import ContentBlock, RefusalCategory
 
@@ -72,8 +72,8 @@ StopReason = Union[
 class CacheCreation(TypedDict, total=False):
     """Cache-write input tokens by cache lifetime."""
 
-    ephemeral_5m_input_tokens: Required[int]
-    ephemeral_1h_input_tokens: Required[int]
+    ephemeral_5m_input_tokens: Required[Count]
+    ephemeral_1h_input_tokens: Required[Count]
 
 
 @wire_dict
@@ -81,25 +81,25 @@ class ServerToolUsage(TypedDict, total=False):
     """How many server-tool requests the turn made."""
 
     # Both are required in the SDK; responses from before web fetch existed carry only the first.
-    web_search_requests: int
-    web_fetch_requests: int
+    web_search_requests: Count
+    web_fetch_requests: Count
 
 
 @wire_dict
 class OutputTokensDetails(TypedDict, total=False):
     """Breakdown of output tokens (``thinking_tokens`` <= ``output_tokens``)."""
 
-    thinking_tokens: Required[int]
+    thinking_tokens: Required[Count]
 
 
 @wire_dict
 class _IterationTokens(TypedDict, total=False):
     """Token counts of one sampling iteration of a turn."""
 
-    input_tokens: Required[int]
-    output_tokens: Required[int]
-    cache_creation_input_tokens: Required[int]
-    cache_read_input_tokens: Required[int]
+    input_tokens: Required[Count]
+    output_tokens: Required[Count]
+    cache_creation_input_tokens: Required[Count]
+    cache_read_input_tokens: Required[Count]
     cache_creation: Optional[CacheCreation]
 
 
@@ -203,10 +203,10 @@ class FallbackCreditUsage(TypedDict, total=False):
 class Usage(TypedDict, total=False):
     """Token usage of a response; ``input_tokens`` excludes cache reads and writes."""
 
-    input_tokens: Required[int]
-    output_tokens: Required[int]
-    cache_creation_input_tokens: Optional[int]
-    cache_read_input_tokens: Optional[int]
+    input_tokens: Required[Count]
+    output_tokens: Required[Count]
+    cache_creation_input_tokens: Optional[Count]
+    cache_read_input_tokens: Optional[Count]
     cache_creation: Optional[CacheCreation]
     server_tool_use: Optional[ServerToolUsage]
     output_tokens_details: Optional[OutputTokensDetails]

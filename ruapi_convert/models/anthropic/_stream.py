@@ -11,7 +11,7 @@ from pydantic import Field, ValidationError
 from typing_extensions import Required, TypedDict
 
 from ... import _json
-from .._base import WireModel, adapter, invalid_input, not_one_of, tags_of, wire_dict
+from .._base import Count, WireModel, adapter, invalid_input, not_one_of, tags_of, wire_dict
 from ._common import Container, TextCitation
 from ._errors import ErrorResponse
 from ._output_blocks import ContentBlock
@@ -149,10 +149,10 @@ class MessageDelta(TypedDict, total=False):
 class MessageDeltaUsage(TypedDict, total=False):
     """Cumulative usage in a ``message_delta`` event."""
 
-    output_tokens: Required[int]
-    input_tokens: Optional[int]
-    cache_creation_input_tokens: Optional[int]
-    cache_read_input_tokens: Optional[int]
+    output_tokens: Required[Count]
+    input_tokens: Optional[Count]
+    cache_creation_input_tokens: Optional[Count]
+    cache_read_input_tokens: Optional[Count]
     server_tool_use: Optional[ServerToolUsage]
     output_tokens_details: Optional[OutputTokensDetails]
     iterations: Optional[list[IterationUsage]]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ... import _json
+from ..._quote import quote
 from ...errors import UnsupportedError
 from ._request import MessageCreateParams
 
@@ -46,7 +47,7 @@ def version_violations(
     """
     if version not in API_VERSIONS:
         raise UnsupportedError(
-            f"unknown Anthropic API version {version!r} (known: {', '.join(API_VERSIONS)})",
+            f"unknown Anthropic API version {quote(version)} (known: {', '.join(API_VERSIONS)})",
             path="anthropic-version",
         )
     if version == "2023-06-01":

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, Optional, TypeAlias, Union
 from pydantic import Field
 from typing_extensions import Required, TypedDict
 
-from .._base import Number, WireModel, not_one_of, wire_dict
+from .._base import Count, NonNegativeNumber, Number, PositiveInt, WireModel, not_one_of, wire_dict
 from ._messages import ChatCompletionMessageParam, ChatCompletionTextContentPartParam
 from ._tools import (
     ChatCompletionFunctionCallOptionParam,
@@ -227,18 +227,18 @@ class ChatCompletionCreateParams(WireModel):
     stream_options: Optional[ChatCompletionStreamOptionsParam] = None
 
     # Upper bound on generated tokens *including* reasoning tokens.
-    max_completion_tokens: Optional[int] = None
+    max_completion_tokens: Optional[PositiveInt] = None
     # Deprecated in favour of max_completion_tokens and "not compatible with o-series models".
-    max_tokens: Optional[int] = None
-    temperature: Optional[Number] = None
-    top_p: Optional[Number] = None
+    max_tokens: Optional[PositiveInt] = None
+    temperature: Optional[NonNegativeNumber] = None
+    top_p: Optional[NonNegativeNumber] = None
     frequency_penalty: Optional[Number] = None
     presence_penalty: Optional[Number] = None
     # Token id (as a JSON object key) -> bias from -100 to 100.
     logit_bias: Optional[dict[str, int]] = None
     logprobs: Optional[bool] = None
-    top_logprobs: Optional[int] = None
-    n: Optional[int] = None
+    top_logprobs: Optional[Count] = None
+    n: Optional[PositiveInt] = None
     seed: Optional[int] = None
     stop: Optional[Union[str, list[str]]] = None
 

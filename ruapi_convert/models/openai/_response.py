@@ -17,7 +17,7 @@ from typing import Annotated, Literal, Optional, TypeAlias, Union
 from pydantic import Field
 from typing_extensions import Required, TypedDict
 
-from .._base import Number, WireModel, not_one_of, wire_dict
+from .._base import Count, Number, WireModel, not_one_of, wire_dict
 from ._vocab import FinishReason, ServiceTier
 
 __all__ = [
@@ -231,12 +231,12 @@ class PromptTokensDetails(TypedDict, total=False):
     """Breakdown of ``prompt_tokens``."""
 
     # Read from the prompt cache; part of prompt_tokens (unlike Anthropic's input_tokens).
-    cached_tokens: Optional[int]
+    cached_tokens: Optional[Count]
     # "Unadjusted number of prompt tokens written to cache".
-    cache_write_tokens: Optional[int]
-    audio_tokens: Optional[int]
-    image_tokens: Optional[int]
-    text_tokens: Optional[int]
+    cache_write_tokens: Optional[Count]
+    audio_tokens: Optional[Count]
+    image_tokens: Optional[Count]
+    text_tokens: Optional[Count]
 
 
 @wire_dict
@@ -244,21 +244,21 @@ class CompletionTokensDetails(TypedDict, total=False):
     """Breakdown of ``completion_tokens``."""
 
     # Part of completion_tokens although not visible in the output.
-    reasoning_tokens: Optional[int]
+    reasoning_tokens: Optional[Count]
     # Predicted Outputs: prediction tokens that did / did not appear in the completion.
-    accepted_prediction_tokens: Optional[int]
-    rejected_prediction_tokens: Optional[int]
-    audio_tokens: Optional[int]
-    text_tokens: Optional[int]
+    accepted_prediction_tokens: Optional[Count]
+    rejected_prediction_tokens: Optional[Count]
+    audio_tokens: Optional[Count]
+    text_tokens: Optional[Count]
 
 
 @wire_dict
 class CompletionUsage(TypedDict, total=False):
     """Token counts of a request: ``prompt_tokens`` includes cached tokens."""
 
-    prompt_tokens: Required[int]
-    completion_tokens: Required[int]
-    total_tokens: Required[int]
+    prompt_tokens: Required[Count]
+    completion_tokens: Required[Count]
+    total_tokens: Required[Count]
     prompt_tokens_details: Optional[PromptTokensDetails]
     completion_tokens_details: Optional[CompletionTokensDetails]
 
@@ -331,7 +331,7 @@ class Moderation(TypedDict, total=False):
 class Choice(TypedDict, total=False):
     """One completion choice of a :class:`ChatCompletion`."""
 
-    index: Required[int]
+    index: Required[Count]
     message: Required[ChatCompletionMessage]
     logprobs: Optional[ChoiceLogprobs]
     # The SDK types it non-null; some OpenAI-compatible servers send null, which is accepted.

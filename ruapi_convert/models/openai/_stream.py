@@ -20,7 +20,7 @@ from typing_extensions import Required, TypedDict
 
 from ... import _json
 from ...errors import InvalidInputError
-from .._base import WireModel, wire_dict
+from .._base import Count, WireModel, wire_dict
 from ._response import ChoiceLogprobs, CompletionUsage, ErrorResponse, Moderation
 from ._vocab import FinishReason, ServiceTier
 
@@ -72,7 +72,7 @@ class ChoiceDeltaToolCall(TypedDict, total=False):
     (whose ``custom`` object is then kept as an extra key) does not fail the whole chunk.
     """
 
-    index: Optional[int]
+    index: Optional[Count]
     id: Optional[str]
     type: Optional[Union[Literal["function"], str]]
     function: Optional[ChoiceDeltaToolCallFunction]
