@@ -2,12 +2,15 @@
 
 * **first call**: each operation in its own fresh interpreter: ``import ruapi_convert`` (not
   timed), then one call on a realistic input (built by the parent, so nothing warms the library
-  up), output bytes included: any schema built on first use is in it;
+  up), output bytes included: any schema built on first use is in it. Next to it, in turn, the
+  typed floor's first call on the same input in a fresh interpreter: ``TypeAdapter`` of its
+  schema built, the input parsed and validated (each event, for a stream) and dumped again (in
+  place of our output, which the child cannot compute without warming the library up);
 * **import**: ``import ruapi_convert`` in fresh interpreters, next to ``import pydantic``;
 * **memory**: the peak memory traced while ``SSETranscoder`` transcodes 10k and 100k text deltas
   fed in 64 KiB chunks: flat if the larger stream peaks no higher than about the smaller one.
 
-Run as a script (``python -m benchmarks.fresh OP``, input on stdin) it times one first call.
+Run as a script (``python -m benchmarks.fresh [floor] OP``, input on stdin) it times one first call.
 """
 
 from __future__ import annotations
@@ -25,17 +28,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 __all__ = ["OPERATIONS", "first_calls", "import_times", "memory"]
 
-#: The operations timed on their first call, with the input each gets (see :func:`_inputs`).
-OPERATIONS = (
-    "openai_to_anthropic_request",
-    "anthropic_to_openai_request",
-    "anthropic_to_openai_response",
-    "openai_to_anthropic_response",
-    "AnthropicToOpenAIStream.feed",
-    "AnthropicToOpenAIStream SSETranscoder",
-    "OpenAIToAnthropicStream.feed",
-    "OpenAIToAnthropicStream SSETranscoder",
-)
+#: The operations timed on their first call (see :func:`_inputs` for their inputs), with the
+#: typed floor's schema of their input.
+OPERATIONS = {
+    "openai_to_anthropic_request": "openai_request",
+    "anthropic_to_openai_request": "anthropic_request",
+    "anthropic_to_openai_response": "anthropic_reply",
+    "openai_to_anthropic_response": "openai_reply",
+    "AnthropicToOpenAIStream.feed": "anthropic_event",
+    "AnthropicToOpenAIStream SSETranscoder": "anthropic_event",
+    "OpenAIToAnthropicStream.feed": "openai_chunk",
+    "OpenAIToAnthropicStream SSETranscoder": "openai_chunk",
+}
 
 
 def _env() -> dict[str, str]:
@@ -77,30 +81,47 @@ def _inputs() -> dict[str, bytes]:
     }
 
 
-def first_calls(runs: int) -> dict[str, float]:
-    """Seconds of each operation's first call, the median over ``runs`` fresh interpreters."""
+def _stats(times: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(times), "min": min(times)}
+
+
+def first_calls(runs: int) -> dict[str, dict[str, float]]:
+    """Seconds of each operation's first call, and of the typed floor's, over ``runs`` fresh
+    interpreters each (median, min), and the median of their per-pair ratio."""
     inputs = _inputs()
     for op in OPERATIONS:  # writes the bytecode cache of any module an operation imports late
         _python(["-m", "benchmarks.fresh", op], inputs[op])
+    ours: dict[str, list[float]] = {op: [] for op in OPERATIONS}
+    floor: dict[str, list[float]] = {op: [] for op in OPERATIONS}
+    for _ in range(runs):  # round by round, so that a burst of load spreads over the operations
+        for op in OPERATIONS:
+            ours[op].append(_python(["-m", "benchmarks.fresh", op], inputs[op]))
+            floor[op].append(_python(["-m", "benchmarks.fresh", "floor", op], inputs[op]))
     return {
-        op: statistics.median(
-            _python(["-m", "benchmarks.fresh", op], inputs[op]) for _ in range(runs)
-        )
+        op: {
+            **_stats(ours[op]),
+            "typed_median": statistics.median(floor[op]),
+            "ratio": statistics.median(a / b for a, b in zip(ours[op], floor[op], strict=True)),
+        }
         for op in OPERATIONS
     }
 
 
-def import_times(runs: int) -> dict[str, float]:
-    """Median seconds of ``import ruapi_convert`` and of ``import pydantic`` over ``runs`` fresh
-    interpreters each."""
+def import_times(runs: int) -> dict[str, Any]:
+    """Seconds of ``import ruapi_convert`` and of ``import pydantic`` in ``runs`` pairs of fresh
+    interpreters, run in turn (median, min), and the median of the per-pair ratio."""
     code = "import time; t=time.perf_counter(); import {}; print(time.perf_counter()-t)"
-    result = {}
-    for name, modules in (
-        ("ruapi_convert", "ruapi_convert"),
-        ("pydantic", "pydantic, pydantic.types"),
-    ):
-        _python(["-c", code.format(modules)])  # writes the bytecode cache
-        result[name] = statistics.median(_python(["-c", code.format(modules)]) for _ in range(runs))
+    modules = {"ruapi_convert": "ruapi_convert", "pydantic": "pydantic, pydantic.types"}
+    times: dict[str, list[float]] = {name: [] for name in modules}
+    for i in range(runs + 1):  # the first pair writes the bytecode caches and is not counted
+        for name, imported in modules.items():
+            seconds = _python(["-c", code.format(imported)])
+            if i:
+                times[name].append(seconds)
+    result: dict[str, Any] = {name: _stats(t) for name, t in times.items()}
+    result["ratio"] = statistics.median(
+        ours / base for ours, base in zip(times["ruapi_convert"], times["pydantic"], strict=True)
+    )
     return result
 
 
@@ -125,6 +146,22 @@ def memory(events: int) -> dict[str, float]:
 
 
 # -- the child process -------------------------------------------------------------------------------
+
+
+def _floor_first_call(op: str, data: bytes) -> float:
+    import pydantic_core
+
+    from . import floor_schemas
+    from .payloads import sse_data, sse_frames
+
+    stream = "Stream" in op
+    lines = [line for line in map(sse_data, sse_frames(data)) if line != b"[DONE]"]
+
+    start = time.perf_counter()
+    validate = floor_schemas.validator(OPERATIONS[op]).validate_python
+    for line in lines if stream else [data]:
+        pydantic_core.to_json(validate(pydantic_core.from_json(line)))
+    return time.perf_counter() - start
 
 
 def _first_call(op: str, data: bytes) -> float:
@@ -170,4 +207,7 @@ def _first_call(op: str, data: bytes) -> float:
 
 
 if __name__ == "__main__":
-    print(_first_call(sys.argv[1], sys.stdin.buffer.read()))
+    if sys.argv[1] == "floor":
+        print(_floor_first_call(sys.argv[2], sys.stdin.buffer.read()))
+    else:
+        print(_first_call(sys.argv[1], sys.stdin.buffer.read()))
