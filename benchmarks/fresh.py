@@ -8,7 +8,7 @@
   place of our output, which the child cannot compute without warming the library up);
 * **import**: ``import ruapi_convert`` in fresh interpreters, next to ``import pydantic``;
 * **memory**: the peak memory traced while ``SSETranscoder`` transcodes 10k and 100k text deltas
-  fed in 64 KiB chunks: flat if the larger stream peaks no higher than about the smaller one.
+  fed in 64 KiB chunks: flat if the larger stream peaks at most twice as high as the smaller.
 
 Run as a script (``python -m benchmarks.fresh [floor] OP``, input on stdin) it times one first call.
 """
