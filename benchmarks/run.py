@@ -1,8 +1,8 @@
 """Benchmarks: ruapi_convert next to the typed floor (and the orjson floor, and LiteLLM), in one run.
 
-    python benchmarks/run.py                  # or: nox -s bench  (about 2 minutes)
-    python benchmarks/run.py --litellm        # or: nox -s bench_litellm (LiteLLM installed there only)
-    python benchmarks/run.py --quick          # a smoke run, under a minute
+    python benchmarks/run.py                  # or: nox -s bench  (under 2 minutes)
+    python benchmarks/run.py --litellm        # or: nox -s bench_litellm (about 3 minutes)
+    python benchmarks/run.py --quick          # a smoke run, well under a minute (not for figures)
     python benchmarks/run.py --json out.json  # every figure, machine-readable
 
 The reference is the **typed floor**: the least any converter that validates its input with pydantic
@@ -15,10 +15,11 @@ floor** does the same with ``orjson`` and no validation. **LiteLLM** (``--litell
 adapters on the same bytes with the standard library's ``json``. ``benchmarks/rows.py`` says
 exactly what each contender does.
 
-16 rows: requests both ways (small, 60 messages, 1 MB), two A->O requests whose model is gpt-4o
-(``@gpt-4o``), replies both ways (small, medium, large), and the two streams per input event, each
-through ``feed()`` with dicts (the event API) and through ``sse.SSETranscoder`` (the bytes path);
-the better of the two counts as ours.
+16 rows (O->A: OpenAI Chat Completions in, Anthropic Messages out; A->O the other way): requests
+both ways (small, 60 messages, 1 MB), two A->O requests whose model is gpt-4o (``@gpt-4o``),
+replies both ways (small, medium, large), and the two streams per input event, each through
+``feed()`` with dicts (the event API) and through ``sse.SSETranscoder`` (the bytes path); the
+better of the two counts as ours.
 
 Timing: interleaved rounds (``benchmarks/timing.py``): each round times one batch of every
 contender of a row side by side, row after row; figures are medians over the rounds and a ratio is
@@ -122,9 +123,10 @@ def bars(
         met = None if value is None else (value <= limit if below else value >= limit)
         return {"bar": name, "value": value, "limit": limit, "met": met}
 
-    flat = None
+    flat, sizes = None, "100k events <= 2x at 10k"
     if mem is not None:
         flat = mem["large"]["peak"] / max(mem["small"]["peak"], 1)
+        sizes = f"{mem['large']['events']:,} events <= {FLAT_BAR:g}x at {mem['small']['events']:,}"
     return [
         bar("geo-mean ours/typed <= 2.0x", s["geo_ours_typed"], GEO_BAR),
         bar("every row ours/typed <= 3.5x", s["worst"]["ours_typed"], ROW_BAR),
@@ -140,7 +142,7 @@ def bars(
             imports["ruapi_convert"]["median"] if imports else None,
             IMPORT_BAR,
         ),
-        bar(f"memory flat: peak at 100k events <= {FLAT_BAR:g}x at 10k (keep)", flat, FLAT_BAR),
+        bar(f"memory flat: peak at {sizes} (keep)", flat, FLAT_BAR),
     ]
 
 
@@ -275,6 +277,7 @@ def main() -> None:
         "batch_ms": batch * 1e3,
         "stream_text_deltas": deltas,
         "quick": args.quick,
+        "units": "seconds per call; for streams, per input event",
     }
     print(", ".join(f"{k} {v}" for k, v in versions.items()) + f"; {meta['machine']}")
 
