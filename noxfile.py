@@ -40,14 +40,16 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmarks against the orjson floor (no LiteLLM)."""
+    """Benchmarks against the typed floor and the orjson floor, no LiteLLM; arguments pass through
+    (``nox -s bench -- --quick``, ``-- --json bench.json``, ``-- --rounds 50``)."""
     _install(session, "bench")
     session.run("python", "benchmarks/run.py", *session.posargs)
 
 
 @nox.session
 def bench_litellm(session: nox.Session) -> None:
-    """Benchmarks including LiteLLM's adapters; LiteLLM is installed only in this session."""
+    """The benchmarks with LiteLLM's adapters too; LiteLLM is installed only in this session.
+    Arguments pass through as for ``bench``."""
     _install(session, "bench")
     session.install("litellm")
     session.run("python", "benchmarks/run.py", "--litellm", *session.posargs)

@@ -1,665 +1,343 @@
-"""Benchmarks: ruapi_convert next to the orjson floor (and LiteLLM with ``--litellm``), in one run.
+"""Benchmarks: ruapi_convert next to the typed floor (and the orjson floor, and LiteLLM), in one run.
 
-    python benchmarks/run.py              # or: nox -s bench
-    python benchmarks/run.py --litellm    # or: nox -s bench_litellm (installs LiteLLM there only)
+    python benchmarks/run.py                  # or: nox -s bench  (under 2 minutes)
+    python benchmarks/run.py --litellm        # or: nox -s bench_litellm (about 3 minutes)
+    python benchmarks/run.py --quick          # a smoke run, well under a minute (not for figures)
+    python benchmarks/run.py --json out.json  # every figure, machine-readable
 
-What is measured, per payload size, always bytes in -> bytes out:
+The reference is the **typed floor**: the least any converter that validates its input with pydantic
+can cost. Per row it is ``pydantic_core.from_json`` of the input bytes, ``validate_python`` into a
+minimal strict TypedDict schema of the input protocol (``benchmarks/floor_schemas.py``, written for
+the benchmark, independent of ``ruapi_convert.models``, shown on every row to reject a wrong type
+at any field of the payload), and ``pydantic_core.to_json`` of our own output for that payload
+(computed beforehand); for streams the same per input event and per output event. The **orjson
+floor** does the same with ``orjson`` and no validation. **LiteLLM** (``--litellm``) runs its
+adapters on the same bytes with the standard library's ``json``. ``benchmarks/rows.py`` says
+exactly what each contender does.
 
-* **models**: ``Model.model_validate_json(body).to_json()`` (parse and dump in the same protocol);
-* **convert**: each body function, from JSON bytes to the converted body's ``to_json()``;
-* **stream**: the cost per event of ``sse.SSETranscoder`` (decode SSE, convert, encode SSE) over a
-  long stream, and the peak memory while transcoding a 100k-event stream;
-* **floor**: ``orjson.dumps(orjson.loads(body))`` of the same bytes (for streams: splitting the SSE
-  bytes into events, ``orjson.loads`` + ``orjson.dumps`` of each event's data and re-framing it) -
-  the least any converter in Python must do;
-* **bars** (with ``--litellm``): under each row, the two bars of issues 3 and 4 (15x faster than
-  LiteLLM, at most 3x the floor) next to the least any converter could cost on that input with
-  pydantic-core as its JSON codec (the only one a pydantic-only library has), converting
-  nothing, without and with validating the input; a bar below that is out of reach for any
-  converter of that kind, and the row says so;
-* **LiteLLM**: its Anthropic adapters (``litellm.llms.anthropic`` request/response transforms)
-  on the same payloads,
-  parsing the bytes with ``json.loads`` and dumping with ``json.dumps`` as a gateway would.
+16 rows (O->A: OpenAI Chat Completions in, Anthropic Messages out; A->O the other way): requests
+both ways (small, 60 messages, 1 MB), two A->O requests whose model is gpt-4o (``@gpt-4o``),
+replies both ways (small, medium, large), and the two streams per input event, each through
+``feed()`` with dicts (the event API) and through ``sse.SSETranscoder`` (the bytes path); the
+better of the two counts as ours.
 
-Figures are the median of several runs of a timed loop; ratios are computed from the same run.
+Timing: interleaved rounds (``benchmarks/timing.py``): each round times one batch of every
+contender of a row side by side, row after row; figures are medians over the rounds and a ratio is
+the median of the per-round ratios. The machine is shared, so only the ratios are meant to be
+compared between runs. Then, each in fresh interpreters: the first call of each operation, and the
+import (``benchmarks/fresh.py``); and the peak memory over a 100k-event stream.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
+import cProfile
+import datetime
 import importlib.metadata
 import json
 import os
+import platform
+import pstats
 import statistics
-import subprocess
 import sys
-import time
-import tracemalloc
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import orjson
-import pydantic_core
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import ruapi_convert as rc
-from ruapi_convert.models import anthropic as ant
-from ruapi_convert.models import openai as oai
-from ruapi_convert.sse import SSETranscoder
+from benchmarks import fresh
+from benchmarks.rows import Row, build_rows
+from benchmarks.timing import geo_mean, median_ratio, run_rounds
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from benchmarks.litellm_adapters import LiteLLM
+    from benchmarks.timing import Samples
 
 Json = dict[str, Any]
 
-# -- payloads ---------------------------------------------------------------------------------------------
-
-_TOOL = {
-    "type": "function",
-    "function": {
-        "name": "get_weather",
-        "description": "Current weather for a city",
-        "parameters": {
-            "type": "object",
-            "properties": {"city": {"type": "string"}},
-            "required": ["city"],
-        },
-    },
-}
+#: The bars of the issue: (key, description, limit).
+GEO_BAR, ROW_BAR, FEED_BAR, LITELLM_BAR = 2.0, 3.5, 4.0, 8.0
+FIRST_CALL_BAR, IMPORT_BAR, FLAT_BAR = 0.050, 0.300, 2.0
 
 
-def openai_request(messages: int, text_size: int = 200) -> Json:
-    """A Chat Completions request with a realistic mix: system, user text, tool calls and results."""
-    body: list[Json] = [{"role": "system", "content": "You are a helpful assistant. " * 4}]
-    i = 0
-    while len(body) < messages:
-        body.append(
-            {
-                "role": "user",
-                "content": f"Question {i}: " + "lorem ipsum dolor sit amet " * (text_size // 27),
-            }
-        )
-        body.append(
-            {
-                "role": "assistant",
-                "content": "Let me check.",
-                "tool_calls": [
-                    {
-                        "id": f"call_{i}",
-                        "type": "function",
-                        "function": {"name": "get_weather", "arguments": '{"city": "Paris"}'},
-                    }
-                ],
-            }
-        )
-        body.append(
-            {"role": "tool", "tool_call_id": f"call_{i}", "content": '{"temp": 18, "sky": "rain"}'}
-        )
-        body.append(
-            {"role": "assistant", "content": "It is 18 degrees and raining. " * (text_size // 30)}
-        )
-        i += 1
-    return {
-        "model": "gpt-5",
-        "messages": body[:messages],
-        "tools": [_TOOL],
-        "max_completion_tokens": 1024,
-        "temperature": 0.5,
+# -- figures -------------------------------------------------------------------------------------------
+
+
+def row_figures(row: Row, samples: Samples) -> Json:
+    """One row's medians and ratios; for a stream, ``ours`` is the better of feed and bytes."""
+    s = samples[row.key]
+    med = {name: statistics.median(times) for name, times in s.items()}
+    to_typed = {name: median_ratio(s[name], s["typed"]) for name in row.ours}
+    best = min(row.ours, key=lambda name: to_typed[name])
+    figures: Json = {
+        "key": row.key,
+        "label": row.label,
+        "kind": row.kind,
+        "input_bytes": row.size,
+        "events": row.units if row.kind == "stream" else None,
+        "schema": row.schema,
+        "schema_fields_checked": row.fields_checked,
+        "seconds": med,
+        "best": best,
+        "ours": med[best],
+        "typed": med["typed"],
+        "orjson": med["orjson"],
+        "ours_typed": to_typed[best],
+        "ours_orjson": median_ratio(s[best], s["orjson"]),
+        "typed_orjson": median_ratio(s["typed"], s["orjson"]),
+        "to_typed": to_typed,
+        "litellm": med.get("litellm"),
+        "litellm_ours": median_ratio(s["litellm"], s[best]) if "litellm" in s else None,
+        "litellm_typed": median_ratio(s["litellm"], s["typed"]) if "litellm" in s else None,
     }
+    return figures
 
 
-def payloads() -> dict[str, Json]:
-    return {
-        "small": {
-            "model": "gpt-5",
-            "messages": [{"role": "user", "content": "Hello, how are you?"}],
-            "max_completion_tokens": 256,
-        },
-        "60 messages": openai_request(60),
-        "1 MB": openai_request(120, text_size=8800),
+def summary(rows: list[Json], litellm: bool) -> Json:
+    worst = max(rows, key=lambda r: r["ours_typed"])
+    streams = [r for r in rows if r["kind"] == "stream"]
+    out: Json = {
+        "rows": len(rows),
+        "geo_ours_typed": geo_mean([r["ours_typed"] for r in rows]),
+        "worst": {"key": worst["key"], "label": worst["label"], "ours_typed": worst["ours_typed"]},
+        "geo_ours_orjson": geo_mean([r["ours_orjson"] for r in rows]),
+        "geo_typed_orjson": geo_mean([r["typed_orjson"] for r in rows]),
+        "feed_worst": max((r["to_typed"]["feed"] for r in streams), default=None),
+        "bytes_worst": max((r["to_typed"]["bytes"] for r in streams), default=None),
     }
+    lite = [r for r in rows if r["litellm_ours"] is not None]
+    if litellm and lite:
+        out["litellm_rows"] = len(lite)
+        out["geo_litellm_ours"] = geo_mean([r["litellm_ours"] for r in lite])
+        out["geo_litellm_typed"] = geo_mean([r["litellm_typed"] for r in lite])
+    return out
 
 
-def anthropic_message(text: str, tools: int = 1) -> Json:
-    content: list[Json] = [{"type": "text", "text": text}]
-    content += [
-        {"type": "tool_use", "id": f"toolu_{i}", "name": "get_weather", "input": {"city": "Paris"}}
-        for i in range(tools)
-    ]
-    return {
-        "id": "msg_bench",
-        "type": "message",
-        "role": "assistant",
-        "model": "claude-sonnet-4-5",
-        "content": content,
-        "stop_reason": "tool_use",
-        "stop_sequence": None,
-        "usage": {"input_tokens": 1000, "cache_read_input_tokens": 200, "output_tokens": 300},
-    }
+def bars(
+    s: Json, first: dict[str, dict[str, float]] | None, imports: Json | None, mem: Json | None
+) -> list[Json]:
+    """The bars of the issue ("done when", then "keep"), each met or missed (None: not measured)."""
 
+    def bar(name: str, value: float | None, limit: float, below: bool = True) -> Json:
+        met = None if value is None else (value <= limit if below else value >= limit)
+        return {"bar": name, "value": value, "limit": limit, "met": met}
 
-def anthropic_stream(text_deltas: int) -> bytes:
-    """An Anthropic SSE stream: message_start, one text block of ``text_deltas`` deltas, a tool call, end."""
-    frames: list[Json] = [
-        {
-            "type": "message_start",
-            "message": {
-                "id": "msg_b",
-                "type": "message",
-                "role": "assistant",
-                "model": "claude-sonnet-4-5",
-                "content": [],
-                "stop_reason": None,
-                "stop_sequence": None,
-                "usage": {"input_tokens": 10, "output_tokens": 1},
-            },
-        },
-        {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
-        *(
-            {
-                "type": "content_block_delta",
-                "index": 0,
-                "delta": {"type": "text_delta", "text": f"token{i} "},
-            }
-            for i in range(text_deltas)
+    flat, sizes = None, "100k events <= 2x at 10k"
+    if mem is not None:
+        flat = mem["large"]["peak"] / max(mem["small"]["peak"], 1)
+        sizes = f"{mem['large']['events']:,} events <= {FLAT_BAR:g}x at {mem['small']['events']:,}"
+    return [
+        bar("geo-mean ours/typed <= 2.0x", s["geo_ours_typed"], GEO_BAR),
+        bar("every row ours/typed <= 3.5x", s["worst"]["ours_typed"], ROW_BAR),
+        bar("feed() <= 4x typed on every stream row", s["feed_worst"], FEED_BAR),
+        bar("LiteLLM/ours geo-mean >= 8x", s.get("geo_litellm_ours"), LITELLM_BAR, below=False),
+        bar(
+            "first call of each operation < 50 ms",
+            max(t["median"] for t in first.values()) if first else None,
+            FIRST_CALL_BAR,
         ),
-        {"type": "content_block_stop", "index": 0},
-        {
-            "type": "content_block_start",
-            "index": 1,
-            "content_block": {
-                "type": "tool_use",
-                "id": "toolu_1",
-                "name": "get_weather",
-                "input": {},
-            },
-        },
-        {
-            "type": "content_block_delta",
-            "index": 1,
-            "delta": {"type": "input_json_delta", "partial_json": '{"city": "Paris"}'},
-        },
-        {"type": "content_block_stop", "index": 1},
-        {
-            "type": "message_delta",
-            "delta": {"stop_reason": "tool_use", "stop_sequence": None},
-            "usage": {"output_tokens": text_deltas},
-        },
-        {"type": "message_stop"},
+        bar(
+            "import ruapi_convert < 300 ms (keep)",
+            imports["ruapi_convert"]["median"] if imports else None,
+            IMPORT_BAR,
+        ),
+        bar(f"memory flat: peak at {sizes} (keep)", flat, FLAT_BAR),
     ]
-    return b"".join(
-        b"event: " + str(f["type"]).encode() + b"\ndata: " + orjson.dumps(f) + b"\n\n"
-        for f in frames
+
+
+# -- printing ------------------------------------------------------------------------------------------
+
+
+def fmt(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.1f} us"
+    return f"{seconds * 1e3:.2f} ms"
+
+
+def size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} kB" if n >= 1e4 else f"{n} B"
+
+
+def print_rows(rows: list[Json], litellm: bool) -> None:
+    head = f"  {'row':<34} {'input':>9} {'ours':>10} {'typed':>10} {'ours/typed':>10} {'orjson':>10} {'ours/orjson':>11}"
+    if litellm:
+        head += f" {'LiteLLM':>10} {'LiteLLM/ours':>12}"
+    print(head)
+    for r in rows:
+        what = f"{size(r['input_bytes'])}" if r["kind"] == "body" else f"{r['events']} ev"
+        line = (
+            f"  {r['label']:<34} {what:>9} {fmt(r['ours']):>10} {fmt(r['typed']):>10}"
+            f" {r['ours_typed']:>9.2f}x {fmt(r['orjson']):>10} {r['ours_orjson']:>10.2f}x"
+        )
+        if litellm:
+            ratio = "failed" if r["litellm_ours"] is None else f"{r['litellm_ours']:.1f}x"
+            line += f" {fmt(r['litellm']):>10} {ratio:>12}"
+        print(line)
+        if r["kind"] == "stream":
+            for name, title in (("feed", "feed() with dicts"), ("bytes", "SSETranscoder")):
+                mark = "  <- counts" if r["best"] == name else ""
+                print(
+                    f"    {title:<42} {fmt(r['seconds'][name]):>10} {'':>10}"
+                    f" {r['to_typed'][name]:>9.2f}x{mark}"
+                )
+
+
+def print_summary(s: Json, bar_list: list[Json]) -> None:
+    print(
+        f"\n  geo-mean over {s['rows']} rows: ours/typed {s['geo_ours_typed']:.2f}x,"
+        f" ours/orjson {s['geo_ours_orjson']:.2f}x, typed/orjson {s['geo_typed_orjson']:.2f}x"
     )
+    print(f"  worst row: {s['worst']['label']} at {s['worst']['ours_typed']:.2f}x the typed floor")
+    if s.get("feed_worst") is not None:
+        print(
+            f"  streams, worst row: feed() {s['feed_worst']:.2f}x, SSETranscoder {s['bytes_worst']:.2f}x the typed floor"
+        )
+    if "geo_litellm_ours" in s:
+        print(
+            f"  LiteLLM over {s['litellm_rows']} rows: {s['geo_litellm_ours']:.1f}x slower than ours,"
+            f" {s['geo_litellm_typed']:.1f}x slower than the typed floor (geo-means)"
+        )
+    print("\nbars")
+    for b in bar_list:
+        state = {True: "met", False: "MISSED", None: "not measured"}[b["met"]]
+        value = b["value"]
+        shown = (
+            "-" if value is None else f"{value * 1e3:.1f} ms" if b["limit"] < 1 else f"{value:.2f}x"
+        )
+        print(f"  {b['bar']:<58} {shown:>10}  {state}")
 
 
-def openai_stream(text_deltas: int) -> bytes:
-    base = {"id": "chatcmpl-b", "object": "chat.completion.chunk", "created": 1, "model": "gpt-5"}
-    chunks = [
-        {
-            **base,
-            "choices": [
-                {"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}
-            ],
-        },
-        *(
-            {
-                **base,
-                "choices": [
-                    {"index": 0, "delta": {"content": f"token{i} "}, "finish_reason": None}
-                ],
-            }
-            for i in range(text_deltas)
-        ),
-        {
-            **base,
-            "choices": [
-                {
-                    "index": 0,
-                    "delta": {
-                        "tool_calls": [
-                            {
-                                "index": 0,
-                                "id": "call_1",
-                                "type": "function",
-                                "function": {
-                                    "name": "get_weather",
-                                    "arguments": '{"city": "Paris"}',
-                                },
-                            }
-                        ]
-                    },
-                    "finish_reason": None,
-                }
-            ],
-        },
-        {**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "tool_calls"}]},
-        {
-            **base,
-            "choices": [],
-            "usage": {
-                "prompt_tokens": 10,
-                "completion_tokens": text_deltas,
-                "total_tokens": 10 + text_deltas,
-            },
-        },
-    ]
-    return b"".join(b"data: " + orjson.dumps(c) + b"\n\n" for c in chunks) + b"data: [DONE]\n\n"
+# -- main ----------------------------------------------------------------------------------------------
 
 
-# -- timing -------------------------------------------------------------------------------------------------
-
-
-def timed(fn: Callable[[], Any], *, budget: float = 0.25, repeats: int = 5) -> float:
-    """Median seconds per call over ``repeats`` loops of about ``budget`` seconds each."""
-    fn()
-    n, start = 0, time.perf_counter()
-    while time.perf_counter() - start < 0.05:
-        fn()
-        n += 1
-    loops = max(1, int(n * budget / 0.05))
-    results = []
-    for _ in range(repeats):
-        gc.disable()
-        t0 = time.perf_counter()
+def profile(rows: list[Row], key: str, top: int = 25) -> None:
+    """cProfile our contender(s) on one row, sorted by own time."""
+    row = next(r for r in rows if r.key == key)
+    for name in row.ours:
+        fn = row.fns[name]
+        loops = max(1, int(0.5 / max(1e-7, _once(fn))))
+        profiler = cProfile.Profile()
+        profiler.enable()
         for _ in range(loops):
             fn()
-        results.append((time.perf_counter() - t0) / loops)
-        gc.enable()
-    return statistics.median(results)
+        profiler.disable()
+        print(f"\nprofile of {name} on {row.label}, {loops} calls")
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
 
 
-def floor(body: bytes) -> Callable[[], bytes]:
-    return lambda: orjson.dumps(orjson.loads(body))
+def _once(fn: Any) -> float:
+    import time
 
-
-def stream_floor(
-    data: bytes,
-    loads: Callable[[bytes], Any] = orjson.loads,
-    dumps: Callable[[Any], bytes] = orjson.dumps,
-) -> Callable[[], bytes]:
-    """Split events, loads/dumps each JSON payload, re-frame: the cheapest correct-shape transcoder."""
-
-    def run() -> bytes:
-        out = []
-        for frame in data.split(b"\n\n"):
-            if not frame:
-                continue
-            line = frame.rsplit(b"\ndata: ", 1)[-1].removeprefix(b"data: ")
-            if line == b"[DONE]":
-                continue
-            out.append(b"data: " + dumps(loads(line)) + b"\n\n")
-        return b"".join(out)
-
-    return run
-
-
-def fmt(seconds: float) -> str:
-    return f"{seconds * 1e6:9.1f} us" if seconds < 1e-3 else f"{seconds * 1e3:9.2f} ms"
-
-
-def row(label: str, ours: float, base: float, lite: float | None = None) -> str:
-    text = f"  {label:<44} ours {fmt(ours)}   floor {fmt(base)}   ours/floor {ours / base:5.2f}x"
-    if lite is not None:
-        text += f"   LiteLLM {fmt(lite)}   LiteLLM/ours {lite / ours:6.1f}x"
-    return text
-
-
-# -- LiteLLM (optional) ------------------------------------------------------------------------------------
-
-
-class LiteLLM:
-    """The adapters of peers-python.md §8, wrapped bytes in -> bytes out."""
-
-    def __init__(self) -> None:
-        import os
-
-        os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-        import litellm
-        from litellm.llms.anthropic.chat.handler import ModelResponseIterator
-        from litellm.llms.anthropic.chat.transformation import AnthropicConfig
-        from litellm.llms.base_llm.base_utils import map_developer_role_to_system_role
-
-        try:
-            from litellm.llms.anthropic.messages.adapters.streaming_iterator import (
-                AnthropicStreamWrapper,
-            )
-            from litellm.llms.anthropic.messages.adapters.transformation import (
-                LiteLLMAnthropicMessagesAdapter,
-            )
-        except ImportError:
-            from litellm.llms.anthropic.experimental_pass_through.adapters.streaming_iterator import (
-                AnthropicStreamWrapper,
-            )
-            from litellm.llms.anthropic.experimental_pass_through.adapters.transformation import (
-                LiteLLMAnthropicMessagesAdapter,
-            )
-        from litellm.types.llms.anthropic import AnthropicMessagesRequest
-        from litellm.types.utils import ModelResponseStream
-
-        self.litellm = litellm
-        self.config = AnthropicConfig()
-        self.map_roles = map_developer_role_to_system_role
-        self.adapter = LiteLLMAnthropicMessagesAdapter()
-        self.request_type = AnthropicMessagesRequest
-        self.stream_wrapper = AnthropicStreamWrapper
-        self.chunk_type = ModelResponseStream
-        self.iterator = ModelResponseIterator
-
-    def o2a_request(self, body: bytes) -> bytes:
-        req = json.loads(body)
-        messages = self.map_roles(messages=req["messages"])
-        params = {k: v for k, v in req.items() if k not in ("model", "messages")}
-        optional = self.config.map_openai_params(
-            non_default_params=params, optional_params={}, model=req["model"], drop_params=True
-        )
-        optional.pop("json_mode", None)
-        out = self.config.transform_request(
-            model=req["model"],
-            messages=messages,
-            optional_params=optional,
-            litellm_params={},
-            headers={},
-        )
-        return json.dumps(out).encode()
-
-    def a2o_request(self, body: bytes) -> bytes:
-        req = json.loads(body)
-        out, _ = self.adapter.translate_anthropic_to_openai(
-            anthropic_message_request=self.request_type(**req)
-        )
-        return json.dumps(out, default=str).encode()
-
-    def a2o_response(self, body: bytes) -> bytes:
-        import httpx
-
-        data = json.loads(body)
-        raw = httpx.Response(
-            200, json=data, request=httpx.Request("POST", "https://api.anthropic.com/v1/messages")
-        )
-        out = self.config.transform_parsed_response(
-            completion_response=data, raw_response=raw, model_response=self.litellm.ModelResponse()
-        )
-        return json.dumps(out.model_dump(exclude_none=True)).encode()
-
-    def o2a_response(self, body: bytes) -> bytes:
-        out = self.adapter.translate_openai_response_to_anthropic(
-            response=self.litellm.ModelResponse(**json.loads(body))
-        )
-        return json.dumps(out, default=str).encode()
-
-    def a2o_stream(self, data: bytes) -> bytes:
-        it = self.iterator(streaming_response=iter(()), sync_stream=True)
-        out = []
-        for frame in data.split(b"\n\n"):
-            if frame:
-                event = json.loads(frame.rsplit(b"\ndata: ", 1)[-1])
-                chunk = it.chunk_parser(event)
-                out.append(
-                    b"data: " + json.dumps(chunk.model_dump(exclude_none=True)).encode() + b"\n\n"
-                )
-        return b"".join(out)
-
-    def o2a_stream(self, data: bytes) -> bytes:
-        chunks = (
-            self.chunk_type(**json.loads(f.removeprefix(b"data: ")))
-            for f in data.split(b"\n\n")
-            if f and f != b"data: [DONE]"
-        )
-        return b"".join(
-            b"event: "
-            + str(event.get("type", "")).encode()
-            + b"\ndata: "
-            + json.dumps(event, default=str).encode()
-            + b"\n\n"
-            for event in self.stream_wrapper(completion_stream=chunks, model="gpt-5")
-        )
-
-
-# -- the runs ----------------------------------------------------------------------------------------------
-
-
-def _roundtrip(model: Any, body: bytes) -> bytes:
-    result: bytes = model.model_validate_json(body).to_json()
-    return result
-
-
-def bench_models() -> None:
-    print("\nmodels: Model.model_validate_json(body).to_json() vs orjson.loads + orjson.dumps")
-    for label, body in payloads().items():
-        o_bytes = orjson.dumps(body)
-        a_bytes = rc.openai_to_anthropic_request(body).value.to_json()
-        ours_o = timed(partial(_roundtrip, oai.ChatCompletionCreateParams, o_bytes))
-        ours_a = timed(partial(_roundtrip, ant.MessageCreateParams, a_bytes))
-        print(row(f"OpenAI request, {label} ({len(o_bytes):,} B)", ours_o, timed(floor(o_bytes))))
-        print(
-            row(f"Anthropic request, {label} ({len(a_bytes):,} B)", ours_a, timed(floor(a_bytes)))
-        )
-
-
-def bench_convert(lite: LiteLLM | None) -> None:
-    print("\nconvert: bytes -> parse -> convert -> to_json() bytes")
-    for label, body in payloads().items():
-        o_bytes = orjson.dumps(body)
-        a_bytes = rc.openai_to_anthropic_request(body).value.to_json()
-        cases: list[Case] = [
-            (
-                "openai_to_anthropic_request",
-                oai.ChatCompletionCreateParams,
-                o_bytes,
-                lambda b: rc.openai_to_anthropic_request(b).value.to_json(),
-                lite.o2a_request if lite else None,
-            ),
-            (
-                "anthropic_to_openai_request",
-                ant.MessageCreateParams,
-                a_bytes,
-                lambda b: rc.anthropic_to_openai_request(b).value.to_json(),
-                lite.a2o_request if lite else None,
-            ),
-        ]
-        _run_cases(cases, label)
-    for label, text, tools in (
-        ("small", "Hello!", 0),
-        ("medium", "word " * 400, 2),
-        ("large", "word " * 100_000, 8),
-    ):
-        a_resp = orjson.dumps(anthropic_message(text, tools))
-        o_resp = rc.anthropic_to_openai_response(a_resp, created=1).value.to_json()
-        cases = [
-            (
-                "anthropic_to_openai_response",
-                ant.Message,
-                a_resp,
-                lambda b: rc.anthropic_to_openai_response(b, created=1).value.to_json(),
-                lite.a2o_response if lite else None,
-            ),
-            (
-                "openai_to_anthropic_response",
-                oai.ChatCompletion,
-                o_resp,
-                lambda b: rc.openai_to_anthropic_response(b).value.to_json(),
-                lite.o2a_response if lite else None,
-            ),
-        ]
-        _run_cases(cases, label)
-
-
-#: One timed case: function name, its source model, the input bytes, ours, LiteLLM's (or None).
-Case = tuple[str, Any, bytes, "Callable[[bytes], bytes]", "Callable[[bytes], bytes] | None"]
-
-
-def _run_cases(cases: list[Case], label: str) -> None:
-    for name, model, body, fn, other in cases:
-        ours = timed(partial(fn, body))
-        theirs = None
-        if other is not None:
-            try:
-                theirs = timed(partial(other, body))
-            except Exception as exc:  # a peer failing on a payload is a result too
-                print(
-                    f"  (LiteLLM failed on {name} {label}: {type(exc).__name__}: {str(exc)[:80]})"
-                )
-        base = timed(floor(body))
-        print(row(f"{name}, {label} ({len(body):,} B)", ours, base, theirs))
-        if theirs is not None:
-            print(bounds(model, body, base, theirs))
-
-
-def bounds(model: Any, body: bytes, base: float, lite: float) -> str:
-    """The two speed bars of issues 3/4 next to the least any converter could cost here.
-
-    * codec: pydantic-core ``from_json`` + ``to_json`` of the body, converting and checking
-      nothing: the least a converter pays that may depend on pydantic only (orjson may not be a
-      runtime dependency);
-    * checked: the body validated as this library validates it (its TypedDict twin), plus the
-      codec: the least a converter pays that refuses invalid input with a clear error.
-
-    A bar below one of them cannot be met by any converter of that kind; the verdict says so.
-    """
-    codec = timed(lambda: pydantic_core.to_json(pydantic_core.from_json(body)))
-    checked = timed(lambda: pydantic_core.to_json(model.parse_wire(body)))
-    return bars_line(lite / 15, base * 3, codec, checked)
-
-
-def bars_line(lite_bar: float, floor_bar: float, codec: float, checked: float) -> str:
-    """Each bar, and whether any converter could meet it (see :func:`bounds`)."""
-
-    def verdict(bar: float) -> str:
-        if bar < codec:
-            return "below the codec alone"
-        return "below validation + codec" if bar < checked else "reachable"
-
-    return (
-        f"      bars: 15x LiteLLM = {fmt(lite_bar).strip()} ({verdict(lite_bar)}),"
-        f" 3x floor = {fmt(floor_bar).strip()} ({verdict(floor_bar)});"
-        f" least possible: codec {fmt(codec).strip()}, validation + codec {fmt(checked).strip()}"
-    )
-
-
-def bench_streams(lite: LiteLLM | None) -> None:
-    print("\nstream: per event, SSE bytes -> SSETranscoder -> SSE bytes")
-    n = 2000
-    for name, data, make, other in (
-        (
-            "Anthropic -> OpenAI",
-            anthropic_stream(n),
-            lambda: rc.AnthropicToOpenAIStream(include_usage=True, created=1),
-            lite.a2o_stream if lite else None,
-        ),
-        (
-            "OpenAI -> Anthropic",
-            openai_stream(n),
-            lambda: rc.OpenAIToAnthropicStream(),
-            lite.o2a_stream if lite else None,
-        ),
-    ):
-        events = data.count(b"\n\n")
-
-        def ours(d: bytes = data, mk: Callable[[], Any] = make) -> bytes:
-            t = SSETranscoder(mk())
-            return t.feed(d) + t.close()
-
-        theirs = None
-        if other is not None:
-            try:
-                theirs = timed(partial(other, data)) / events
-            except Exception as exc:
-                print(f"  (LiteLLM failed on {name}: {type(exc).__name__}: {str(exc)[:80]})")
-        base = timed(stream_floor(data)) / events
-        print(row(f"{name} ({events} events)", timed(ours) / events, base, theirs))
-        if theirs is not None:
-            print(stream_bounds(data, events, base, theirs))
-    _memory()
-
-
-def stream_bounds(data: bytes, events: int, base: float, lite: float) -> str:
-    """:func:`bounds` for streams, per event: the floor's own framing with pydantic-core as the
-    codec, and that plus validating each event exactly as the stream converters do (their
-    shortcut for plain text events included)."""
-    converter: Any = (
-        rc.AnthropicToOpenAIStream() if data.startswith(b"event:") else rc.OpenAIToAnthropicStream()
-    )
-
-    def checked_dumps(value: Any) -> bytes:
-        return pydantic_core.to_json(converter._validate(value, parsed=True))
-
-    least = timed(stream_floor(data, pydantic_core.from_json, pydantic_core.to_json)) / events
-    checked = timed(stream_floor(data, pydantic_core.from_json, checked_dumps)) / events
-    return bars_line(lite / 15, base * 3, least, checked)
-
-
-def _memory() -> None:
-    """Peak traced memory while transcoding 100k text deltas, fed in 64 KiB chunks."""
-    data = anthropic_stream(100_000)
-    chunks: Iterator[bytes] = (data[i : i + 65536] for i in range(0, len(data), 65536))
-    transcoder = SSETranscoder(rc.AnthropicToOpenAIStream(include_usage=True, created=1))
-    tracemalloc.start()
-    sent = 0
-    for chunk in chunks:
-        sent += len(transcoder.feed(chunk))
-    sent += len(transcoder.close())
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(
-        f"  memory: 100,000-event stream ({len(data) / 1e6:.1f} MB in, {sent / 1e6:.1f} MB out): peak {peak / 1e6:.2f} MB traced"
-    )
-
-
-def bench_import() -> None:
-    code = "import time; t=time.perf_counter(); import ruapi_convert; print(time.perf_counter()-t)"
-    # An installed package imports from cached bytecode; PYTHONDONTWRITEBYTECODE (set in some
-    # sandboxes and containers) would make every run compile the sources again, which measures
-    # the compiler, not the import. The first run writes the cache and is not counted.
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-
-    def once() -> float:
-        out = subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=Path(__file__).parent.parent,
-            env=env,
-        ).stdout
-        return float(out)
-
-    once()
-    runs = sorted(once() for _ in range(7))
-    print(f"\nimport ruapi_convert: median {runs[3] * 1e3:.0f} ms over 7 fresh interpreters")
-    print("  (pydantic alone, same way: ", end="")
-    pydantic_code = code.replace("ruapi_convert", "pydantic, pydantic.types")
-    base = sorted(
-        float(
-            subprocess.run(
-                [sys.executable, "-c", pydantic_code],
-                capture_output=True,
-                text=True,
-                check=True,
-                env=env,
-            ).stdout
-        )
-        for _ in range(7)
-    )
-    print(f"median {base[3] * 1e3:.0f} ms)")
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--litellm", action="store_true", help="also time LiteLLM's adapters")
-    args = parser.parse_args()
-    lite = LiteLLM() if args.litellm else None
-    print(
-        f"python {sys.version.split()[0]}, ruapi_convert {rc.__version__}"
-        + (f", litellm {importlib.metadata.version('litellm')}" if lite else "")
+    parser.add_argument("--json", metavar="PATH", help="write every figure to PATH as JSON")
+    parser.add_argument("--rounds", type=int, help="interleaved rounds (default 30; quick: 3)")
+    parser.add_argument(
+        "--batch", type=float, help="milliseconds per timed batch (default 20; quick: 2)"
     )
-    bench_import()
-    bench_models()
-    bench_convert(lite)
-    bench_streams(lite)
+    parser.add_argument("--quick", action="store_true", help="a fast smoke run (not for figures)")
+    parser.add_argument("--only", metavar="TEXT", help="only the rows whose key contains TEXT")
+    parser.add_argument(
+        "--no-fresh", action="store_true", help="skip first calls, import and memory"
+    )
+    parser.add_argument("--profile", metavar="ROW", help="cProfile ours on the row ROW and exit")
+    args = parser.parse_args()
+    rounds = args.rounds or (3 if args.quick else 30)
+    batch = (args.batch or (2 if args.quick else 20)) / 1e3
+    deltas = 200 if args.quick else 2000
+
+    lite: LiteLLM | None = None
+    if args.litellm:
+        from benchmarks.litellm_adapters import LiteLLM
+
+        lite = LiteLLM()
+    versions = {
+        "python": platform.python_version(),
+        "ruapi_convert": rc.__version__,
+        "pydantic": importlib.metadata.version("pydantic"),
+        "pydantic_core": importlib.metadata.version("pydantic_core"),
+        "orjson": importlib.metadata.version("orjson"),
+    }
+    if lite:
+        versions["litellm"] = importlib.metadata.version("litellm")
+    meta: Json = {
+        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}",
+        "versions": versions,
+        "rounds": rounds,
+        "batch_ms": batch * 1e3,
+        "stream_text_deltas": deltas,
+        "quick": args.quick,
+        "units": "seconds per call; for streams, per input event",
+    }
+    print(", ".join(f"{k} {v}" for k, v in versions.items()) + f"; {meta['machine']}")
+
+    rows = build_rows(lite, deltas)
+    if args.only:
+        rows = [row for row in rows if args.only in row.key]
+    if args.profile:
+        profile(rows, args.profile)
+        return
+    print(
+        f"\nper row, {rounds} interleaved rounds of {batch * 1e3:g} ms batches"
+        " (streams: per input event)"
+    )
+    samples, _ = run_rounds(rows, rounds, batch)
+    figures = [row_figures(row, samples) for row in rows]
+    print_rows(figures, lite is not None)
+    totals = summary(figures, lite is not None)
+
+    first = imports = mem = None
+    if not args.no_fresh:
+        runs = 1 if args.quick else 3
+        first = fresh.first_calls(runs)
+        print(
+            f"\nfirst call in a fresh process (the import not in it), median (min) of {runs};"
+            " the typed floor's first call (its schema built) in turn"
+        )
+        for op, t in first.items():
+            print(
+                f"  {op:<40} {t['median'] * 1e3:7.1f} ms ({t['min'] * 1e3:.1f})"
+                f"   typed {t['typed_median'] * 1e3:5.1f} ms   ours/typed {t['ratio']:5.1f}x"
+            )
+        imports = fresh.import_times(3 if args.quick else 7)
+        ours, base = imports["ruapi_convert"], imports["pydantic"]
+        print(
+            f"\nimport ruapi_convert: {ours['median'] * 1e3:.0f} ms ({ours['min'] * 1e3:.0f});"
+            f" import pydantic: {base['median'] * 1e3:.0f} ms ({base['min'] * 1e3:.0f});"
+            f" ratio {imports['ratio']:.2f}x (median (min) of fresh interpreters, in turn)"
+        )
+        small, large = (2_000, 20_000) if args.quick else (10_000, 100_000)
+        mem = {"small": fresh.memory(small), "large": fresh.memory(large)}
+        for m in mem.values():
+            print(
+                f"  memory: {m['events']:,}-event stream ({m['bytes_in'] / 1e6:.1f} MB in,"
+                f" {m['bytes_out'] / 1e6:.1f} MB out): peak {m['peak'] / 1e6:.2f} MB traced"
+            )
+    bar_list = bars(totals, first, imports, mem)
+    print_summary(totals, bar_list)
+
+    if args.json:
+        result = {
+            "meta": meta,
+            "rows": figures,
+            "summary": totals,
+            "bars": bar_list,
+            "first_call_seconds": first,
+            "import_seconds": imports,
+            "memory": mem,
+        }
+        Path(args.json).write_text(json.dumps(result, indent=2) + "\n")
+        print(f"\nwrote {args.json}")
 
 
 if __name__ == "__main__":
