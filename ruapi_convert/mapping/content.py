@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from .._quote import quote
 from ..models import anthropic as ant
 from ..models._base import validate
 from ._ledger import A2O_REQUEST, A2O_RESPONSE, O2A_REQUEST, O2A_RESPONSE, Json
@@ -119,7 +120,7 @@ def text_part(part: Json, path: str, ctx: Context) -> Json | None:
             UNKNOWN_PART,
             path,
             kind="unknown",
-            detail=f"content part type {part['type']!r} cannot appear here; dropped",
+            detail=f"content part type {quote(part['type'])} cannot appear here; dropped",
         )
         return None
     ctx.unknown(part, _TEXT_PART_KEYS, path)
@@ -195,7 +196,7 @@ def _carried_block(part: Json, path: str, ctx: Context) -> list[Json]:
             UNKNOWN_PART,
             path,
             kind="unknown",
-            detail=f"content part type {part['type']!r} is unknown; dropped",
+            detail=f"content part type {quote(part['type'])} is unknown; dropped",
         )
         return []
     return [validate(ant.ContentBlockParam, part, path=path)]
@@ -258,7 +259,7 @@ def system_parts(blocks: list[Json], path: str, ctx: Context) -> list[Json]:
                 UNKNOWN_BLOCK,
                 f"{path}[{j}]",
                 kind="unknown",
-                detail=f"system block type {block['type']!r} is unknown; dropped",
+                detail=f"system block type {quote(block['type'])} is unknown; dropped",
             )
     return parts
 
@@ -291,7 +292,7 @@ def verbatim(block: Json, path: str, ctx: Context) -> Json | None:
             UNKNOWN_BLOCK,
             path,
             kind="unknown",
-            detail=f"content block type {kind!r} is unknown; dropped",
+            detail=f"content block type {quote(kind)} is unknown; dropped",
         )
         return None
     if kind in ("thinking", "redacted_thinking"):

@@ -15,6 +15,7 @@ import binascii
 import re
 from typing import TYPE_CHECKING, Any, Final
 
+from .._quote import quote
 from ..errors import InvalidInputError, UnsupportedError
 from ..models import anthropic as ant
 from ..models._base import validate
@@ -192,7 +193,7 @@ def _image_source(url: str, path: str) -> Json:
             )
         if media_type not in IMAGE_MEDIA_TYPES:
             raise UnsupportedError(
-                f"image media type {media_type!r} is not supported by Anthropic (image/jpeg, image/png, image/gif, image/webp)",
+                f"image media type {quote(media_type)} is not supported by Anthropic (image/jpeg, image/png, image/gif, image/webp)",
                 path=path,
             )
         return {"type": "base64", "media_type": media_type, "data": data}
@@ -200,7 +201,7 @@ def _image_source(url: str, path: str) -> Json:
     if scheme in ("http", "https"):
         return {"type": "url", "url": url}
     raise UnsupportedError(
-        f"image URL scheme {scheme!r} is not supported; Anthropic takes https URLs or base64 data",
+        f"image URL scheme {quote(scheme)} is not supported; Anthropic takes https URLs or base64 data",
         path=path,
     )
 
@@ -274,7 +275,7 @@ def file_to_block(part: Json, path: str, ctx: Context) -> Json | None:
         return block
     else:
         raise UnsupportedError(
-            f"file media type {media_type!r} has no Anthropic form (PDF, plain text and images do)",
+            f"file media type {quote(media_type)} has no Anthropic form (PDF, plain text and images do)",
             path=f"{path}.file.file_data",
         )
     title = part.get("title", file.get("filename"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from .._quote import quote
 from ..errors import UnsupportedError
 from ._ledger import A2O_REQUEST, O2A_REQUEST, Json
 from .thinking import enabled
@@ -371,7 +372,7 @@ def response_format_to_anthropic(req: Json, out: Json, ctx: Context) -> None:
             _RESPONSE_FORMAT,
             "response_format",
             kind="unknown",
-            detail=f"response_format type {fmt['type']!r} is unknown; dropped",
+            detail=f"response_format type {quote(fmt['type'])} is unknown; dropped",
         )
 
 
@@ -497,7 +498,7 @@ def output_config_to_openai(req: Json, out: Json, ctx: Context) -> None:
                 _OUTPUT_FORMAT,
                 "output_config.format",
                 kind="unknown",
-                detail=f"output format {fmt['type']!r} is unknown; dropped",
+                detail=f"output format {quote(fmt['type'])} is unknown; dropped",
             )
     budget = config.get("task_budget")
     if budget is not None and ctx.carry(_TASK_BUDGET, "output_config.task_budget"):

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple, Optional
 
 from typing_extensions import TypedDict
 
+from .._quote import quote
 from ..models import openai as oai
 from ..models._base import validate, wire_dict
 from ._ledger import A2O_REQUEST, A2O_RESPONSE, O2A_REQUEST, O2A_RESPONSE, Json
@@ -340,7 +341,7 @@ def _from_details(
                 rows.detail_item,
                 f"{path}[{k}]",
                 kind="unknown",
-                detail=f"reasoning item type {kind!r} is unknown; dropped",
+                detail=f"reasoning item type {quote(kind)} is unknown; dropped",
             )
     return blocks
 
@@ -367,7 +368,7 @@ def _from_thinking_blocks(
                 rows.detail_item,
                 f"{path}[{k}]",
                 kind="unknown",
-                detail=f"thinking block type {item['type']!r} is unknown; dropped",
+                detail=f"thinking block type {quote(item['type'])} is unknown; dropped",
             )
     return blocks
 

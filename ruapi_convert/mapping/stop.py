@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from .._quote import quote
 from ._ledger import A2O_RESPONSE, O2A_RESPONSE, Counterpart, Json
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ def finish_reason(msg: Json, ctx: Context, ext: Json) -> str:
             STOP_REASON,
             "stop_reason",
             kind="unknown",
-            detail=f"stop_reason {stop!r} is unknown; finish_reason {UNKNOWN_STOP_FINISH!r} was sent",
+            detail=f"stop_reason {quote(stop)} is unknown; finish_reason {UNKNOWN_STOP_FINISH!r} was sent",
         )
         value = UNKNOWN_STOP_FINISH
     else:
@@ -137,7 +138,7 @@ def finish_reason(msg: Json, ctx: Context, ext: Json) -> str:
                         STOP_REASON,
                         "stop_reason",
                         kind="approximated",
-                        detail=f"stop_reason {stop!r} became finish_reason {value!r}: {mapped.note or 'OpenAI does not distinguish it'}",
+                        detail=f"stop_reason {quote(stop)} became finish_reason {quote(value)}: {mapped.note or 'OpenAI does not distinguish it'}",
                     )
                 elif key != "stop_reason":
                     ctx.lose(_CARRIED_ROWS[key], key)
@@ -177,7 +178,7 @@ def stop_fields(
             FINISH_REASON,
             f"{path}.finish_reason",
             kind="approximated",
-            detail=f"finish_reason {finish!r} next to tool calls: stop_reason 'tool_use' was sent",
+            detail=f"finish_reason {quote(finish)} next to tool calls: stop_reason 'tool_use' was sent",
         )
     return out
 
@@ -213,7 +214,7 @@ def _stop_fields(finish: Any, carried: Any, refusal: Any, ctx: Context, path: st
             FINISH_REASON,
             f"{path}.finish_reason",
             kind="unknown",
-            detail=f"finish_reason {finish!r} is unknown; stop_reason {UNKNOWN_FINISH_STOP!r} was sent",
+            detail=f"finish_reason {quote(finish)} is unknown; stop_reason {UNKNOWN_FINISH_STOP!r} was sent",
         )
         out["stop_reason"] = UNKNOWN_FINISH_STOP
         return out

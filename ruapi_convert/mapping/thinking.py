@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from .._quote import quote
 from ..errors import InvalidInputError
 from ._ledger import A2O_REQUEST, O2A_REQUEST, Counterpart, Json
 
@@ -147,7 +148,7 @@ def effort_to_thinking(req: Json, out: Json, ctx: Context) -> None:
             REASONING_EFFORT,
             path,
             kind="unknown",
-            detail=f"reasoning_effort {effort!r} is unknown; thinking was not enabled",
+            detail=f"reasoning_effort {quote(effort)} is unknown; thinking was not enabled",
         )
         return
     if not mapped.exact:
@@ -155,7 +156,7 @@ def effort_to_thinking(req: Json, out: Json, ctx: Context) -> None:
             REASONING_EFFORT,
             path,
             kind="approximated",
-            detail=f"reasoning_effort {effort!r}: {mapped.note}; sent as {mapped.value!r}",
+            detail=f"reasoning_effort {quote(effort)}: {mapped.note}; sent as {mapped.value!r}",
         )
     if ctx.options.thinking_mode == "adaptive":
         out["thinking"] = {"type": "adaptive"}
@@ -256,7 +257,7 @@ def thinking_to_effort(req: Json, out: Json, ctx: Context) -> None:
                 _EFFORT,
                 "output_config.effort",
                 kind="unknown",
-                detail=f"effort {effort!r} is unknown; dropped",
+                detail=f"effort {quote(effort)} is unknown; dropped",
             )
     thinking = req.get("thinking")
     if (
@@ -330,7 +331,7 @@ def _thinking(req: Json, out: Json, ctx: Context) -> None:
                     _THINKING,
                     "thinking.budget_tokens",
                     kind="approximated",
-                    detail=f"thinking budget {budget} sent as reasoning_effort {level!r} (OpenAI has effort levels, not budgets)",
+                    detail=f"thinking budget {budget} sent as reasoning_effort {quote(level)} (OpenAI has effort levels, not budgets)",
                 )
             _display(thinking, ctx)
     elif not carried:
@@ -338,7 +339,7 @@ def _thinking(req: Json, out: Json, ctx: Context) -> None:
             _THINKING,
             "thinking",
             kind="dropped",
-            detail=f"thinking type {kind!r} has no OpenAI counterpart; dropped",
+            detail=f"thinking type {quote(kind)} has no OpenAI counterpart; dropped",
         )
 
 

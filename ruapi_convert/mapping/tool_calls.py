@@ -21,6 +21,7 @@ import re
 from typing import TYPE_CHECKING, Any, Final
 
 from .. import _json
+from .._quote import quote
 from ..errors import InvalidInputError, UnsupportedError
 from ._ledger import A2O_REQUEST, A2O_RESPONSE, O2A_REQUEST, O2A_RESPONSE, Json
 from .cache import PART_CACHE_CONTROL
@@ -234,7 +235,7 @@ def tool_call_to_tool_use(
     if kind not in ("function", "custom"):
         # checked before reading "id": an unknown tool-call type need not have one
         raise UnsupportedError(
-            f"tool call type {kind!r} is unknown"
+            f"tool call type {quote(kind)} is unknown"
             + ("" if reply else "; its result could not be matched"),
             path=f"{path}.type",
         )
@@ -284,7 +285,7 @@ def _tool_id(raw: str, path: str, ctx: Context) -> str:
             _CALL_ID,
             path,
             kind="approximated",
-            detail=f"id {raw!r} has characters Anthropic rejects; sent as {tool_id!r} (its result got the same id)",
+            detail=f"id {quote(raw)} has characters Anthropic rejects; sent as {quote(tool_id)} (its result got the same id)",
         )
     return tool_id
 
@@ -302,7 +303,7 @@ def missing_call_id(seed: Any, position: Any, name: str, path: str, ctx: Context
         REPLY_CALL_ID,
         path,
         kind="approximated",
-        detail=f"the server sent no id for this tool call; it was given {tool_id!r}",
+        detail=f"the server sent no id for this tool call; it was given {quote(tool_id)}",
     )
     return tool_id
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from .._quote import quote
 from ..errors import UnsupportedError
 from ..models import anthropic as ant
 from ..models._base import validate
@@ -244,7 +245,7 @@ def _tool(tool: Json, path: str, ctx: Context) -> Json | None:
         _UNKNOWN_TOOL,
         path,
         kind="unknown",
-        detail=f"tool type {kind!r} is unknown; dropped",
+        detail=f"tool type {quote(kind)} is unknown; dropped",
     )
     return None
 
@@ -316,7 +317,7 @@ def tool_choice_to_anthropic(req: Json, out: Json, ctx: Context, *, has_tools: b
                 _TOOL_CHOICE,
                 path,
                 kind="unknown",
-                detail=f"tool_choice {choice!r} is unknown; Anthropic's default (auto) applies",
+                detail=f"tool_choice {quote(choice)} is unknown; Anthropic's default (auto) applies",
             )
         else:
             result = {"type": mapped.value}
@@ -338,7 +339,7 @@ def tool_choice_to_anthropic(req: Json, out: Json, ctx: Context, *, has_tools: b
                 _TOOL_CHOICE,
                 path,
                 kind="unknown",
-                detail=f"tool_choice type {kind!r} is unknown; Anthropic's default (auto) applies",
+                detail=f"tool_choice type {quote(kind)} is unknown; Anthropic's default (auto) applies",
             )
     parallel = req.get("parallel_tool_calls")
     if parallel is False and has_tools:
@@ -463,7 +464,7 @@ def tools_to_openai(req: Json, out: Json, ctx: Context) -> None:
                 _A2O_UNKNOWN_TOOL,
                 path,
                 kind="unknown",
-                detail=f"tool type {kind!r} is unknown; dropped",
+                detail=f"tool type {quote(kind)} is unknown; dropped",
             )
     if converted:
         out["tools"] = converted
@@ -497,7 +498,7 @@ def tool_choice_to_openai(req: Json, out: Json, ctx: Context) -> None:
                 _A2O_TOOL_CHOICE,
                 "tool_choice",
                 kind="unknown",
-                detail=f"tool_choice type {kind!r} is unknown; dropped",
+                detail=f"tool_choice type {quote(kind)} is unknown; dropped",
             )
             return
         out["tool_choice"] = mapped.value

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from .._quote import quote
 from ..errors import UnsupportedError
 from ._ledger import A2O_REQUEST, O2A_REQUEST, Json
 from .content import (
@@ -139,7 +140,7 @@ def messages_to_anthropic(
                 _O2A_ROLE,
                 path,  # the whole message is not sent, not just its role
                 kind="unknown",
-                detail=f"message role {role!r} is unknown; the message was not sent",
+                detail=f"message role {quote(role)} is unknown; the message was not sent",
             )
             continue
         if not msg.keys() <= keys:
@@ -409,7 +410,7 @@ def messages_to_openai(req: Json, ctx: Context) -> list[Json]:
                 _A2O_ROLE,
                 path,  # the whole message is not sent, not just its role
                 kind="unknown",
-                detail=f"message role {kind!r} is unknown; the message was not sent",
+                detail=f"message role {quote(kind)} is unknown; the message was not sent",
             )
     last = req["messages"][-1] if req["messages"] else None
     if last is not None and last["role"] == "assistant" and not _has_tool_use(last["content"]):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from .._quote import quote
 from ._ledger import A2O_REQUEST, A2O_RESPONSE, O2A_REQUEST, O2A_RESPONSE, Counterpart, Json
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ def request_tier_to_anthropic(req: Json, out: Json, ctx: Context) -> None:
             REQUEST_TIER_O2A,
             "service_tier",
             kind="dropped",
-            detail=f"service tier {tier!r} has no Anthropic counterpart; dropped",
+            detail=f"service tier {quote(tier)} has no Anthropic counterpart; dropped",
         )
         return
     if not mapped.exact:
@@ -112,7 +113,7 @@ def request_tier_to_anthropic(req: Json, out: Json, ctx: Context) -> None:
             REQUEST_TIER_O2A,
             "service_tier",
             kind="approximated",
-            detail=f"service tier {tier!r}: {mapped.note}",
+            detail=f"service tier {quote(tier)}: {mapped.note}",
         )
     out["service_tier"] = mapped.value
 
@@ -128,7 +129,7 @@ def request_tier_to_openai(req: Json, out: Json, ctx: Context) -> None:
             REQUEST_TIER_A2O,
             "service_tier",
             kind="unknown",
-            detail=f"service tier {tier!r} is unknown; dropped",
+            detail=f"service tier {quote(tier)} is unknown; dropped",
         )
     else:
         out["service_tier"] = mapped.value
@@ -506,7 +507,7 @@ def late_tier(tier: Any, ctx: Context) -> None:
         SERVICE_TIER,
         "service_tier",
         kind="dropped",
-        detail=f"service_tier {tier!r} came after message_start, the only Anthropic event that carries it; not sent",
+        detail=f"service_tier {quote(tier)} came after message_start, the only Anthropic event that carries it; not sent",
     )
 
 

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any, Final
 from typing_extensions import Unpack
 
 from .. import _json
+from .._quote import quote
 from ..errors import StreamProtocolError
 from ..gateway.errors import stream_error_to_openai, truncated_openai_error
 from ..mapping import content, extensions, reasoning, stop, usage
@@ -215,7 +216,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             content.REPLY_CONTENT,
             "type",
             kind="unknown",
-            detail=f"stream event type {kind!r} is unknown; skipped",
+            detail=f"stream event type {quote(kind)} is unknown; skipped",
         )
         return []
 
@@ -361,7 +362,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
                 content.REPLY_CONTENT,
                 f"content[{data['index']}]",
                 kind="unknown",
-                detail=f"{dtype} for a {block.kind!r} block (an unknown block type); skipped",
+                detail=f"{dtype} for a {quote(block.kind)} block (an unknown block type); skipped",
             )
             return []
         if dtype in (
@@ -377,7 +378,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             content.REPLY_CONTENT,
             f"content[{data['index']}]",
             kind="unknown",
-            detail=f"delta type {dtype!r} is unknown; skipped",
+            detail=f"delta type {quote(dtype)} is unknown; skipped",
         )
         return []
 

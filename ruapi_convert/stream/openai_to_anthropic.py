@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, Union, cast
 
 from typing_extensions import Unpack
 
+from .._quote import quote
 from ..errors import StreamProtocolError
 from ..gateway.errors import stream_error_to_anthropic, truncated_anthropic_error
 from ..mapping import usage as usage_
@@ -193,13 +194,13 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
                 after_finish(
                     self._ctx,
                     "choices[0].delta",
-                    f"{', '.join(said)} after finish_reason {self._finish!r}: dropped",
+                    f"{', '.join(said)} after finish_reason {quote(self._finish)}: dropped",
                 )
             if choice.get("finish_reason") is not None:
                 after_finish(
                     self._ctx,
                     "choices[0].finish_reason",
-                    f"a second finish_reason {choice['finish_reason']!r} after {self._finish!r}: the first was kept",
+                    f"a second finish_reason {quote(choice['finish_reason'])} after {quote(self._finish)}: the first was kept",
                 )
 
     def _note_chunk(self, data: Json) -> None:
@@ -319,7 +320,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
                     REPLY_CALL_NAME,
                     _CALLS,
                     kind="dropped",
-                    detail=f"a piece of tool call {index}'s name came after its arguments: {name!r} was not sent",
+                    detail=f"a piece of tool call {index}'s name came after its arguments: {quote(name)} was not sent",
                 )
             else:
                 tool.name.append(name)
@@ -347,7 +348,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
                 REPLY_CALL_ID,
                 _CALLS,
                 kind="approximated",
-                detail=f"tool call index {index} was reused by a new call ({call_id!r} after {tool.id!r}); it was sent as a tool_use block of its own",
+                detail=f"tool call index {index} was reused by a new call ({quote(call_id)} after {quote(tool.id)}); it was sent as a tool_use block of its own",
             )
             tool = None
         if tool is None:
@@ -359,7 +360,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
                     REPLY_CALL_ID,
                     _CALLS,
                     kind="dropped",
-                    detail=f"tool call {index}'s id {call_id!r} came after its block had started with {tool.start['id']!r}",
+                    detail=f"tool call {index}'s id {quote(call_id)} came after its block had started with {quote(tool.start['id'])}",
                 )
             else:
                 tool.id = call_id
