@@ -56,7 +56,12 @@ def test_every_detail_has_a_bounded_length() -> None:
     cut by the context's net."""
     body = {
         "model": "m",
-        "messages": [{"role": "user", "content": [{"type": "t" * 100_000, "text": "x"}]}],
+        "messages": [
+            {
+                "role": "user",
+                "content": [{"type": "t" * 100_000, "text": "x"}, {"type": "text", "text": "hi"}],
+            }
+        ],
     }
     losses = rc.openai_to_anthropic_request(body).losses
     assert losses

@@ -19,7 +19,7 @@ from typing_extensions import Unpack
 from ..mapping import params, turns
 from ..mapping._ledger import Context, Json
 from ..mapping.extensions import CARRIED_PARAMS, READ_BACK_PARAMS, carry_params, read_carried_params
-from ..mapping.thinking import effort_to_thinking, thinking_to_effort
+from ..mapping.thinking import effort_to_thinking, missing_thinking, thinking_to_effort
 from ..mapping.tools import (
     tool_choice_to_anthropic,
     tool_choice_to_openai,
@@ -112,11 +112,13 @@ def _to_anthropic(req: Json, ctx: Context, model: str | None) -> Json:
     tools = tools_to_anthropic(req, ctx)
     if tools:
         out["tools"] = tools
-    # The order of the next four matters: a carried thinking object wins over an effort; a forced
-    # tool choice then switches thinking off again; sampling is then checked against thinking.
+    # The order of the next five matters: a carried thinking object wins over an effort; a forced
+    # tool choice, then a tool loop without signed thinking, switch thinking off again; sampling
+    # is then checked against thinking.
     read_carried_params(req, out)
     effort_to_thinking(req, out, ctx)
     tool_choice_to_anthropic(req, out, ctx, has_tools=bool(tools))
+    missing_thinking(req, out, ctx)
     params.sampling_to_anthropic(req, out, ctx)
     params.response_format_to_anthropic(req, out, ctx)
     params.identity_to_anthropic(req, out, ctx)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from .._quote import quote
-from ..errors import InvalidInputError
+from ..errors import InvalidInputError, UnsupportedError
 from ._ledger import A2O_REQUEST, O2A_REQUEST, Counterpart, Json
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ __all__ = [
     "effort_to_thinking",
     "enabled",
     "forced_tool_choice",
+    "missing_thinking",
     "thinking_to_effort",
 ]
 
@@ -76,7 +77,7 @@ def enabled(out: Json) -> bool:
 REASONING_EFFORT = O2A_REQUEST.mapped(
     "reasoning_effort",
     "thinking + output_config.effort",
-    "thinking_mode='adaptive' (default): {type: adaptive} + output_config.effort (minimal -> low, approximated); thinking_mode='enabled': {type: enabled, budget_tokens: effort_budgets[effort]} clamped to >= 1024 and < max_tokens (approximated when clamped; dropped when max_tokens <= 1024); none -> {type: disabled}. Dropped (reported) when tool_choice forces a tool, which Anthropic does not allow with thinking",
+    "thinking_mode='adaptive' (default): {type: adaptive} + output_config.effort (minimal -> low, approximated); thinking_mode='enabled': {type: enabled, budget_tokens: effort_budgets[effort]} clamped to >= 1024 and < max_tokens (approximated when clamped; dropped when max_tokens <= 1024); none -> {type: disabled}. Dropped (reported) when tool_choice forces a tool, which Anthropic does not allow with thinking, and when the last assistant turn has tool calls but no signed thinking to start with, which Anthropic rejects with thinking on (missing_thinking='disable'; 'reject' raises UnsupportedError)",
 )
 O2A_REQUEST.mapped(
     "reasoning",
@@ -197,18 +198,63 @@ def forced_tool_choice(out: Json, ctx: Context) -> None:
     """
     if not enabled(out):
         return
-    out.pop("thinking", None)
-    config = out.get("output_config")
-    if config is not None:
-        config.pop("effort", None)
-        if not config:
-            del out["output_config"]
+    _switch_off(out)
     ctx.lose(
         REASONING_EFFORT,
         "reasoning_effort",
         kind="dropped",
         detail="thinking was not enabled: Anthropic does not allow a forced tool choice with thinking, and the tool choice was kept",
     )
+
+
+def missing_thinking(req: Json, out: Json, ctx: Context) -> None:
+    """Thinking is on, but the assistant turn being continued has tool calls and no signed
+    thinking to start with: switch thinking off (or refuse, as ``missing_thinking`` says).
+
+    Most apps rebuild the assistant message from ``content`` and ``tool_calls`` and drop the
+    reasoning fields, and the Messages API answers such a request with 400: "When `thinking` is
+    enabled, a final `assistant` message must start with a thinking block (preceeding the
+    lastmost set of `tool_use` and `tool_result` blocks). We recommend you include thinking blocks
+    from previous turns. To avoid this requirement, disable `thinking`." The second is the one a
+    converter can do.
+    """
+    if not enabled(out):
+        return
+    last = next(
+        (
+            i
+            for i in range(len(out["messages"]) - 1, -1, -1)
+            if out["messages"][i]["role"] == "assistant"
+        ),
+        None,
+    )
+    if last is None:
+        return
+    content = out["messages"][last]["content"]
+    if not isinstance(content, list) or not any(b["type"] == "tool_use" for b in content):
+        return
+    if content[0]["type"] in ("thinking", "redacted_thinking"):
+        return
+    cause = next((k for k in ("reasoning_effort", "reasoning", "thinking") if k in req), "thinking")
+    problem = "the last assistant turn has tool calls but no signed thinking before them (its reasoning was not sent back), which Anthropic rejects with thinking on"
+    if ctx.options.missing_thinking == "reject":
+        raise UnsupportedError(f"{problem} (missing_thinking='reject')", path=cause)
+    _switch_off(out)
+    ctx.lose(
+        REASONING_EFFORT,
+        cause,
+        kind="dropped",
+        detail=f"thinking was not enabled: {problem}",
+    )
+
+
+def _switch_off(out: Json) -> None:
+    out.pop("thinking", None)
+    config = out.get("output_config")
+    if config is not None:
+        config.pop("effort", None)
+        if not config:
+            del out["output_config"]
 
 
 # -- Anthropic -> OpenAI -----------------------------------------------------------------------------

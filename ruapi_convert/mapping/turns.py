@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from .._quote import quote
-from ..errors import UnsupportedError
+from ..errors import InvalidInputError, UnsupportedError
 from ._ledger import A2O_REQUEST, O2A_REQUEST, Json
 from .content import (
     assistant_part,
@@ -71,6 +71,11 @@ _O2A_ROLE = O2A_REQUEST.mapped(
     "messages[].role",
     "messages[].role / system",
     "leading system and developer messages become the top-level system (a string when there is exactly one plain string, text blocks otherwise); user -> user; assistant -> assistant; tool and function -> tool_result blocks in a user turn; consecutive turns of one role are merged (Anthropic merges them anyway), tool results first",
+)
+_SYSTEM_ONLY = O2A_REQUEST.approximated(
+    "messages (only system/developer)",
+    "messages[0]: user",
+    "a request of only system/developer messages (valid OpenAI) sends their text as the one user turn, as the Messages API requires at least one message; a request whose every message is empty raises UnsupportedError",
 )
 _MID_SYSTEM = O2A_REQUEST.approximated(
     "messages[] (system, mid-conversation)",
@@ -124,6 +129,8 @@ def messages_to_anthropic(
     messages: list[Json], ctx: Context
 ) -> tuple[str | list[Json], list[Json]]:
     """The Anthropic ``system`` and ``messages`` for OpenAI ``messages``."""
+    if not messages:  # OpenAI: "[] is too short - 'messages'"
+        raise InvalidInputError("must hold at least one message", path="messages")
     system: list[Json] = []
     # the plain-string form, while every system message is one; None marks a list (not a
     # sentinel string: a real system prompt could equal it)
@@ -136,13 +143,12 @@ def messages_to_anthropic(
         role = msg["role"]
         keys = _MESSAGE_KEYS.get(role)
         if keys is None:
-            ctx.lose(
-                _O2A_ROLE,
-                path,  # the whole message is not sent, not just its role
-                kind="unknown",
-                detail=f"message role {quote(role)} is unknown; the message was not sent",
+            # OpenAI itself refuses a role it does not know; dropping the message would send a
+            # different conversation (or none at all).
+            raise InvalidInputError(
+                f"message role {quote(role)} is not one of {', '.join(_MESSAGE_KEYS)}",
+                path=f"{path}.role",
             )
-            continue
         if not msg.keys() <= keys:
             ctx.unknown(msg, keys, path)
         if msg.get("name") is not None and role != "function":
@@ -187,6 +193,8 @@ def messages_to_anthropic(
         else:  # function (deprecated)
             turns.append(("user", [function_result(msg, path, ctx, function_ids)], path))
     merged = _merge(turns, ctx)
+    if not merged:
+        return _nothing_but_system(system, messages, ctx)
     only = system_strings[0] if len(system_strings) == 1 else None
     if only is not None and len(system) == 1 and not system[0].get("cache_control"):
         return only, merged
@@ -259,18 +267,45 @@ def _assistant(
     return blocks
 
 
+def _nothing_but_system(
+    system: list[Json], messages: list[Json], ctx: Context
+) -> tuple[str | list[Json], list[Json]]:
+    """No turn is left to send: the Messages API refuses an empty ``messages``.
+
+    A request of only system/developer messages is valid OpenAI (the model answers the
+    instructions); its nearest Anthropic form is the instructions as the user's turn. A request
+    whose every message was empty has no form at all.
+    """
+    if not system:
+        raise UnsupportedError(
+            "no message is left to send: every message was empty, and Anthropic requires at least one",
+            path="messages",
+        )
+    ctx.lose(
+        _SYSTEM_ONLY,
+        "messages",
+        detail=f"the request has only system messages ({len(messages)}); their text was sent as the user turn, since Anthropic requires one",
+    )
+    return "", [{"role": "user", "content": system}]
+
+
 def _merge(turns: list[_Turn], ctx: Context) -> list[Json]:
     out: list[Json] = []
     paths: list[str] = []  # the source path of each merged turn's first message
     prev_role = ""
+    owned = False  # out[-1]["content"] is a list of our own (extended in place: linear)
     for role, content, path in turns:
         if role == prev_role:
             last = out[-1]
-            last["content"] = _as_blocks(last["content"]) + _as_blocks(content)
+            if not owned:
+                last["content"] = _as_blocks(last["content"])
+                owned = True
+            last["content"].extend(_as_blocks(content))
         else:
             out.append({"role": role, "content": content})
             paths.append(path)
             prev_role = role
+            owned = False
     for msg, path in zip(out, paths, strict=True):
         if msg["role"] == "user" and isinstance(msg["content"], list):
             _results_first(msg, path, ctx)
@@ -396,6 +431,8 @@ def messages_to_openai(req: Json, ctx: Context) -> list[Json]:
             out.append({"role": role, "content": system})
     elif system:
         out.append({"role": role, "content": system_parts(system, "system", ctx)})
+    if not req["messages"]:  # the Messages API requires at least one
+        raise InvalidInputError("must hold at least one message", path="messages")
     for i, msg in enumerate(req["messages"]):
         path = f"messages[{i}]"
         kind = msg["role"]
@@ -406,11 +443,10 @@ def messages_to_openai(req: Json, ctx: Context) -> list[Json]:
         elif kind == "system":
             out.append(_system_message(msg, path, ctx))
         else:
-            ctx.lose(
-                _A2O_ROLE,
-                path,  # the whole message is not sent, not just its role
-                kind="unknown",
-                detail=f"message role {quote(kind)} is unknown; the message was not sent",
+            # The Messages API refuses a role it does not know (and so does this direction).
+            raise InvalidInputError(
+                f"message role {quote(kind)} is not one of user, assistant, system",
+                path=f"{path}.role",
             )
     last = req["messages"][-1] if req["messages"] else None
     if last is not None and last["role"] == "assistant" and not _has_tool_use(last["content"]):

@@ -454,6 +454,24 @@ def _builtin_tools(draw: st.DrawFn, f: AnthropicFeatures) -> list[dict[str, Any]
     return tools
 
 
+def _thinking_fits_tool_loop(
+    draw: st.DrawFn, thinking: dict[str, Any], messages: list[dict[str, Any]]
+) -> dict[str, Any] | None:
+    """With thinking on, the API requires the last assistant turn, when it calls tools, to start
+    with a thinking block ("a final assistant message must start with a thinking block"): give it
+    one, or leave thinking off."""
+    last = next((m for m in reversed(messages) if m["role"] == "assistant"), None)
+    content = last["content"] if last is not None else None
+    if not isinstance(content, list) or not any(b["type"] == "tool_use" for b in content):
+        return thinking
+    if content[0]["type"] in ("thinking", "redacted_thinking"):
+        return thinking
+    if content[0]["type"] == "compaction" or draw(st.booleans()):
+        return None
+    content[:0] = thinking_blocks(draw)
+    return thinking
+
+
 def _nullable_params(f: AnthropicFeatures) -> dict[str, bool]:
     """Top-level keys our model accepts as null (the SDK types some as non-Optional), each mapped
     to whether its feature is on."""
@@ -489,6 +507,8 @@ def requests(draw: st.DrawFn, f: AnthropicFeatures) -> dict[str, Any]:
         "max_tokens": max_tokens,
         "messages": _messages(draw, f, specs),
     }
+    if thinking is not None and thinking["type"] != "disabled":
+        thinking = _thinking_fits_tool_loop(draw, thinking, body["messages"])
     if draw(st.booleans()):
         body["system"] = draw(texts(max_size=60))
         if draw(st.booleans()):

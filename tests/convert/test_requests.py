@@ -817,3 +817,109 @@ def test_json_schema_that_was_not_strict_is_reported(strict: bool | None, expect
     out, losses = o2a(body)
     assert out["output_config"]["format"]["type"] == "json_schema"
     assert losses == expected
+
+
+# -- requests the upstream would refuse ------------------------------------------------------------
+
+
+def _tool_loop(assistant: Json) -> list[Json]:
+    return [
+        user("What is the weather in Paris?"),
+        assistant,
+        {"role": "tool", "tool_call_id": "c1", "content": "18C"},
+    ]
+
+
+_CALL = {"id": "c1", "type": "function", "function": {"name": "weather", "arguments": "{}"}}
+
+
+@pytest.mark.parametrize(
+    "thinking",
+    [{"reasoning_effort": "high"}, {"reasoning": {"max_tokens": 2048}}],
+)
+def test_thinking_is_switched_off_for_a_tool_loop_whose_reasoning_was_not_sent_back(
+    thinking: Json,
+) -> None:
+    """Apps rebuild the assistant turn from content and tool_calls; with thinking on, Anthropic
+    answers 400 ("a final assistant message must start with a thinking block"). The request goes
+    without thinking, reported."""
+    body = {
+        "max_completion_tokens": 8000,
+        "messages": _tool_loop({"role": "assistant", "content": None, "tool_calls": [_CALL]}),
+        **thinking,
+    }
+    out, losses = o2a(body)
+    assert "thinking" not in out
+    assert "effort" not in out.get("output_config", {})
+    (cause,) = thinking
+    assert (cause, "dropped") in losses
+    with pytest.raises(rc.UnsupportedError, match="no signed thinking"):
+        o2a(body, missing_thinking="reject")
+
+
+def test_thinking_stays_on_when_the_tool_loop_sends_its_signed_reasoning_back() -> None:
+    assistant = {
+        "role": "assistant",
+        "content": None,
+        "tool_calls": [_CALL],
+        "reasoning_details": [
+            {"type": "reasoning.text", "text": "Need the weather.", "signature": "sig", "index": 0}
+        ],
+    }
+    out, losses = o2a({"reasoning_effort": "high", "messages": _tool_loop(assistant)})
+    assert out["thinking"] == {"type": "adaptive"}
+    assert out["messages"][1]["content"][0]["type"] == "thinking"
+    assert not any(path == "reasoning_effort" for path, _ in losses)
+
+
+def test_thinking_stays_on_when_no_assistant_turn_calls_tools() -> None:
+    messages = [user("Hi"), {"role": "assistant", "content": "Hello"}, user("Think hard.")]
+    out, _ = o2a({"reasoning_effort": "low", "messages": messages})
+    assert out["thinking"] == {"type": "adaptive"}
+
+
+def test_an_unknown_role_is_invalid_input_in_both_directions() -> None:
+    with pytest.raises(rc.InvalidInputError) as raised:
+        o2a({"messages": [user("Hi"), {"role": "bogus", "content": "x"}]})
+    assert raised.value.path == "messages[1].role"
+    with pytest.raises(rc.InvalidInputError) as raised:
+        a2o({"messages": [user("Hi"), {"role": "bogus", "content": "x"}]})
+    assert raised.value.path == "messages[1].role"
+
+
+def test_no_messages_at_all_is_invalid_input_in_both_directions() -> None:
+    with pytest.raises(rc.InvalidInputError, match="at least one message"):
+        o2a({"messages": []})
+    with pytest.raises(rc.InvalidInputError, match="at least one message"):
+        a2o({"messages": [], "system": "Be brief."})
+
+
+def test_a_system_only_request_sends_its_instructions_as_the_user_turn() -> None:
+    """Valid OpenAI, and never an empty messages list upstream: the nearest Anthropic form."""
+    out, losses = o2a({"messages": [{"role": "system", "content": "Write a haiku about rain."}]})
+    assert out["messages"] == [
+        {"role": "user", "content": [{"type": "text", "text": "Write a haiku about rain."}]}
+    ]
+    assert "system" not in out
+    assert losses == [("messages", "approximated")]
+
+
+def test_a_request_whose_every_message_is_empty_is_unsupported_not_sent_empty() -> None:
+    with pytest.raises(rc.UnsupportedError) as raised:
+        o2a({"messages": [user("")]})
+    assert raised.value.path == "messages"
+
+
+def test_many_consecutive_messages_of_one_role_merge_into_one_turn() -> None:
+    """(Linear in the number of messages: benchmarks/linear.py o2a_request_user_messages.)"""
+    out, _ = o2a({"messages": [user("one"), user("two"), user([{"type": "text", "text": "3"}])]})
+    assert out["messages"] == [
+        {
+            "role": "user",
+            "content": [
+                {"type": "text", "text": "one"},
+                {"type": "text", "text": "two"},
+                {"type": "text", "text": "3"},
+            ],
+        }
+    ]

@@ -44,6 +44,8 @@ from ruapi_convert.testing import (
     openai_responses,
 )
 
+from .test_strategies import thinking_fits_the_tool_loop
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
@@ -475,14 +477,15 @@ def portable_reasoning(body: Json) -> Json:
     forced tool; dropped), no temperature and no top_p below 0.95 with it (Anthropic rejects or
     raises them with thinking), and ``reasoning_content`` written the way this library writes it
     (the thinking texts joined by a blank line, docs/mapping.md; the strategy does this too, so
-    this only matters for entries that a strategy flag rewrote)."""
+    this only matters for entries that a strategy flag rewrote), no effort when the last assistant
+    turn calls tools without signed reasoning (Anthropic rejects thinking then; dropped)."""
     out = dict(body)
     effort = out.get("reasoning_effort")
     choice = out.get("tool_choice")
     forced = choice == "required" or isinstance(choice, dict)
     if effort == "minimal":
         effort = out["reasoning_effort"] = "low"
-    if effort is not None and effort != "none" and forced:
+    if effort is not None and effort != "none" and (forced or _unsigned_tool_loop(out)):
         del out["reasoning_effort"]
     elif effort is not None and effort != "none":
         out.pop("temperature", None)
@@ -490,6 +493,14 @@ def portable_reasoning(body: Json) -> Json:
             del out["top_p"]
     out["messages"] = [_portable_reasoning_message(m) for m in out["messages"]]
     return out
+
+
+def _unsigned_tool_loop(body: Json) -> bool:
+    last = next((m for m in reversed(body["messages"]) if m.get("role") == "assistant"), None)
+    if last is None or not last.get("tool_calls"):
+        return False
+    details = last.get("reasoning_details") or []
+    return not any(d.get("signature") or d.get("type") == "reasoning.encrypted" for d in details)
 
 
 def _portable_reasoning_message(msg: Json) -> Json:
@@ -1026,3 +1037,16 @@ def mirrors_details(body: Json, path: str, leaf: Any) -> bool:
         if isinstance(d, dict) and d.get("type") == "reasoning.text" and d.get("text")
     ]
     return bool(texts) and leaf == "\n\n".join(texts)
+
+
+@given(openai_requests())
+def test_converted_requests_never_turn_thinking_on_for_a_tool_loop_without_signed_thinking(
+    body: Json,
+) -> None:
+    """Apps rebuild the assistant turn without its reasoning; a converted request that keeps
+    thinking on must still satisfy Anthropic's rule, or the upstream answers 400."""
+    with contextlib.suppress(rc.ConversionError):
+        out = rc.openai_to_anthropic_request(body).value.to_dict()
+        thinking = out.get("thinking")
+        if thinking and thinking["type"] != "disabled":
+            assert thinking_fits_the_tool_loop(out["messages"])

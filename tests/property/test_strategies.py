@@ -627,6 +627,18 @@ def check_anthropic_conversation(body: JSON) -> None:
     thinking = body.get("thinking")
     if thinking and thinking["type"] == "enabled":
         assert 1024 <= thinking["budget_tokens"] < body["max_tokens"]
+    if thinking and thinking["type"] != "disabled":
+        assert thinking_fits_the_tool_loop(body["messages"])
+
+
+def thinking_fits_the_tool_loop(messages: list[JSON]) -> bool:
+    """With thinking on, the API requires the last assistant turn, when it calls tools, to start
+    with a thinking block ("a final assistant message must start with a thinking block")."""
+    last = next((m for m in reversed(messages) if m["role"] == "assistant"), None)
+    content = last["content"] if last is not None else None
+    if not isinstance(content, list) or not any(b["type"] == "tool_use" for b in content):
+        return True
+    return bool(content[0]["type"] in ("thinking", "redacted_thinking"))
 
 
 def check_anthropic_message(message: JSON) -> None:
