@@ -206,7 +206,7 @@ def input_parts(content: Any, path: str, ctx: Context, *, output: bool = False) 
 O2R_RESPONSE.mapped(
     "choices[].message.content",
     "output[]: message item, output_text part",
-    "one message item (id msg_ + the response id's base) with one output_text part; annotations [] when the reply has none",
+    "one message item (id msg_ + the response id's base) with one output_text part; annotations [] when the reply has none; empty text next to tool calls or reasoning makes no message item",
 )
 O2R_RESPONSE.mapped(
     "choices[].message.refusal",
@@ -270,10 +270,14 @@ def message_item(
     logprobs: list[Json] | None,
     item_id: str,
     status: str,
+    *,
+    alone: bool,
 ) -> Json | None:
-    """The message output item of a Chat reply's text and refusal (None when it has neither)."""
+    """The message output item of a Chat reply's text and refusal: None when it has neither, or
+    when its text is empty (``""``, which servers send with tool calls) and it is not ``alone``
+    (the reply has nothing else, and a Response that said nothing still has its message)."""
     content: list[Json] = []
-    if text is not None and (text or not refusal):
+    if text is not None and (text or (alone and not refusal)):
         part: Json = {"type": "output_text", "annotations": annotations, "text": text}
         if logprobs is not None:
             part["logprobs"] = logprobs

@@ -164,7 +164,7 @@ O2R_RESPONSE.mapped(
 O2R_ARGUMENTS = O2R_RESPONSE.mapped(
     "choices[].message.tool_calls[].function.arguments",
     "output[].arguments",
-    "as given; a call of a custom tool that was sent as a function (custom_tools='function') becomes a custom_tool_call whose input is the arguments' 'input' string (arguments that are not such an object stay a function_call: approximated)",
+    "as given; a call of a custom tool that was sent as a function (custom_tools='function') becomes a custom_tool_call whose input is the arguments' 'input' string (arguments that are not such an object become the input as they are: approximated)",
 )
 O2R_RESPONSE.mapped("choices[].message.tool_calls[].custom", "output[]: custom_tool_call")
 O2R_RESPONSE.mapped("choices[].message.tool_calls[].custom.name", "output[].name")
@@ -188,14 +188,15 @@ def call_item(
     name, arguments = fn["name"], fn["arguments"]
     if name in names.custom_functions:
         text = _custom_input(arguments)
-        if text is not None:
-            return _custom_item(call["id"], name, text, k, response, status, names)
-        ctx.lose(
-            O2R_ARGUMENTS,
-            f"{path}.function.arguments",
-            kind="approximated",
-            detail=f"a call of custom tool {name!r} without an {CUSTOM_INPUT_KEY!r} string; sent as a function_call",
-        )
+        if text is None:
+            ctx.lose(
+                O2R_ARGUMENTS,
+                f"{path}.function.arguments",
+                kind="approximated",
+                detail=f"a call of custom tool {name!r} whose arguments are not {{{CUSTOM_INPUT_KEY!r}: <string>}}; its input is the arguments text",
+            )
+            text = arguments
+        return _custom_item(call["id"], name, text, k, response, status, names)
     item: Json = {
         "id": item_id("fc", response, k),
         "type": "function_call",

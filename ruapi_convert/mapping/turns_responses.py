@@ -29,11 +29,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
-from ._ledger import O2R_REQUEST, R2O_REQUEST, Fate, Json
-from .content_responses import PHASE, assistant_content, input_parts, text_parts, user_part
-from .reasoning_responses import chat_to_reasoning, reasoning_to_chat
+from ._ledger import O2R_REQUEST, O2R_RESPONSE, R2O_REQUEST, Fate, Json
+from .content_responses import (
+    O2R_LOGPROBS,
+    PHASE,
+    assistant_content,
+    input_parts,
+    message_item,
+    output_annotations,
+    output_logprobs,
+    text_parts,
+    user_part,
+)
+from .envelope import item_id
+from .reasoning_responses import chat_to_reasoning, placeholder, reasoning_to_chat
 from .tool_calls_responses import (
+    O2R_FUNCTION_CALL,
     RESULT,
+    call_item,
     call_to_chat,
     chat_call_to_input,
     function_call_input,
@@ -45,8 +58,15 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from ._ledger import Context
+    from .tools_responses import ToolNames
 
-__all__ = ["history_items", "input_to_messages", "messages_to_input"]
+__all__ = [
+    "history_items",
+    "input_to_messages",
+    "messages_to_input",
+    "reply_items",
+    "reply_text_of",
+]
 
 # -- Responses -> Chat --------------------------------------------------------------------------------
 
@@ -420,3 +440,72 @@ def history_items(request: Json, response: Json, history: Sequence[Json]) -> lis
         items.extend(dict(item) for item in given or ())
     items.extend(dict(item) for item in response.get("output") or ())
     return items
+
+
+# -- a reply's items ----------------------------------------------------------------------------------
+
+O2R_RESPONSE_LAYOUT = O2R_RESPONSE.mapped(
+    "choices[].message (layout)",
+    "output[]",
+    "reasoning items first, then the message item (text and refusal), then one item per tool call: the order OpenAI's own Responses output has. In a stream, items are numbered in the order they begin",
+)
+
+
+def reply_items(
+    msg: Json,
+    logprobs: Any,
+    response: str,
+    status: str,
+    *,
+    include_encrypted: bool,
+    names: ToolNames,
+    ctx: Context,
+    path: str = "choices[0].message",
+) -> list[Json]:
+    """The ``output`` items of a Chat reply message (``response``: the Response id).
+
+    Used by the reply conversion for the whole message and by the stream converter for what it
+    accumulated, so that a stream's final output is the reply's.
+    """
+    counter = iter(range(1_000_000))
+    items = chat_to_reasoning(
+        msg,
+        path,
+        ctx,
+        new_id=lambda: item_id("rs", response, next(counter)),
+        include_encrypted=include_encrypted,
+    )
+    if include_encrypted and not items:
+        items.append(placeholder(item_id("rs", response, 0)))
+    annotations = output_annotations(msg.get("annotations"), f"{path}.annotations", ctx)
+    text = reply_text_of(msg.get("content"))
+    if isinstance(logprobs, dict) and logprobs.get("refusal"):
+        ctx.lose(O2R_LOGPROBS, "choices[0].logprobs.refusal")
+    alone = not items and not msg.get("tool_calls") and msg.get("function_call") is None
+    message = message_item(
+        text,
+        msg.get("refusal"),
+        annotations,
+        output_logprobs(logprobs),
+        item_id("msg", response),
+        status,
+        alone=alone,
+    )
+    if message is not None:
+        items.append(message)
+    for k, call in enumerate(msg.get("tool_calls") or ()):
+        items.append(call_item(call, k, response, status, names, f"{path}.tool_calls[{k}]", ctx))
+    fc = msg.get("function_call")
+    if fc is not None:
+        ctx.lose(O2R_FUNCTION_CALL, f"{path}.function_call")
+        call = {"id": "call_function_call", "type": "function", "function": fc}
+        k = len(msg.get("tool_calls") or ())
+        items.append(call_item(call, k, response, status, names, f"{path}.function_call", ctx))
+    return items
+
+
+def reply_text_of(content: Any) -> str | None:
+    """The text of a Chat reply message's ``content`` (lenient servers send parts)."""
+    if isinstance(content, list):
+        return "".join(p.get("text", "") for p in content if isinstance(p, dict))
+    return content if isinstance(content, str) else None
