@@ -19,14 +19,11 @@ from typing_extensions import Unpack
 
 from ..errors import UnsupportedError
 from ..mapping._ledger import O2R_RESPONSE, R2O_RESPONSE, Context, Fate, Json
-from ..mapping.content_responses import reply_text
 from ..mapping.envelope import completion_envelope, response_envelope
 from ..mapping.params_responses import ENCRYPTED_REASONING
-from ..mapping.reasoning_responses import reasoning_to_chat
 from ..mapping.stop import finish_to_status, status_to_finish
-from ..mapping.tool_calls_responses import call_to_chat
 from ..mapping.tools_responses import tool_names
-from ..mapping.turns_responses import reply_items
+from ..mapping.turns_responses import reply_items, reply_message
 from ..mapping.usage_responses import chat_usage, responses_usage
 from ..models import openai as oai
 from ..models import responses as rsp
@@ -157,26 +154,6 @@ def responses_to_openai_response(
     return ctx.finish(oai.ChatCompletion.trusted(_to_chat(response, ctx, id)))
 
 
-_HOSTED: Final = (
-    "apply_patch_call", "apply_patch_call_output", "code_interpreter_call", "compaction",
-    "computer_call", "computer_call_output", "file_search_call", "function_call_output",
-    "custom_tool_call_output", "image_generation_call", "local_shell_call",
-    "local_shell_call_output", "mcp_approval_request", "mcp_approval_response", "mcp_call",
-    "mcp_list_tools", "shell_call", "shell_call_output", "web_search_call", "additional_tools",
-    "program", "program_output", "tool_search_call", "tool_search_output",
-)  # fmt: skip
-_HOSTED_ROW = R2O_RESPONSE.add(
-    Fate(
-        "output[] (hosted tool and control items)",
-        "dropped",
-        "",
-        "calls of OpenAI-hosted tools, their results and other items a ChatCompletion has no place for: "
-        + ", ".join(_HOSTED),
-        _HOSTED,
-    )
-)
-_UNKNOWN_ITEM = R2O_RESPONSE.dropped("output[] (unknown types)", "item types this library does not know")
-R2O_RESPONSE.mapped("output", "choices[0].message")
 _ERROR = R2O_RESPONSE.dropped(
     "error",
     "the error of a failed response: a ChatCompletion has no error field (a gateway should answer a failed response with an error reply)",
@@ -200,42 +177,14 @@ _RESPONSE_KEYS: Final = frozenset(
      "prompt_cache_diagnostics", "input_transformations", "tool_usage", "moderation", "image",
      "access_programs"}
 )  # fmt: skip
-_MESSAGE_ITEM_KEYS: Final = frozenset({"id", "type", "status", "content", "role", "phase"})
 
 
 def _to_chat(resp: Json, ctx: Context, id: str | None) -> Json:
     ctx.unknown(resp, _RESPONSE_KEYS, "")
     out = completion_envelope(resp, ctx, id=id, stream=False)
-    messages: list[tuple[Json, str]] = []
-    reasoning: list[tuple[Json, str]] = []
-    calls: list[Json] = []
-    for j, item in enumerate(resp.get("output") or ()):
-        path = f"output[{j}]"
-        kind = item["type"]
-        if kind == "message":
-            ctx.unknown(item, _MESSAGE_ITEM_KEYS, path)
-            messages.append((item, path))
-        elif kind in ("function_call", "custom_tool_call"):
-            calls.append(call_to_chat(item, path, ctx, reply=True))
-        elif kind == "reasoning":
-            reasoning.append((item, path))
-        elif kind in _HOSTED:
-            ctx.lose(_HOSTED_ROW, path)
-        else:
-            ctx.lose(
-                _UNKNOWN_ITEM,
-                path,
-                kind="unknown",
-                detail=f"output item type {kind!r} is unknown; dropped",
-            )
-    fields = reply_text(messages, ctx)
-    logprobs = fields.pop("logprobs", None)
-    message: Json = {"role": "assistant", **fields}
-    if calls:
-        message["tool_calls"] = calls
-    message.update(reasoning_to_chat(reasoning, ctx, reply=True))
+    message, logprobs, has_calls = reply_message(resp.get("output") or [], ctx)
     choice: Json = {"index": 0, "message": message, "logprobs": logprobs}
-    choice["finish_reason"] = status_to_finish(resp, bool(calls), ctx)
+    choice["finish_reason"] = status_to_finish(resp, has_calls, ctx)
     out["choices"] = [choice]
     if resp.get("usage") is not None:
         out["usage"] = chat_usage(resp["usage"], ctx, "usage")

@@ -331,18 +331,20 @@ def reply_text(items: list[tuple[Json, str]], ctx: Context) -> Json:
     choice's ``logprobs`` (under ``"logprobs"``) for a Response's message items."""
     texts: list[str] = []
     length = 0
+    last = -1  # the message item of the last output_text part
     refusals: list[str] = []
     annotations: list[Json] = []
     logprobs: list[Json] = []
     has_logprobs = False
     phase = None
     for n, (item, path) in enumerate(items):
-        if n and texts:
-            texts.append(TEXT_SEPARATOR)
-            length += len(TEXT_SEPARATOR)
         for j, part in enumerate(item.get("content") or ()):
             ppath = f"{path}.content[{j}]"
             if part["type"] == "output_text":
+                if length and last != n:
+                    texts.append(TEXT_SEPARATOR)  # separate messages, as separate paragraphs
+                    length += len(TEXT_SEPARATOR)
+                last = n
                 for k, annotation in enumerate(part.get("annotations") or ()):
                     converted = chat_annotations(annotation, length, f"{ppath}.annotations[{k}]", ctx)
                     if converted is not None:

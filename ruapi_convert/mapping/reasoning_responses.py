@@ -65,6 +65,7 @@ __all__ = [
     "implied_text",
     "placeholder",
     "reasoning_to_chat",
+    "stream_entry",
 ]
 
 #: OpenRouter's ``format`` of reasoning that comes from OpenAI's Responses API.
@@ -418,3 +419,21 @@ def _item(
         return None
     item["encrypted_content"] = encode_carrier({"reasoning_details": entries})
     return item
+
+
+# -- Responses -> Chat: streams -----------------------------------------------------------------------
+
+
+def stream_entry(kind: str, value: str, item: str | None, index: int, *, first: bool) -> Json:
+    """One streamed ``reasoning_details`` fragment of a reasoning item (``item``: its id): the
+    entry's first fragment has the shape :func:`reasoning_to_chat` writes, later ones only the
+    ``index`` and more of the value (the OpenAI SDK concatenates them by ``index``)."""
+    key = {"reasoning.summary": "summary", "reasoning.text": "text"}.get(kind, "data")
+    if not first:
+        return {"index": index, key: value}
+    entry: Json = {"type": kind, key: value}
+    if item:
+        entry["id"] = item
+    entry["format"] = RESPONSES_FORMAT
+    entry["index"] = index
+    return entry

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
-from ._ledger import O2R_REQUEST, O2R_RESPONSE, R2O_REQUEST, Fate, Json
+from ._ledger import O2R_REQUEST, O2R_RESPONSE, R2O_REQUEST, R2O_RESPONSE, Fate, Json
 from .content_responses import (
     O2R_LOGPROBS,
     PHASE,
@@ -38,6 +38,7 @@ from .content_responses import (
     message_item,
     output_annotations,
     output_logprobs,
+    reply_text,
     text_parts,
     user_part,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "input_to_messages",
     "messages_to_input",
     "reply_items",
+    "reply_message",
     "reply_text_of",
 ]
 
@@ -509,3 +511,64 @@ def reply_text_of(content: Any) -> str | None:
     if isinstance(content, list):
         return "".join(p.get("text", "") for p in content if isinstance(p, dict))
     return content if isinstance(content, str) else None
+
+
+# -- Responses -> Chat: a reply's message -------------------------------------------------------------
+
+R2O_RESPONSE.mapped("output", "choices[0].message")
+_OUTPUT_HOSTED: Final = (
+    "apply_patch_call", "apply_patch_call_output", "code_interpreter_call", "compaction",
+    "computer_call", "computer_call_output", "file_search_call", "function_call_output",
+    "custom_tool_call_output", "image_generation_call", "local_shell_call",
+    "local_shell_call_output", "mcp_approval_request", "mcp_approval_response", "mcp_call",
+    "mcp_list_tools", "shell_call", "shell_call_output", "web_search_call", "additional_tools",
+    "program", "program_output", "tool_search_call", "tool_search_output",
+)  # fmt: skip
+HOSTED_OUTPUT = R2O_RESPONSE.add(
+    Fate(
+        "output[] (hosted tool and control items)",
+        "dropped",
+        "",
+        "calls of OpenAI-hosted tools, their results and other items a ChatCompletion has no place for: "
+        + ", ".join(_OUTPUT_HOSTED),
+        _OUTPUT_HOSTED,
+    )
+)
+_UNKNOWN_OUTPUT = R2O_RESPONSE.dropped(
+    "output[] (unknown types)", "item types this library does not know"
+)
+_MESSAGE_ITEM_KEYS: Final = frozenset({"id", "type", "status", "content", "role", "phase"})
+
+
+def reply_message(output: list[Json], ctx: Context) -> tuple[Json, Any, bool]:
+    """The Chat assistant message of a Response's ``output``, the choice's ``logprobs``, and
+    whether it has tool calls."""
+    messages: list[tuple[Json, str]] = []
+    reasoning: list[tuple[Json, str]] = []
+    calls: list[Json] = []
+    for j, item in enumerate(output):
+        path = f"output[{j}]"
+        kind = item["type"]
+        if kind == "message":
+            ctx.unknown(item, _MESSAGE_ITEM_KEYS, path)
+            messages.append((item, path))
+        elif kind in ("function_call", "custom_tool_call"):
+            calls.append(call_to_chat(item, path, ctx, reply=True))
+        elif kind == "reasoning":
+            reasoning.append((item, path))
+        elif kind in _OUTPUT_HOSTED:
+            ctx.lose(HOSTED_OUTPUT, path)
+        else:
+            ctx.lose(
+                _UNKNOWN_OUTPUT,
+                path,
+                kind="unknown",
+                detail=f"output item type {kind!r} is unknown; dropped",
+            )
+    fields = reply_text(messages, ctx)
+    logprobs = fields.pop("logprobs", None)
+    message: Json = {"role": "assistant", **fields}
+    if calls:
+        message["tool_calls"] = calls
+    message.update(reasoning_to_chat(reasoning, ctx, reply=True))
+    return message, logprobs, bool(calls)
