@@ -92,6 +92,7 @@ def __getattr__(name: str) -> Any:
 def __dir__() -> list[str]:
     return sorted({*globals(), *_LAZY})
 
+
 __all__ = [
     # body conversions
     "openai_to_anthropic_request",

@@ -84,7 +84,9 @@ def parse_history(history: Any) -> list[Json] | None:
         history = list(history)
         _json.check_foreign(history, path="history")
     else:
-        raise InvalidInputError(f"must be a list of input items, got {type(history).__name__}", path="history")
+        raise InvalidInputError(
+            f"must be a list of input items, got {type(history).__name__}", path="history"
+        )
     items: list[Json] = validate(list[rsp.ResponseInputItem], history, path="history")
     return items
 

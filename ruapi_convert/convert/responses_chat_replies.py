@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any, Final
 from typing_extensions import Unpack
 
 from ..errors import UnsupportedError
-from ..mapping._ledger import O2R_RESPONSE, R2O_RESPONSE, Context, Fate, Json
+from ..mapping._ledger import O2R_RESPONSE, Context, Fate, Json
 from ..mapping.envelope import completion_envelope, response_envelope
 from ..mapping.params_responses import ENCRYPTED_REASONING
 from ..mapping.stop import finish_to_status, status_to_finish
 from ..mapping.tools_responses import tool_names
-from ..mapping.turns_responses import reply_items, reply_message
+from ..mapping.turns_responses import reply_extras, reply_items, reply_message
 from ..mapping.usage_responses import chat_usage, responses_usage
 from ..models import openai as oai
 from ..models import responses as rsp
@@ -57,7 +57,9 @@ def openai_to_responses_response(
     the completion's. A completion with more than one choice raises
     :class:`~ruapi_convert.errors.UnsupportedError`.
     """
-    ctx = Context(resolve_options(options, opts, O2RResponseOptions, "openai_to_responses_response"))
+    ctx = Context(
+        resolve_options(options, opts, O2RResponseOptions, "openai_to_responses_response")
+    )
     check_call("id", id, str)
     req = parse_request(request)
     completion = oai.ChatCompletion.parse_wire(body)
@@ -148,25 +150,14 @@ def responses_to_openai_response(
     id derived from the response's. Reasoning items become ``reasoning_content`` /
     ``reasoning_details`` with ``extensions=True`` and are reported otherwise.
     """
-    ctx = Context(resolve_options(options, opts, R2OResponseOptions, "responses_to_openai_response"))
+    ctx = Context(
+        resolve_options(options, opts, R2OResponseOptions, "responses_to_openai_response")
+    )
     check_call("id", id, str)
     response = rsp.Response.parse_wire(body)
     return ctx.finish(oai.ChatCompletion.trusted(_to_chat(response, ctx, id)))
 
 
-_ERROR = R2O_RESPONSE.dropped(
-    "error",
-    "the error of a failed response: a ChatCompletion has no error field (a gateway should answer a failed response with an error reply)",
-)
-_R2O_DROPPED: Final[dict[str, Fate]] = {
-    row.field: row
-    for row in (
-        R2O_RESPONSE.dropped("prompt_cache_diagnostics", "no Chat counterpart"),
-        R2O_RESPONSE.dropped("input_transformations", "items the server dropped from the input; no Chat counterpart"),
-        R2O_RESPONSE.dropped("tool_usage", "hosted tool metering; no Chat counterpart"),
-        R2O_RESPONSE.dropped("moderation", "one verdict per side; Chat moderation has a different shape"),
-    )
-}
 _RESPONSE_KEYS: Final = frozenset(
     {"id", "object", "created_at", "status", "background", "completed_at", "error",
      "incomplete_details", "instructions", "max_output_tokens", "max_tool_calls", "model",
@@ -192,9 +183,5 @@ def _to_chat(resp: Json, ctx: Context, id: str | None) -> Json:
         out["service_tier"] = resp["service_tier"]
     if resp.get("metadata") is not None:
         out["metadata"] = resp["metadata"]
-    if resp.get("error") is not None:
-        ctx.lose(_ERROR, "error")
-    for key, row in _R2O_DROPPED.items():
-        if resp.get(key) is not None:
-            ctx.lose(row, key)
+    reply_extras(resp, ctx)
     return out

@@ -257,7 +257,11 @@ def output_logprobs(logprobs: Any) -> list[Json] | None:
 
 
 def _token(token: Json, *, top: bool) -> Json:
-    out: Json = {"token": token["token"], "bytes": token.get("bytes") or [], "logprob": token["logprob"]}
+    out: Json = {
+        "token": token["token"],
+        "bytes": token.get("bytes") or [],
+        "logprob": token["logprob"],
+    }
     if top:
         out["top_logprobs"] = [_token(t, top=False) for t in token.get("top_logprobs") or ()]
     return out
@@ -346,7 +350,9 @@ def reply_text(items: list[tuple[Json, str]], ctx: Context) -> Json:
                     length += len(TEXT_SEPARATOR)
                 last = n
                 for k, annotation in enumerate(part.get("annotations") or ()):
-                    converted = chat_annotations(annotation, length, f"{ppath}.annotations[{k}]", ctx)
+                    converted = chat_annotations(
+                        annotation, length, f"{ppath}.annotations[{k}]", ctx
+                    )
                     if converted is not None:
                         annotations.append(converted)
                 if part.get("logprobs") is not None:

@@ -237,7 +237,9 @@ def response_envelope(
             out[key] = request[key]
     conversation = request.get("conversation")
     if conversation is not None:
-        out["conversation"] = {"id": conversation} if isinstance(conversation, str) else conversation
+        out["conversation"] = (
+            {"id": conversation} if isinstance(conversation, str) else conversation
+        )
     out["model"] = completion["model"]
     out.setdefault("parallel_tool_calls", True)
     out.setdefault("tool_choice", "auto")
@@ -263,14 +265,13 @@ R2O_RESPONSE.mapped(
     "when the response finished; a ChatCompletion has only its creation time (not reported)",
 )
 R2O_RESPONSE.mapped("metadata", "metadata")
-R2O_RESPONSE.mapped(
+R2O_RESPONSE.dropped(
     "(request echo)",
-    "",
-    "background, instructions, max_output_tokens, max_tool_calls, parallel_tool_calls, previous_response_id, prompt_cache_key, prompt_cache_retention, prompt_cache_options, reasoning, safety_identifier, store, temperature, text, tool_choice, tools, top_logprobs, top_p, truncation, user, prompt, conversation, image, access_programs: a Response repeats the request; the Chat client sent it, and a ChatCompletion does not repeat it (not reported)",
+    "background, instructions, max_output_tokens, max_tool_calls, parallel_tool_calls, previous_response_id, prompt_cache_key, prompt_cache_retention, prompt_cache_options, reasoning, safety_identifier, store, temperature, text, tool_choice, tools, top_logprobs, top_p, truncation, user, prompt, conversation, image, access_programs: a Response repeats the request; the Chat client sent it itself, and a ChatCompletion does not repeat it (not reported)",
 )
 for _key in (*ECHOED, "conversation"):
     if _key != "metadata":
-        R2O_RESPONSE.mapped(_key, "", "request echo (see (request echo))")
+        R2O_RESPONSE.dropped(_key, "an echo of the request (see (request echo)); not reported")
 
 
 def completion_envelope(response: Json, ctx: Context, *, id: str | None, stream: bool) -> Json:

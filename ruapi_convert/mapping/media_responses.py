@@ -54,7 +54,15 @@ R2O_REQUEST.mapped(
 _PART_KEYS: Final = {
     "input_image": frozenset({"type", "image_url", "file_id", "detail", "prompt_cache_breakpoint"}),
     "input_file": frozenset(
-        {"type", "file_data", "file_id", "file_url", "filename", "detail", "prompt_cache_breakpoint"}
+        {
+            "type",
+            "file_data",
+            "file_id",
+            "file_url",
+            "filename",
+            "detail",
+            "prompt_cache_breakpoint",
+        }
     ),
 }
 
@@ -72,7 +80,9 @@ def chat_image(part: Json, path: str, ctx: Context) -> Json | None:
             )
         return None
     if part.get("file_id") is not None:
-        ctx.lose(_IMAGE_FILE_ID, f"{path}.file_id", detail="file_id next to image_url: the URL was sent")
+        ctx.lose(
+            _IMAGE_FILE_ID, f"{path}.file_id", detail="file_id next to image_url: the URL was sent"
+        )
     image: Json = {"url": url}
     if part.get("detail") is not None:
         image["detail"] = part["detail"]
@@ -93,7 +103,9 @@ def chat_file(part: Json, path: str, ctx: Context) -> Json | None:
             kind="dropped",
             detail="a Chat file part has no detail level",
         )
-    file: Json = {k: part[k] for k in ("file_data", "file_id", "filename") if part.get(k) is not None}
+    file: Json = {
+        k: part[k] for k in ("file_data", "file_id", "filename") if part.get(k) is not None
+    }
     if "file_data" not in file and "file_id" not in file:
         return None
     out: Json = {"type": "file", "file": file}
@@ -134,6 +146,8 @@ def input_file(part: Json, path: str, ctx: Context) -> Json:
     file = part["file"]
     ctx.unknown(file, frozenset({"file_data", "file_id", "filename"}), f"{path}.file")
     out: Json = {"type": "input_file"}
-    out.update({k: file[k] for k in ("file_data", "file_id", "filename") if file.get(k) is not None})
+    out.update(
+        {k: file[k] for k in ("file_data", "file_id", "filename") if file.get(k) is not None}
+    )
     copy_breakpoint(part, out)
     return out

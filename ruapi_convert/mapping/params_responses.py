@@ -45,7 +45,11 @@ LOGPROBS_INCLUDE: Final = "message.output_text.logprobs"
 
 # -- Responses -> Chat --------------------------------------------------------------------------------
 
-R2O_REQUEST.mapped("model", "model", "unchanged unless the `model` argument replaces it; a request without one (a stored prompt's) raises UnsupportedError")
+R2O_REQUEST.mapped(
+    "model",
+    "model",
+    "unchanged unless the `model` argument replaces it; a request without one (a stored prompt's) raises UnsupportedError",
+)
 _MAX_OUTPUT = R2O_REQUEST.mapped(
     "max_output_tokens",
     "max_completion_tokens",
@@ -80,6 +84,16 @@ for _key in (
     "service_tier", "moderation",
 ):  # fmt: skip
     R2O_REQUEST.mapped(_key, _key, "the same field in Chat Completions")
+for _key in (
+    "moderation.model",
+    "moderation.policy",
+    "moderation.policy.input",
+    "moderation.policy.output",
+):
+    R2O_REQUEST.mapped(_key, _key)
+    O2R_REQUEST.mapped(_key, _key)
+O2R_REQUEST.mapped("prompt_cache_options.mode", "prompt_cache_options.mode")
+O2R_REQUEST.mapped("prompt_cache_options.ttl", "prompt_cache_options.ttl")
 R2O_REQUEST.mapped("prompt_cache_options", "prompt_cache_options")
 R2O_REQUEST.mapped("prompt_cache_options.mode", "prompt_cache_options.mode")
 R2O_REQUEST.mapped("prompt_cache_options.ttl", "prompt_cache_options.ttl")
@@ -87,8 +101,12 @@ _PREWARM = R2O_REQUEST.dropped(
     "prompt_cache_options.prewarm",
     "Chat prompt_cache_options have no pre-warming (false is not reported)",
 )
-R2O_REQUEST.dropped("prompt_cache_options.comparison_response_id", "cache diagnostics need a stored response")
-_MAX_TOOL_CALLS = R2O_REQUEST.dropped("max_tool_calls", "a limit on hosted tool calls, which a Chat upstream does not run")
+R2O_REQUEST.dropped(
+    "prompt_cache_options.comparison_response_id", "cache diagnostics need a stored response"
+)
+_MAX_TOOL_CALLS = R2O_REQUEST.dropped(
+    "max_tool_calls", "a limit on hosted tool calls, which a Chat upstream does not run"
+)
 _TRUNCATION = R2O_REQUEST.dropped(
     "truncation",
     "'auto' lets the server drop the oldest items; Chat has no such setting ('disabled', the default, is not reported)",
@@ -162,8 +180,14 @@ def params_to_chat(req: Json, out: Json, ctx: Context) -> None:
         out["top_logprobs"] = req["top_logprobs"]
     options = req.get("prompt_cache_options")
     if options is not None:
-        ctx.unknown(options, frozenset({"mode", "ttl", "prewarm", "comparison_response_id"}), "prompt_cache_options")
-        out["prompt_cache_options"] = {k: options[k] for k in ("mode", "ttl") if options.get(k) is not None}
+        ctx.unknown(
+            options,
+            frozenset({"mode", "ttl", "prewarm", "comparison_response_id"}),
+            "prompt_cache_options",
+        )
+        out["prompt_cache_options"] = {
+            k: options[k] for k in ("mode", "ttl") if options.get(k) is not None
+        }
         if options.get("prewarm"):
             ctx.lose(_PREWARM, "prompt_cache_options.prewarm")
         if options.get("comparison_response_id") is not None:
@@ -193,7 +217,9 @@ def text_to_chat(req: Json, out: Json, ctx: Context) -> None:
         ctx.unknown(fmt, frozenset({"type"}), "text.format")
         out["response_format"] = {"type": kind}
     elif kind == "json_schema":
-        ctx.unknown(fmt, frozenset({"type", "name", "schema", "description", "strict"}), "text.format")
+        ctx.unknown(
+            fmt, frozenset({"type", "name", "schema", "description", "strict"}), "text.format"
+        )
         spec = {k: fmt[k] for k in ("name", "description", "schema", "strict") if k in fmt}
         out["response_format"] = {"type": "json_schema", "json_schema": spec}
     else:
@@ -259,7 +285,9 @@ _O2R_MAX_TOKENS = O2R_REQUEST.mapped(
     "max_output_tokens",
     "deprecated spelling; when both are given and differ, max_completion_tokens wins (reported)",
 )
-O2R_REQUEST.refused("n", "1 (or absent) is fine; n > 1 raises UnsupportedError: a Response is one reply")
+O2R_REQUEST.refused(
+    "n", "1 (or absent) is fine; n > 1 raises UnsupportedError: a Response is one reply"
+)
 O2R_REQUEST.mapped("temperature", "temperature")
 O2R_REQUEST.mapped("top_p", "top_p")
 O2R_REQUEST.mapped(
@@ -268,7 +296,11 @@ O2R_REQUEST.mapped(
     "true asks for the output text's log probabilities",
 )
 O2R_REQUEST.mapped("top_logprobs", "top_logprobs")
-O2R_REQUEST.mapped("response_format", "text.format", "json_schema flattened: {type, name, schema, description, strict}")
+O2R_REQUEST.mapped(
+    "response_format",
+    "text.format",
+    "json_schema flattened: {type, name, schema, description, strict}",
+)
 O2R_REQUEST.mapped("response_format.json_schema", "text.format")
 for _key in ("name", "schema", "description", "strict"):
     O2R_REQUEST.mapped(f"response_format.json_schema.{_key}", f"text.format.{_key}")
@@ -295,11 +327,22 @@ _O2R_DROPPED: Final[dict[str, tuple[Fate, Any]]] = {
     row.field: (row, default)
     for row, default in (
         (O2R_REQUEST.dropped("stop", "the Responses API has no stop sequences"), None),
-        (O2R_REQUEST.dropped("frequency_penalty", "no Responses counterpart (0 is not reported)"), 0),
-        (O2R_REQUEST.dropped("presence_penalty", "no Responses counterpart (0 is not reported)"), 0),
+        (
+            O2R_REQUEST.dropped(
+                "frequency_penalty", "no Responses counterpart (0 is not reported)"
+            ),
+            0,
+        ),
+        (
+            O2R_REQUEST.dropped("presence_penalty", "no Responses counterpart (0 is not reported)"),
+            0,
+        ),
         (O2R_REQUEST.dropped("logit_bias", "no Responses counterpart"), {}),
         (O2R_REQUEST.dropped("seed", "no Responses counterpart"), None),
-        (O2R_REQUEST.dropped("modalities", "text output only (['text'] is not reported)"), ["text"]),
+        (
+            O2R_REQUEST.dropped("modalities", "text output only (['text'] is not reported)"),
+            ["text"],
+        ),
         (O2R_REQUEST.dropped("audio", "no audio output on the Responses API"), None),
         (O2R_REQUEST.dropped("prediction", "no Predicted Outputs on the Responses API"), None),
     )
@@ -314,7 +357,9 @@ def params_to_responses(req: Json, out: Json, ctx: Context) -> None:
     """The scalar parameters of a Chat request as Responses ones (and the dropped ones)."""
     n = req.get("n")
     if n is not None and n != 1:
-        raise UnsupportedError("a Response is exactly one reply; n > 1 has no faithful conversion", path="n")
+        raise UnsupportedError(
+            "a Response is exactly one reply; n > 1 has no faithful conversion", path="n"
+        )
     mct, mt = req.get("max_completion_tokens"), req.get("max_tokens")
     if mct is not None:
         out["max_output_tokens"] = mct
@@ -361,7 +406,11 @@ def format_to_responses(req: Json, out: Json, ctx: Context) -> None:
         elif kind == "json_schema":
             ctx.unknown(fmt, frozenset({"type", "json_schema"}), "response_format")
             spec = fmt["json_schema"]
-            ctx.unknown(spec, frozenset({"name", "description", "schema", "strict"}), "response_format.json_schema")
+            ctx.unknown(
+                spec,
+                frozenset({"name", "description", "schema", "strict"}),
+                "response_format.json_schema",
+            )
             text["format"] = {"type": "json_schema", **spec}
         else:
             ctx.lose(

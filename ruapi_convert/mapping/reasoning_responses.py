@@ -313,14 +313,14 @@ def chat_to_reasoning(
     items: list[Json] = []
     start = 0
     for group_id, entries in groups.items():
-        item = _item(
+        made = _item(
             entries, group_id, start, include_encrypted, reply, f"{path}.reasoning_details", ctx
         )
-        if item is not None and item["id"] is None:
-            item["id"] = new_id()
+        if made is not None and made["id"] is None:
+            made["id"] = new_id()
         start += len(entries)
-        if item is not None:
-            items.append(item)
+        if made is not None:
+            items.append(made)
     return items
 
 
@@ -340,7 +340,9 @@ def _details(msg: Json, path: str, ctx: Context, reply: bool) -> list[Json] | No
     key = "reasoning_details"
     if raw is None and msg.get("thinking_blocks") is not None:
         blocks = validate(
-            list[oai.LiteLLMThinkingBlockUnion], msg["thinking_blocks"], path=f"{path}.thinking_blocks"
+            list[oai.LiteLLMThinkingBlockUnion],
+            msg["thinking_blocks"],
+            path=f"{path}.thinking_blocks",
         )
         raw, key = [], "thinking_blocks"
         for k, block in enumerate(blocks):

@@ -65,7 +65,9 @@ O2R_REQUEST.mapped(
     "reasoning.effort",
     "OpenRouter's reasoning object: its effort; max_tokens, exclude and enabled have no Responses field (reported)",
 )
-_ROUTER = O2R_REQUEST.dropped("reasoning.max_tokens", "a Responses request sets an effort, not a budget")
+_ROUTER = O2R_REQUEST.dropped(
+    "reasoning.max_tokens", "a Responses request sets an effort, not a budget"
+)
 O2R_REQUEST.dropped("reasoning.exclude", "see reasoning.max_tokens")
 O2R_REQUEST.mapped("reasoning.effort", "reasoning.effort")
 O2R_REQUEST.mapped("reasoning.enabled", "", "implied by an effort")

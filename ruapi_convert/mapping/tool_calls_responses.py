@@ -50,7 +50,9 @@ R2O_REQUEST.mapped(
 R2O_REQUEST.mapped("input[].call_id", "messages[].tool_calls[].id / tool_call_id")
 R2O_REQUEST.mapped("input[].name", "messages[].tool_calls[].function.name")
 R2O_REQUEST.mapped("input[].arguments", "messages[].tool_calls[].function.arguments", "as given")
-R2O_REQUEST.mapped("input[].namespace", "messages[].tool_calls[].function.name", "<namespace>__<name>")
+R2O_REQUEST.mapped(
+    "input[].namespace", "messages[].tool_calls[].function.name", "<namespace>__<name>"
+)
 R2O_REQUEST.mapped(
     "input[].id",
     "",
@@ -83,6 +85,15 @@ R2O_REQUEST.mapped(
     "messages[].content",
     "a string stays a string; input_text parts become text parts; images and files stay in the tool message with extensions on, and move to a user message after the tool messages with extensions off (approximated)",
 )
+for _key in (
+    "text", "image_url", "detail", "file_id", "file_data", "file_url", "filename", "input_audio",
+    "prompt_cache_breakpoint",
+):  # fmt: skip
+    R2O_REQUEST.mapped(
+        f"input[].output[].{_key}",
+        "messages[].content[] (tool message)",
+        "the parts of a tool output map as the parts of a user message (input[].content[])",
+    )
 _RESULT_MEDIA = R2O_REQUEST.approximated(
     "input[].output[] (images and files)",
     "a user message after the tool messages",
@@ -117,9 +128,17 @@ def call_to_chat(item: Json, path: str, ctx: Context, *, reply: bool = False) ->
             "function": {"name": name, "arguments": item["arguments"]},
         }
     if reply or ctx.options.custom_tools == "custom":
-        return {"id": item["call_id"], "type": "custom", "custom": {"name": name, "input": item["input"]}}
+        return {
+            "id": item["call_id"],
+            "type": "custom",
+            "custom": {"name": name, "input": item["input"]},
+        }
     arguments = _json.dumps({CUSTOM_INPUT_KEY: item["input"]}).decode()
-    return {"id": item["call_id"], "type": "function", "function": {"name": name, "arguments": arguments}}
+    return {
+        "id": item["call_id"],
+        "type": "function",
+        "function": {"name": name, "arguments": arguments},
+    }
 
 
 def output_to_chat(item: Json, path: str, ctx: Context, extra_user: list[Json]) -> Json:
@@ -127,7 +146,9 @@ def output_to_chat(item: Json, path: str, ctx: Context, extra_user: list[Json]) 
     ctx.unknown(item, _OUTPUT_KEYS, path)
     if item.get("call_id") is None:
         # typed optional in openai 3.57.0, but an output that answers no call has no Chat form
-        raise InvalidInputError("a tool output needs the call_id it answers", path=f"{path}.call_id")
+        raise InvalidInputError(
+            "a tool output needs the call_id it answers", path=f"{path}.call_id"
+        )
     output = item["output"]
     msg: Json = {"role": "tool", "tool_call_id": item["call_id"]}
     if isinstance(output, str):
@@ -258,7 +279,9 @@ R2O_RESPONSE.mapped(
     "",
     "item ids name stored items; a ChatCompletion has none (not reported; the reverse direction derives new ones)",
 )
-R2O_RESPONSE.mapped("output[].status", "", "an item's lifecycle; the response's status is the finish reason")
+R2O_RESPONSE.mapped(
+    "output[].status", "", "an item's lifecycle; the response's status is the finish reason"
+)
 R2O_RESPONSE.dropped("output[].caller", "who made the call; also created_by and async")
 R2O_RESPONSE.dropped("output[].created_by", "see output[].caller")
 R2O_RESPONSE.dropped("output[].async", "see output[].caller")
@@ -300,12 +323,22 @@ def chat_call_to_input(call: Json, path: str, ctx: Context) -> Json:
     ctx.unknown(call, frozenset({"id", "type", "function", "custom"}), path)
     if call["type"] == "custom":
         custom = call["custom"]
-        return {"type": "custom_tool_call", "call_id": call["id"], "name": custom["name"], "input": custom["input"]}
+        return {
+            "type": "custom_tool_call",
+            "call_id": call["id"],
+            "name": custom["name"],
+            "input": custom["input"],
+        }
     if call["type"] != "function":
         raise InvalidInputError(f"tool call type {call['type']!r} is unknown", path=f"{path}.type")
     fn = call["function"]
     ctx.unknown(fn, frozenset({"name", "arguments"}), f"{path}.function")
-    return {"type": "function_call", "call_id": call["id"], "name": fn["name"], "arguments": fn["arguments"]}
+    return {
+        "type": "function_call",
+        "call_id": call["id"],
+        "name": fn["name"],
+        "arguments": fn["arguments"],
+    }
 
 
 def function_call_input(fc: Json, path: str, ctx: Context) -> Json:

@@ -144,6 +144,22 @@ _WEB = R2O_REQUEST.approximated(
 )
 R2O_REQUEST.mapped("tools[].search_context_size", "web_search_options.search_context_size")
 R2O_REQUEST.mapped("tools[].user_location", "web_search_options.user_location.approximate")
+for _key in ("city", "country", "region", "timezone"):
+    R2O_REQUEST.mapped(
+        f"tools[].user_location.{_key}", f"web_search_options.user_location.approximate.{_key}"
+    )
+_WEB_EXTRAS: Final = ("filters", "external_web_access", "search_content_types")
+for _key in _WEB_EXTRAS:
+    R2O_REQUEST.dropped(f"tools[].{_key}", "web search settings with no Chat counterpart")
+for _key in (
+    "name", "description", "parameters", "strict", "format", "defer_loading", "allowed_callers",
+    "output_schema", "async",
+):  # fmt: skip
+    R2O_REQUEST.mapped(
+        f"tools[].tools[].{_key}",
+        f"tools[].function.{_key}",
+        "a namespace member maps as a tool of its type (see tools[] (function), (custom))",
+    )
 R2O_REQUEST.add(
     Fate(
         "tools[] (built-in tools)",
@@ -153,7 +169,9 @@ R2O_REQUEST.add(
         BUILTIN_TOOLS,
     )
 )
-_UNKNOWN_TOOL = R2O_REQUEST.dropped("tools[] (unknown types)", "tool types this library does not know")
+_UNKNOWN_TOOL = R2O_REQUEST.dropped(
+    "tools[] (unknown types)", "tool types this library does not know"
+)
 _TOOL_CHOICE = R2O_REQUEST.mapped(
     "tool_choice",
     "tool_choice",
@@ -197,7 +215,9 @@ def tools_to_chat(req: Json, out: Json, ctx: Context) -> None:
             _web_search(tool, path, out, ctx)
         else:
             ctx.lose(
-                R2O_REQUEST.row("tools[] (built-in tools)") if kind in BUILTIN_TOOLS else _UNKNOWN_TOOL,
+                R2O_REQUEST.row("tools[] (built-in tools)")
+                if kind in BUILTIN_TOOLS
+                else _UNKNOWN_TOOL,
                 path,
                 kind="dropped" if kind in BUILTIN_TOOLS else "unknown",
                 detail=f"a {kind!r} tool has no Chat Completions form; dropped",
@@ -312,9 +332,16 @@ def _web_search(tool: Json, path: str, out: Json, ctx: Context) -> None:
         options["search_context_size"] = tool["search_context_size"]
     location = tool.get("user_location")
     if isinstance(location, dict):
-        approximate = {k: location[k] for k in ("city", "country", "region", "timezone") if location.get(k) is not None}
+        approximate = {
+            k: location[k]
+            for k in ("city", "country", "region", "timezone")
+            if location.get(k) is not None
+        }
         options["user_location"] = {"type": "approximate", "approximate": approximate}
     ctx.lose(_WEB, path)
+    for key in _WEB_EXTRAS:
+        if tool.get(key) is not None:
+            ctx.lose(R2O_REQUEST.row(f"tools[].{key}"), f"{path}.{key}")
     out["web_search_options"] = options
 
 
@@ -391,7 +418,9 @@ O2R_REQUEST.mapped("tools[].custom.name", "tools[].name")
 O2R_REQUEST.mapped("tools[].custom.description", "tools[].description")
 O2R_REQUEST.mapped("tools[].custom.format", "tools[].format")
 for _key in ("name", "description", "parameters", "strict", "format"):
-    O2R_REQUEST.mapped(f"tools[].{_key}", f"tools[].{_key}", "flat (Responses-style) tools pass as they are")
+    O2R_REQUEST.mapped(
+        f"tools[].{_key}", f"tools[].{_key}", "flat (Responses-style) tools pass as they are"
+    )
 _O2R_UNKNOWN_TOOL = O2R_REQUEST.dropped(
     "tools[] (unknown types)",
     "Anthropic-shaped and unknown tool types",
@@ -416,9 +445,20 @@ _O2R_CHOICE = O2R_REQUEST.mapped(
     "none/auto/required -> the same; {type: function, function: {name}} -> {type: function, name}; {type: custom, custom: {name}} -> {type: custom, name}; {type: allowed_tools, allowed_tools: {mode, tools}} -> {type: allowed_tools, mode, tools: [{type, name}]}",
 )
 O2R_REQUEST.mapped("tool_choice.function", "tool_choice.name")
+O2R_REQUEST.mapped("tool_choice.function.name", "tool_choice.name")
 O2R_REQUEST.mapped("tool_choice.custom", "tool_choice.name")
+O2R_REQUEST.mapped("tool_choice.custom.name", "tool_choice.name")
 O2R_REQUEST.mapped("tool_choice.allowed_tools", "tool_choice.mode + tools")
+O2R_REQUEST.mapped("tool_choice.allowed_tools.mode", "tool_choice.mode")
+O2R_REQUEST.mapped(
+    "tool_choice.allowed_tools.tools",
+    "tool_choice.tools",
+    "functions and custom tools, flattened to {type, name}",
+)
+O2R_REQUEST.mapped("tools[].format.definition", "tools[].format.definition")
+O2R_REQUEST.mapped("tools[].format.syntax", "tools[].format.syntax")
 O2R_REQUEST.mapped("function_call", "tool_choice", "deprecated; as tool_choice")
+O2R_REQUEST.mapped("function_call.name", "tool_choice.name")
 O2R_REQUEST.mapped("parallel_tool_calls", "parallel_tool_calls")
 
 
@@ -432,7 +472,9 @@ def tools_to_responses(req: Json, out: Json, ctx: Context) -> None:
             ctx.unknown(tool, frozenset({"type", "function"}), path)
             converted.append(_flat_function(tool["function"], f"{path}.function", ctx))
         elif kind == "function":  # a flat (Responses-style) function tool
-            converted.append(_flat_function({k: v for k, v in tool.items() if k != "type"}, path, ctx))
+            converted.append(
+                _flat_function({k: v for k, v in tool.items() if k != "type"}, path, ctx)
+            )
         elif kind == "custom" and "custom" in tool:
             ctx.unknown(tool, frozenset({"type", "custom"}), path)
             converted.append(_flat_custom(tool["custom"], f"{path}.custom", ctx))
@@ -455,7 +497,10 @@ def tools_to_responses(req: Json, out: Json, ctx: Context) -> None:
             web["search_context_size"] = options["search_context_size"]
         location = (options.get("user_location") or {}).get("approximate")
         if location:
-            web["user_location"] = {"type": "approximate", **{k: v for k, v in location.items() if v is not None}}
+            web["user_location"] = {
+                "type": "approximate",
+                **{k: v for k, v in location.items() if v is not None},
+            }
         converted.append(web)
         ctx.lose(_O2R_WEB, "web_search_options")
     if converted:

@@ -65,6 +65,7 @@ __all__ = [
     "history_items",
     "input_to_messages",
     "messages_to_input",
+    "reply_extras",
     "reply_items",
     "reply_message",
     "reply_text_of",
@@ -135,7 +136,9 @@ _HOSTED_ROW = R2O_REQUEST.add(
         _HOSTED,
     )
 )
-_UNKNOWN_ITEM = R2O_REQUEST.dropped("input[] (unknown types)", "item types this library does not know")
+_UNKNOWN_ITEM = R2O_REQUEST.dropped(
+    "input[] (unknown types)", "item types this library does not know"
+)
 _ORPHAN_RESULT = R2O_REQUEST.row("input[] (function_call_output)")
 
 _MESSAGE_KEYS: Final = frozenset({"type", "id", "role", "status", "content", "phase"})
@@ -225,7 +228,10 @@ class _Walk:
             else:
                 for item, path in self.pending:
                     if item.get("summary") or item.get("content") or item.get("encrypted_content"):
-                        self.ctx.lose(R2O_REQUEST.row("input[] (reasoning without an assistant message)"), path)
+                        self.ctx.lose(
+                            R2O_REQUEST.row("input[] (reasoning without an assistant message)"),
+                            path,
+                        )
                 self.pending = []
         self.current = None
 
@@ -255,7 +261,11 @@ class _Walk:
             if isinstance(content, str):
                 parts: Any = content
             else:
-                parts = [p for j, part in enumerate(content) if (p := user_part(part, f"{cpath}[{j}]", ctx))]
+                parts = [
+                    p
+                    for j, part in enumerate(content)
+                    if (p := user_part(part, f"{cpath}[{j}]", ctx))
+                ]
             self.new({"role": "user", "content": parts})
         elif role in ("system", "developer"):
             self.new({"role": role, "content": text_parts(content, cpath, ctx)})
@@ -357,7 +367,14 @@ O2R_REQUEST.mapped(
     "system, developer, user, assistant -> message items of that role; tool and function -> output items",
 )
 _NAME = O2R_REQUEST.dropped("messages[].name", "Responses messages have no author name")
-_AUDIO = O2R_REQUEST.dropped("messages[].audio", "a reference to an earlier audio reply has no Responses form")
+O2R_REQUEST.mapped(
+    "messages[].refusal",
+    "input[].content[]: refusal",
+    "an assistant refusal becomes a refusal part",
+)
+_AUDIO = O2R_REQUEST.dropped(
+    "messages[].audio", "a reference to an earlier audio reply has no Responses form"
+)
 _O2R_UNKNOWN_ROLE = O2R_REQUEST.row("messages[].role")
 
 _CHAT_KEYS: Final = {
@@ -365,9 +382,21 @@ _CHAT_KEYS: Final = {
     "developer": frozenset({"role", "content", "name"}),
     "user": frozenset({"role", "content", "name"}),
     "assistant": frozenset(
-        {"role", "content", "refusal", "tool_calls", "function_call", "audio", "name", "phase",
-         "reasoning_content", "reasoning_details", "reasoning", "thinking_blocks"}
-    ),  # fmt: skip
+        {
+            "role",
+            "content",
+            "refusal",
+            "tool_calls",
+            "function_call",
+            "audio",
+            "name",
+            "phase",
+            "reasoning_content",
+            "reasoning_details",
+            "reasoning",
+            "thinking_blocks",
+        }
+    ),
     "tool": frozenset({"role", "content", "tool_call_id"}),
     "function": frozenset({"role", "content", "name"}),
 }
@@ -382,7 +411,12 @@ def messages_to_input(messages: list[Json], out: Json, ctx: Context) -> None:
         role = msg["role"]
         keys = _CHAT_KEYS.get(role)
         if keys is None:
-            ctx.lose(_O2R_UNKNOWN_ROLE, path, kind="unknown", detail=f"message role {role!r} is unknown; the message was not sent")
+            ctx.lose(
+                _O2R_UNKNOWN_ROLE,
+                path,
+                kind="unknown",
+                detail=f"message role {role!r} is unknown; the message was not sent",
+            )
             continue
         ctx.unknown(msg, keys, path)
         if msg.get("name") is not None and role != "function":
@@ -391,7 +425,13 @@ def messages_to_input(messages: list[Json], out: Json, ctx: Context) -> None:
         if i == 0 and role == "system" and isinstance(content, str):
             out["instructions"] = content
         elif role in ("system", "developer", "user"):
-            items.append({"type": "message", "role": role, "content": input_parts(content or "", f"{path}.content", ctx)})
+            items.append(
+                {
+                    "type": "message",
+                    "role": role,
+                    "content": input_parts(content or "", f"{path}.content", ctx),
+                }
+            )
         elif role == "assistant":
             items.extend(_assistant_items(msg, path, ctx, custom_ids))
         else:
@@ -572,3 +612,31 @@ def reply_message(output: list[Json], ctx: Context) -> tuple[Json, Any, bool]:
         message["tool_calls"] = calls
     message.update(reasoning_to_chat(reasoning, ctx, reply=True))
     return message, logprobs, bool(calls)
+
+
+_ERROR = R2O_RESPONSE.dropped(
+    "error",
+    "the error of a failed response: a ChatCompletion has no error field (a gateway should answer a failed response with an error reply)",
+)
+_REPLY_DROPPED: Final[dict[str, Fate]] = {
+    row.field: row
+    for row in (
+        R2O_RESPONSE.dropped("prompt_cache_diagnostics", "no Chat counterpart"),
+        R2O_RESPONSE.dropped(
+            "input_transformations", "items the server dropped from the input; no Chat counterpart"
+        ),
+        R2O_RESPONSE.dropped("tool_usage", "hosted tool metering; no Chat counterpart"),
+        R2O_RESPONSE.dropped(
+            "moderation", "one verdict per side; Chat moderation has a different shape"
+        ),
+    )
+}
+
+
+def reply_extras(resp: Json, ctx: Context) -> None:
+    """Report what a Response has that a ChatCompletion cannot hold."""
+    if resp.get("error") is not None:
+        ctx.lose(_ERROR, "error")
+    for key, row in _REPLY_DROPPED.items():
+        if resp.get(key) is not None:
+            ctx.lose(row, key)

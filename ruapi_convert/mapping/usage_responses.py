@@ -33,9 +33,13 @@ __all__ = ["chat_usage", "responses_usage"]
 
 O2R_RESPONSE.mapped("usage", "usage", "absent -> no usage")
 O2R_RESPONSE.mapped("usage.prompt_tokens", "usage.input_tokens", "both include cached tokens")
-O2R_RESPONSE.mapped("usage.completion_tokens", "usage.output_tokens", "both include reasoning tokens")
+O2R_RESPONSE.mapped(
+    "usage.completion_tokens", "usage.output_tokens", "both include reasoning tokens"
+)
 O2R_RESPONSE.mapped("usage.total_tokens", "usage.total_tokens")
-O2R_RESPONSE.mapped("usage.prompt_tokens_details", "usage.input_tokens_details", "absent counts -> 0")
+O2R_RESPONSE.mapped(
+    "usage.prompt_tokens_details", "usage.input_tokens_details", "absent counts -> 0"
+)
 O2R_RESPONSE.mapped(
     "usage.prompt_tokens_details.cached_tokens", "usage.input_tokens_details.cached_tokens"
 )
@@ -59,7 +63,9 @@ _CHAT_ONLY: Final = {
 }
 for _group, _keys in _CHAT_ONLY.items():
     for _key in _keys:
-        O2R_RESPONSE.dropped(f"usage.{_group}.{_key}", "a Response counts no such tokens (0 is not reported)")
+        O2R_RESPONSE.dropped(
+            f"usage.{_group}.{_key}", "a Response counts no such tokens (0 is not reported)"
+        )
 O2R_RESPONSE.mapped("service_tier", "service_tier", "the same vocabulary")
 
 
@@ -99,7 +105,9 @@ def responses_usage(usage: Json, ctx: Context, path: str) -> Json:
 
 R2O_RESPONSE.mapped("usage", "usage")
 R2O_RESPONSE.mapped("usage.input_tokens", "usage.prompt_tokens", "both include cached tokens")
-R2O_RESPONSE.mapped("usage.output_tokens", "usage.completion_tokens", "both include reasoning tokens")
+R2O_RESPONSE.mapped(
+    "usage.output_tokens", "usage.completion_tokens", "both include reasoning tokens"
+)
 R2O_RESPONSE.mapped("usage.total_tokens", "usage.total_tokens")
 R2O_RESPONSE.mapped("usage.input_tokens_details", "usage.prompt_tokens_details")
 R2O_RESPONSE.mapped(
@@ -143,7 +151,11 @@ def chat_usage(usage: Json, ctx: Context, path: str) -> Json:
             frozenset({"cached_tokens", "cache_write_tokens", "cache_write_tokens_details"}),
             f"{path}.input_tokens_details",
         )
-        details = {k: inputs[k] for k in ("cached_tokens", "cache_write_tokens") if inputs.get(k) is not None}
+        details = {
+            k: inputs[k]
+            for k in ("cached_tokens", "cache_write_tokens")
+            if inputs.get(k) is not None
+        }
         out["prompt_tokens_details"] = details
         if inputs.get("cache_write_tokens_details") is not None:
             ctx.lose(_TTL_SPLIT, f"{path}.input_tokens_details.cache_write_tokens_details")

@@ -57,7 +57,11 @@ class ChatAccumulator:
         for key, value in fragment.items():
             if key == "index":
                 continue
-            if key in _DETAIL_STRINGS and isinstance(value, str) and isinstance(entry.get(key), str):
+            if (
+                key in _DETAIL_STRINGS
+                and isinstance(value, str)
+                and isinstance(entry.get(key), str)
+            ):
                 entry[key] += value
             elif value is not None or key not in entry:
                 entry[key] = value
@@ -67,7 +71,10 @@ class ChatAccumulator:
         """Merge one tool-call fragment; returns the call so far."""
         call = self.tool_calls.get(index)
         if call is None:
-            call = self.tool_calls[index] = {"id": fragment.get("id"), "type": fragment.get("type") or "function"}
+            call = self.tool_calls[index] = {
+                "id": fragment.get("id"),
+                "type": fragment.get("type") or "function",
+            }
         elif fragment.get("id") and not call.get("id"):
             call["id"] = fragment["id"]
         for key in ("function", "custom"):
@@ -108,7 +115,9 @@ class ChatAccumulator:
         if self.plain is not None:
             msg["reasoning_content"] = self.plain
         if self.details:
-            msg["reasoning_details"] = [{**self.details[k], "index": k} for k in sorted(self.details)]
+            msg["reasoning_details"] = [
+                {**self.details[k], "index": k} for k in sorted(self.details)
+            ]
         if self.tool_calls:
             calls = []
             for k in sorted(self.tool_calls):

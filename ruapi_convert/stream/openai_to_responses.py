@@ -55,18 +55,17 @@ from ..mapping.tools_responses import tool_names
 from ..mapping.turns_responses import reply_items
 from ..mapping.usage_responses import responses_usage
 from ..models import openai as oai
-from ..models import responses as rsp
 from ..models.openai._stream import stream_event_wire
 from ..options import O2RResponseOptions, check_call
 from ._base import State, StreamConverter
 from ._chat_accumulator import ChatAccumulator
-from ._fastpath import Raw
 
 if TYPE_CHECKING:
     from ..errors import ConversionError
     from ..mapping._ledger import Fate
     from ..options import Options
     from ..sse import ServerSentEvent
+    from ._fastpath import Raw
 
 __all__ = ["OpenAIToResponsesStream"]
 
@@ -82,7 +81,7 @@ _TERMINAL: Final = {"completed": "response.completed", "incomplete": "response.i
 class _Item:
     """An output item the stream has opened: its index, id, type and open parts."""
 
-    __slots__ = ("buffered", "id", "index", "kind", "parts", "done")
+    __slots__ = ("buffered", "done", "id", "index", "kind", "parts")
 
     def __init__(self, index: int, item_id: str, kind: str) -> None:
         self.index = index
@@ -211,7 +210,9 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
     def _open(self, kind: str, item_id: str, item: Json) -> tuple[_Item, Raw]:
         record = _Item(len(self._items), item_id, kind)
         self._items.append(record)
-        return record, self._event("response.output_item.added", output_index=record.index, item=item)
+        return record, self._event(
+            "response.output_item.added", output_index=record.index, item=item
+        )
 
     def _text(self, key: str, piece: str, logprobs: Any) -> list[Raw]:
         self._acc.text("content" if key == "text" else "refusal", piece)
@@ -230,7 +231,11 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
             out.append(self._part_event("response.content_part.added", item, index, part=part))
         if key == "text":
             tokens = _text_logprobs(logprobs)
-            out.append(self._part_event("response.output_text.delta", item, index, delta=piece, logprobs=tokens))
+            out.append(
+                self._part_event(
+                    "response.output_text.delta", item, index, delta=piece, logprobs=tokens
+                )
+            )
         else:
             out.append(self._part_event("response.refusal.delta", item, index, delta=piece))
         return out
@@ -238,13 +243,21 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
     def _message_item(self, out: list[Raw]) -> _Item:
         if self._message is None:
             item_id_ = item_id("msg", self._response["id"])
-            added = {"id": item_id_, "type": "message", "status": "in_progress", "content": [], "role": "assistant"}
+            added = {
+                "id": item_id_,
+                "type": "message",
+                "status": "in_progress",
+                "content": [],
+                "role": "assistant",
+            }
             self._message, event = self._open("message", item_id_, added)
             out.append(event)
         return self._message
 
     def _part_event(self, kind: str, item: _Item, index: int, **fields: Any) -> Raw:
-        return self._event(kind, item_id=item.id, output_index=item.index, content_index=index, **fields)
+        return self._event(
+            kind, item_id=item.id, output_index=item.index, content_index=index, **fields
+        )
 
     def _annotation(self, annotation: Json) -> list[Raw]:
         self._acc.annotations.append(annotation)
@@ -263,7 +276,10 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
                 )
             )
         cite = annotation["url_citation"]
-        flat = {"type": "url_citation", **{k: cite[k] for k in ("start_index", "end_index", "title", "url")}}
+        flat = {
+            "type": "url_citation",
+            **{k: cite[k] for k in ("start_index", "end_index", "title", "url")},
+        }
         count = sum(1 for a in self._acc.annotations if a.get("type") == "url_citation") - 1
         out.append(
             self._event(
@@ -289,7 +305,8 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
         if item is None:
             if not merged.get("id") or not name:
                 raise StreamProtocolError(
-                    f"tool call {index} starts without id and name", path="choices[0].delta.tool_calls"
+                    f"tool call {index} starts without id and name",
+                    path="choices[0].delta.tool_calls",
                 )
             custom = kind == "custom" or name in self._names.custom_functions
             split = self._names.namespaced.get(name)
@@ -308,14 +325,20 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
             item.buffered = custom and kind != "custom"
             self._calls[index] = item
             out.append(event)
-        fragment = (call.get("custom") or {}).get("input") if kind == "custom" else (call.get("function") or {}).get("arguments")
+        fragment = (
+            (call.get("custom") or {}).get("input")
+            if kind == "custom"
+            else (call.get("function") or {}).get("arguments")
+        )
         if fragment and not item.buffered:
             delta_kind = (
                 "response.custom_tool_call_input.delta"
                 if item.kind == "custom_tool_call"
                 else "response.function_call_arguments.delta"
             )
-            out.append(self._event(delta_kind, item_id=item.id, output_index=item.index, delta=fragment))
+            out.append(
+                self._event(delta_kind, item_id=item.id, output_index=item.index, delta=fragment)
+            )
         return out
 
     def _reasoning_delta(self, delta: Json) -> list[Raw]:
@@ -345,7 +368,9 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
         first = index not in self._acc.details
         entry = self._acc.detail(index, fragment)
         if first:
-            self._detail_groups[index] = entry.get("id") if isinstance(entry.get("id"), str) else None
+            self._detail_groups[index] = (
+                entry.get("id") if isinstance(entry.get("id"), str) else None
+            )
         group = self._detail_groups[index]
         kind = entry.get("type")
         if kind == "reasoning.text":
@@ -354,7 +379,9 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
                 position = sum(
                     1
                     for k, e in self._acc.details.items()
-                    if k < index and e.get("type") == "reasoning.text" and self._detail_groups.get(k) == group
+                    if k < index
+                    and e.get("type") == "reasoning.text"
+                    and self._detail_groups.get(k) == group
                 )
                 return self._reasoning_text(group, ("content", position), text)
         elif kind == "reasoning.summary":
@@ -363,7 +390,9 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
                 position = sum(
                     1
                     for k, e in self._acc.details.items()
-                    if k < index and e.get("type") == "reasoning.summary" and self._detail_groups.get(k) == group
+                    if k < index
+                    and e.get("type") == "reasoning.summary"
+                    and self._detail_groups.get(k) == group
                 )
                 return self._reasoning_text(group, ("summary", position), text)
         elif kind == "reasoning.encrypted":
@@ -376,7 +405,7 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
         item = self._reasoning.get(group)
         if item is None:
             item_id_ = group if group is not None else item_id("rs", self._response["id"], 0)
-            added = {"id": item_id_, "type": "reasoning", "summary": []}
+            added: Json = {"id": item_id_, "type": "reasoning", "summary": []}
             item, event = self._open("reasoning", item_id_, added)
             self._reasoning[group] = item
             out.append(event)
@@ -470,33 +499,79 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
             content = final.get("content") or []
             for key, index in record.parts.items():
                 kind = "output_text" if key == ("text",) else "refusal"
-                part = next((p for p in content if p["type"] == kind), None) or {"type": kind, kind if kind == "refusal" else "text": ""}
+                part = next((p for p in content if p["type"] == kind), None) or {
+                    "type": kind,
+                    kind if kind == "refusal" else "text": "",
+                }
                 if kind == "output_text":
                     part.setdefault("annotations", [])
                     tokens = _text_logprobs({"content": part.get("logprobs") or []})
-                    out.append(self._part_event("response.output_text.done", record, index, text=part["text"], logprobs=tokens))
+                    out.append(
+                        self._part_event(
+                            "response.output_text.done",
+                            record,
+                            index,
+                            text=part["text"],
+                            logprobs=tokens,
+                        )
+                    )
                 else:
-                    out.append(self._part_event("response.refusal.done", record, index, refusal=part["refusal"]))
+                    out.append(
+                        self._part_event(
+                            "response.refusal.done", record, index, refusal=part["refusal"]
+                        )
+                    )
                 out.append(self._part_event("response.content_part.done", record, index, part=part))
         elif record.kind == "reasoning":
-            for (kind, position), _ in record.parts.items():
+            for kind, position in record.parts:
                 parts = final.get(kind) or []
                 text = parts[position]["text"] if position < len(parts) else ""
                 if kind == "summary":
-                    fields = {"item_id": record.id, "output_index": record.index, "summary_index": position}
-                    out.append(self._event("response.reasoning_summary_text.done", **fields, text=text))
-                    out.append(self._event("response.reasoning_summary_part.done", **fields, part={"type": "summary_text", "text": text}))
+                    fields = {
+                        "item_id": record.id,
+                        "output_index": record.index,
+                        "summary_index": position,
+                    }
+                    out.append(
+                        self._event("response.reasoning_summary_text.done", **fields, text=text)
+                    )
+                    out.append(
+                        self._event(
+                            "response.reasoning_summary_part.done",
+                            **fields,
+                            part={"type": "summary_text", "text": text},
+                        )
+                    )
                 else:
-                    out.append(self._part_event("response.reasoning_text.done", record, position, text=text))
-                    out.append(self._part_event("response.content_part.done", record, position, part={"type": "reasoning_text", "text": text}))
+                    out.append(
+                        self._part_event(
+                            "response.reasoning_text.done", record, position, text=text
+                        )
+                    )
+                    out.append(
+                        self._part_event(
+                            "response.content_part.done",
+                            record,
+                            position,
+                            part={"type": "reasoning_text", "text": text},
+                        )
+                    )
         elif record.kind == "function_call":
             fields = {"item_id": record.id, "output_index": record.index}
-            out.append(self._event("response.function_call_arguments.done", **fields, arguments=final.get("arguments", "")))
+            out.append(
+                self._event(
+                    "response.function_call_arguments.done",
+                    **fields,
+                    arguments=final.get("arguments", ""),
+                )
+            )
         elif record.kind == "custom_tool_call":
             fields = {"item_id": record.id, "output_index": record.index}
             text = final.get("input", "")
             if record.buffered and text:
-                out.append(self._event("response.custom_tool_call_input.delta", **fields, delta=text))
+                out.append(
+                    self._event("response.custom_tool_call_input.delta", **fields, delta=text)
+                )
             out.append(self._event("response.custom_tool_call_input.done", **fields, input=text))
         record.done = True
         out.append(self._event("response.output_item.done", output_index=record.index, item=final))
@@ -532,7 +607,7 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
         if started:
             response = {**self._response, "status": "failed", "incomplete_details": None}
             response["error"] = {"code": error["code"], "message": error["message"]}
-            response["output"] = [f for f in self._final] if self._finish is not None else []
+            response["output"] = list(self._final) if self._finish is not None else []
             out.append(self._event("response.failed", response=response))
         return out
 
@@ -552,7 +627,9 @@ def _text_logprobs(logprobs: Any) -> list[Json]:
         {
             "token": t["token"],
             "logprob": t["logprob"],
-            "top_logprobs": [{"token": u["token"], "logprob": u["logprob"]} for u in t.get("top_logprobs") or ()],
+            "top_logprobs": [
+                {"token": u["token"], "logprob": u["logprob"]} for u in t.get("top_logprobs") or ()
+            ],
         }
         for t in logprobs["content"]
     ]

@@ -33,7 +33,7 @@ the carried fields), and the log probabilities of text deltas have no ``bytes``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, cast
 
 from typing_extensions import Unpack
 
@@ -58,6 +58,8 @@ from ._base import State, StreamConverter
 from ._fastpath import Raw, chunk
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..errors import ConversionError
     from ..options import Options
 
@@ -132,11 +134,15 @@ class ResponsesToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         error chunk."""
         if super()._ignorable(event):
             return True
-        kind = event.event if isinstance(event, ServerSentEvent) else (event.get("type") if isinstance(event, dict) else getattr(event, "type", None))
+        kind = (
+            event.event
+            if isinstance(event, ServerSentEvent)
+            else (event.get("type") if isinstance(event, dict) else getattr(event, "type", None))
+        )
         return self.state is State.FAILED and kind in ("response.failed", "error")
 
-    def _chunk(self, delta: Json, finish: str | None = None) -> Raw:
-        return chunk(self._template, delta, finish)
+    def _chunk(self, delta: Json, finish: str | None = None) -> tuple[str | None, Json]:
+        return cast("tuple[str | None, Json]", chunk(self._template, delta, finish))
 
     def _feed_raw(self, data: Json) -> list[Raw]:
         kind = data["type"]
@@ -164,7 +170,11 @@ class ResponsesToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             return handler(self, data, self._item(data))
         if kind.startswith("response.") and "." in kind[9:]:
             return []  # progress of hosted tools (their items are reported) and the like
-        self._once("event:" + kind, kind="unknown", detail=f"stream event type {kind!r} is unknown; skipped")
+        self._once(
+            "event:" + kind,
+            kind="unknown",
+            detail=f"stream event type {kind!r} is unknown; skipped",
+        )
         return []
 
     def _same_response(self, data: Json) -> None:
@@ -201,7 +211,9 @@ class ResponsesToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         if item["type"] in ("function_call", "custom_tool_call"):
             record.call = self._tools
             self._tools += 1
-            call = call_to_chat({**item, "arguments": "", "input": ""}, f"output[{index}]", self._ctx, reply=True)
+            call = call_to_chat(
+                {**item, "arguments": "", "input": ""}, f"output[{index}]", self._ctx, reply=True
+            )
             if call["type"] == "function":
                 call["function"]["arguments"] = ""
             else:
@@ -215,7 +227,9 @@ class ResponsesToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             )
         return []
 
-    def _text(self, record: _Item, index: int, key: str, piece: str, logprobs: Any = None) -> list[Raw]:
+    def _text(
+        self, record: _Item, index: int, key: str, piece: str, logprobs: Any = None
+    ) -> list[Raw]:
         if record.kind != "message":
             raise StreamProtocolError(f"text for a {record.kind} item", path="type")
         part = record.parts.setdefault((key, index), ["", self._length])
@@ -256,7 +270,9 @@ class ResponsesToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             self._reasoning_sent = True
             delta["reasoning_content"] = text
         if kind == "summary" and self._ctx.options.extensions:
-            delta["reasoning_details"] = [self._entry(record, (kind, index), "reasoning.summary", piece)]
+            delta["reasoning_details"] = [
+                self._entry(record, (kind, index), "reasoning.summary", piece)
+            ]
         if not self._ctx.options.extensions:
             self._lose_reasoning()
             return []
@@ -335,7 +351,9 @@ class ResponsesToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         delta: Json = {}
         if self._annotations:
             delta["annotations"] = self._annotations
-        if self._phase is not None and self._ctx.carry(R2O_RESPONSE.row("output[].phase"), "output"):
+        if self._phase is not None and self._ctx.carry(
+            R2O_RESPONSE.row("output[].phase"), "output"
+        ):
             delta["phase"] = self._phase
         finish = status_to_finish(response, self._tools > 0, self._ctx)
         last = self._chunk(delta, finish)
@@ -344,7 +362,11 @@ class ResponsesToOpenAIStream(StreamConverter[OpenAIStreamItem]):
             last[1]["service_tier"] = tier
         out: list[Raw] = [last]
         if self.include_usage and response.get("usage") is not None:
-            final: Json = {**self._template, "choices": [], "usage": chat_usage(response["usage"], self._ctx, "usage")}
+            final: Json = {
+                **self._template,
+                "choices": [],
+                "usage": chat_usage(response["usage"], self._ctx, "usage"),
+            }
             if tier is not None:
                 final["service_tier"] = tier
             out.append((None, final))
@@ -356,7 +378,12 @@ class ResponsesToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         return [(None, truncated_openai_error())]
 
     def _error_items(self, exc: ConversionError) -> list[Raw]:
-        error = {"message": str(exc), "type": "server_error", "param": None, "code": "stream_protocol_error"}
+        error = {
+            "message": str(exc),
+            "type": "server_error",
+            "param": None,
+            "code": "stream_protocol_error",
+        }
         return [(None, {"error": error})]
 
     def _model(self, item: Raw) -> OpenAIStreamItem:
@@ -383,23 +410,36 @@ def _chat_tokens(logprobs: list[Json]) -> list[Json]:
     ]
 
 
-_HANDLERS: Final = {
-    "response.output_text.delta": lambda s, d, r: s._text(r, d["content_index"], "text", d["delta"], d.get("logprobs")),
+_Handler: TypeAlias = "Callable[[ResponsesToOpenAIStream, Json, _Item], list[Raw]]"
+_HANDLERS: Final[dict[str, _Handler]] = {
+    "response.output_text.delta": lambda s, d, r: s._text(
+        r, d["content_index"], "text", d["delta"], d.get("logprobs")
+    ),
     "response.output_text.done": lambda s, d, r: s._rest(r, d["content_index"], "text", d["text"]),
     "response.refusal.delta": lambda s, d, r: s._text(r, d["content_index"], "refusal", d["delta"]),
-    "response.refusal.done": lambda s, d, r: s._rest(r, d["content_index"], "refusal", d["refusal"]),
+    "response.refusal.done": lambda s, d, r: s._rest(
+        r, d["content_index"], "refusal", d["refusal"]
+    ),
     "response.content_part.added": lambda s, d, r: [],
     "response.content_part.done": lambda s, d, r: [],
     "response.output_text.annotation.added": lambda s, d, r: [],
     "response.reasoning_summary_part.added": lambda s, d, r: [],
     "response.reasoning_summary_part.done": lambda s, d, r: [],
-    "response.reasoning_summary_text.delta": lambda s, d, r: s._reasoning(r, "summary", d["summary_index"], d["delta"]),
+    "response.reasoning_summary_text.delta": lambda s, d, r: s._reasoning(
+        r, "summary", d["summary_index"], d["delta"]
+    ),
     "response.reasoning_summary_text.done": lambda s, d, r: [],
-    "response.reasoning_text.delta": lambda s, d, r: s._reasoning(r, "content", d["content_index"], d["delta"]),
+    "response.reasoning_text.delta": lambda s, d, r: s._reasoning(
+        r, "content", d["content_index"], d["delta"]
+    ),
     "response.reasoning_text.done": lambda s, d, r: [],
     "response.function_call_arguments.delta": lambda s, d, r: s._arguments(r, d["delta"]),
-    "response.function_call_arguments.done": lambda s, d, r: [] if r.sent else s._arguments(r, d["arguments"]),
+    "response.function_call_arguments.done": lambda s, d, r: (
+        [] if r.sent else s._arguments(r, d["arguments"])
+    ),
     "response.custom_tool_call_input.delta": lambda s, d, r: s._arguments(r, d["delta"]),
-    "response.custom_tool_call_input.done": lambda s, d, r: [] if r.sent else s._arguments(r, d["input"]),
+    "response.custom_tool_call_input.done": lambda s, d, r: (
+        [] if r.sent else s._arguments(r, d["input"])
+    ),
     "response.output_item.done": lambda s, d, r: s._item_done(d, r),
 }
