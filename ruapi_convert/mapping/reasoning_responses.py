@@ -15,7 +15,7 @@ on the Chat side (with ``extensions=True``; a standard OpenAI upstream rejects t
   from OpenAI's Responses API, ``openai-responses-v1``, and the item's ``rs_`` id in each entry's
   ``id``: a summary part -> ``{type: reasoning.summary, summary}``, a reasoning_text part ->
   ``{type: reasoning.text, text}``, ``encrypted_content`` -> ``{type: reasoning.encrypted, data}``;
-* ``reasoning_content``: the texts (reasoning_text parts, else summary parts) joined by a blank
+* ``reasoning_content``: the texts (summary parts, then reasoning_text parts) joined by a blank
   line, which DeepSeek, Kimi and GLM need back on tool-call turns ("The `reasoning_content` in the
   thinking mode must be passed back", router-for-me/CLIProxyAPI#3451). An item with reasoning
   text only becomes ``reasoning_content`` alone.
@@ -106,16 +106,14 @@ def decode_carrier(blob: Any) -> Json | None:
 
 
 def implied_text(details: list[Json]) -> str:
-    """The ``reasoning_content`` that ``reasoning_details`` imply: the non-empty reasoning.text
-    texts joined by a blank line (as :mod:`.reasoning` writes them), else the summaries."""
-    texts = [d["text"] for d in details if d.get("type") == "reasoning.text" and d.get("text")]
-    if not texts:
-        texts = [
-            d["summary"]
-            for d in details
-            if d.get("type") == "reasoning.summary" and isinstance(d.get("summary"), str)
-        ]
-    return REASONING_SEPARATOR.join(t for t in texts if t)
+    """The ``reasoning_content`` that ``reasoning_details`` imply: the non-empty summary and
+    reasoning texts, in order, joined by a blank line (as :mod:`.reasoning` joins thinking)."""
+    texts = [
+        d.get("summary") if d.get("type") == "reasoning.summary" else d.get("text")
+        for d in details
+        if d.get("type") in ("reasoning.summary", "reasoning.text")
+    ]
+    return REASONING_SEPARATOR.join(t for t in texts if isinstance(t, str) and t)
 
 
 # -- Responses -> Chat: requests and replies ---------------------------------------------------------
@@ -123,7 +121,7 @@ def implied_text(details: list[Json]) -> str:
 R2O_REASONING = R2O_REQUEST.carried(
     "input[] (reasoning)",
     "the next assistant message's reasoning_content + reasoning_details",
-    "reasoning_details: {type: reasoning.summary, summary} per summary part, {type: reasoning.text, text} per reasoning_text part, {type: reasoning.encrypted, data: encrypted_content}, each with id (the rs_ id) and format openai-responses-v1; an item with reasoning_text parts only becomes reasoning_content alone; reasoning_content: the texts (else the summaries) joined by a blank line; an encrypted_content made by openai_to_responses_* ('rc1:' carrier) restores the Chat fields it carries exactly. Reasoning with no assistant message after it in its turn is dropped. Never sent as visible text",
+    "reasoning_details: {type: reasoning.summary, summary} per summary part, {type: reasoning.text, text} per reasoning_text part, {type: reasoning.encrypted, data: encrypted_content}, each with id (the rs_ id) and format openai-responses-v1; an item with reasoning_text parts only becomes reasoning_content alone; reasoning_content: the summaries and reasoning texts joined by a blank line; an encrypted_content made by openai_to_responses_* ('rc1:' carrier) restores the Chat fields it carries exactly. Reasoning with no assistant message after it in its turn is dropped. Never sent as visible text",
     ("reasoning",),
 )
 R2O_RESPONSE_REASONING = R2O_RESPONSE.carried(
@@ -197,7 +195,7 @@ def _plain_details(item: Json, start: int) -> tuple[list[Json], str]:
     summaries = [p["text"] for p in item.get("summary") or () if p.get("type") == "summary_text"]
     contents = [p["text"] for p in item.get("content") or () if p.get("type") == "reasoning_text"]
     blob = item.get("encrypted_content")
-    text = REASONING_SEPARATOR.join(t for t in (contents or summaries) if t)
+    text = REASONING_SEPARATOR.join(t for t in (*summaries, *contents) if t)
     if not summaries and not blob:
         return [], text  # reasoning text only: reasoning_content, as DeepSeek-style servers send it
     entries: list[Json] = []

@@ -199,8 +199,17 @@ O2R_FUNCTION_CALL = O2R_RESPONSE.approximated(
 
 def call_item(
     call: Json, k: int, response: str, status: str, names: ToolNames, path: str, ctx: Context
-) -> Json:
-    """The output item of the ``k``-th Chat tool call of a reply (``response``: the Response id)."""
+) -> Json | None:
+    """The output item of the ``k``-th Chat tool call of a reply (``response``: the Response id);
+    None for a call of a type this library does not know (reported)."""
+    if call["type"] not in ("function", "custom"):
+        ctx.lose(
+            O2R_RESPONSE.row("choices[].message.tool_calls"),
+            path,
+            kind="unknown",
+            detail=f"tool call type {call['type']!r} is unknown; dropped",
+        )
+        return None
     ctx.unknown(call, frozenset({"id", "type", "function", "custom", "index"}), path)
     if call["type"] == "custom":
         custom = call["custom"]

@@ -535,14 +535,17 @@ def reply_items(
     )
     if message is not None:
         items.append(message)
-    for k, call in enumerate(msg.get("tool_calls") or ()):
-        items.append(call_item(call, k, response, status, names, f"{path}.tool_calls[{k}]", ctx))
+    calls = [
+        call_item(call, k, response, status, names, f"{path}.tool_calls[{k}]", ctx)
+        for k, call in enumerate(msg.get("tool_calls") or ())
+    ]
     fc = msg.get("function_call")
     if fc is not None:
         ctx.lose(O2R_FUNCTION_CALL, f"{path}.function_call")
         call = {"id": "call_function_call", "type": "function", "function": fc}
         k = len(msg.get("tool_calls") or ())
-        items.append(call_item(call, k, response, status, names, f"{path}.function_call", ctx))
+        calls.append(call_item(call, k, response, status, names, f"{path}.function_call", ctx))
+    items.extend(item for item in calls if item is not None)
     return items
 
 

@@ -301,6 +301,8 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
         item = self._calls.get(index)
         out: list[Raw] = []
         kind = merged["type"]
+        if kind not in ("function", "custom"):
+            return []  # reported by the final conversion (an unknown tool call type)
         name = (merged.get(kind if kind == "custom" else "function") or {}).get("name")
         if item is None:
             if not merged.get("id") or not name:

@@ -17,7 +17,7 @@ once). Then each output item feeds one Chat channel, as the non-stream conversio
 * function and custom tool calls -> ``tool_calls`` entries numbered from 0 in the order they
   begin: the first fragment has ``id``, ``type`` and the name, later ones the arguments (or
   custom input);
-* reasoning items -> ``reasoning_content`` (reasoning text, else summaries) and, with
+* reasoning items -> ``reasoning_content`` (summaries and reasoning text) and, with
   ``extensions=True``, ``reasoning_details`` fragments merged by ``index`` (summaries as
   ``reasoning.summary``, ``encrypted_content`` as ``reasoning.encrypted`` with the item's end).
 
@@ -75,7 +75,7 @@ _HOSTED_ROW: Final = HOSTED_OUTPUT
 class _Item:
     """What the converter remembers of one output item."""
 
-    __slots__ = ("call", "entries", "id", "kind", "parts", "reasoning_text", "sent")
+    __slots__ = ("call", "entries", "id", "kind", "parts", "sent")
 
     def __init__(self, kind: str, item_id: str | None) -> None:
         self.kind = kind
@@ -86,7 +86,6 @@ class _Item:
         self.parts: dict[tuple[str, int], list[Any]] = {}
         #: reasoning: (part kind, index) -> reasoning_details index of its entry
         self.entries: dict[tuple[str, int], int] = {}
-        self.reasoning_text = False  # a reasoning item had reasoning_text (not only summaries)
 
 
 class ResponsesToOpenAIStream(StreamConverter[OpenAIStreamItem]):
@@ -260,15 +259,11 @@ class ResponsesToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         if not piece:
             return []
         part[0] += piece
-        delta: Json = {}
-        if kind == "content":
-            record.reasoning_text = True
-        if kind == "content" or not record.reasoning_text:
-            text = piece
-            if not part[0][: -len(piece)] and self._reasoning_sent:
-                text = REASONING_SEPARATOR + piece
-            self._reasoning_sent = True
-            delta["reasoning_content"] = text
+        text = piece
+        if not part[0][: -len(piece)] and self._reasoning_sent:
+            text = REASONING_SEPARATOR + piece  # a new part: texts join with a blank line
+        self._reasoning_sent = True
+        delta: Json = {"reasoning_content": text}
         if kind == "summary" and self._ctx.options.extensions:
             delta["reasoning_details"] = [
                 self._entry(record, (kind, index), "reasoning.summary", piece)
@@ -320,9 +315,18 @@ class ResponsesToOpenAIStream(StreamConverter[OpenAIStreamItem]):
                     if not sent and part.get("text"):
                         out += self._reasoning(record, kind, j, part["text"])
             blob = item.get("encrypted_content")
-            if blob and self._ctx.options.extensions:
-                entry = self._entry(record, ("encrypted", 0), "reasoning.encrypted", blob)
-                out.append(self._chunk({"reasoning_details": [entry]}))
+            if (blob or item.get("summary")) and self._ctx.options.extensions:
+                # the plain form (reasoning_to_chat): with a summary or a blob, the reasoning text
+                # is in reasoning_details too, before the blob
+                entries = [
+                    self._entry(record, ("text", j), "reasoning.text", part.get("text") or "")
+                    for j, part in enumerate(item.get("content") or ())
+                    if part.get("type") == "reasoning_text"
+                ]
+                if blob:
+                    entries.append(self._entry(record, ("encrypted", 0), "reasoning.encrypted", blob))
+                if entries:
+                    out.append(self._chunk({"reasoning_details": entries}))
             elif blob:
                 self._lose_reasoning()
         elif record.call >= 0 and not record.sent:
