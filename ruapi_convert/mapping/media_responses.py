@@ -72,12 +72,11 @@ def chat_image(part: Json, path: str, ctx: Context) -> Json | None:
     ctx.unknown(part, _PART_KEYS["input_image"], path)
     url = part.get("image_url")
     if url is None:
-        if part.get("file_id") is not None:
-            ctx.lose(
-                _IMAGE_FILE_ID,
-                f"{path}.file_id",
-                detail="an image given by file_id has no Chat form (Chat image parts take a URL); the part was dropped",
-            )
+        ctx.lose(
+            _IMAGE_FILE_ID,
+            path,  # the whole part is not sent
+            detail="an image given by file_id (or by nothing) has no Chat form: Chat image parts take a URL; the part was dropped",
+        )
         return None
     if part.get("file_id") is not None:
         ctx.lose(
@@ -94,7 +93,7 @@ def chat_image(part: Json, path: str, ctx: Context) -> Json | None:
 def chat_file(part: Json, path: str, ctx: Context) -> Json | None:
     """The Chat ``file`` part of an ``input_file`` part (None when it has only a URL)."""
     ctx.unknown(part, _PART_KEYS["input_file"], path)
-    if part.get("file_url") is not None:
+    if part.get("file_url") is not None and (part.get("file_data") or part.get("file_id")):
         ctx.lose(_FILE_URL, f"{path}.file_url")
     if part.get("detail") not in (None, "auto"):
         ctx.lose(
@@ -107,6 +106,11 @@ def chat_file(part: Json, path: str, ctx: Context) -> Json | None:
         k: part[k] for k in ("file_data", "file_id", "filename") if part.get(k) is not None
     }
     if "file_data" not in file and "file_id" not in file:
+        ctx.lose(
+            _FILE_URL,
+            path,  # the whole part is not sent
+            detail="a file part with neither file_data nor file_id has no Chat form; dropped",
+        )
         return None
     out: Json = {"type": "file", "file": file}
     copy_breakpoint(part, out)

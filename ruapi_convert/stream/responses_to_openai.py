@@ -324,7 +324,9 @@ class ResponsesToOpenAIStream(StreamConverter[OpenAIStreamItem]):
                     if part.get("type") == "reasoning_text"
                 ]
                 if blob:
-                    entries.append(self._entry(record, ("encrypted", 0), "reasoning.encrypted", blob))
+                    entries.append(
+                        self._entry(record, ("encrypted", 0), "reasoning.encrypted", blob)
+                    )
                 if entries:
                     out.append(self._chunk({"reasoning_details": entries}))
             elif blob:
