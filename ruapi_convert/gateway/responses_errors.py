@@ -61,18 +61,21 @@ def truncated_responses_error() -> Json:
 
 def chat_error_for_event(event: Json) -> Json:
     """The Chat error chunk for a Responses ``error`` event or ``response.failed`` event."""
+    kind = None
     if event.get("type") == "response.failed":
         source = (event.get("response") or {}).get("error") or {}
+        kind = source.get("type")
     elif isinstance(event.get("error"), dict):
         source = event["error"]  # the nested form OpenAI was recorded sending
+        kind = source.get("type")
     else:
-        source = event
+        source = event  # the top-level form: its "type" is the event's, "error"
     message = source.get("message")
     code = source.get("code")
     return {
         "error": {
             "message": message if isinstance(message, str) else "upstream error",
-            "type": source.get("type") if isinstance(source.get("type"), str) else "server_error",
+            "type": kind if isinstance(kind, str) else "server_error",
             "param": source.get("param") if isinstance(source.get("param"), str) else None,
             "code": code if isinstance(code, str) else None,
         }
