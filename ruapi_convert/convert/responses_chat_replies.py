@@ -21,9 +21,9 @@ from ..errors import UnsupportedError
 from ..mapping._ledger import O2R_RESPONSE, Context, Fate, Json
 from ..mapping.envelope import completion_envelope, response_envelope
 from ..mapping.params_responses import ENCRYPTED_REASONING
+from ..mapping.replies_responses import reply_extras, reply_items, reply_message
 from ..mapping.stop import finish_to_status, status_to_finish
 from ..mapping.tools_responses import tool_names
-from ..mapping.turns_responses import reply_extras, reply_items, reply_message
 from ..mapping.usage_responses import chat_usage, responses_usage
 from ..models import openai as oai
 from ..models import responses as rsp

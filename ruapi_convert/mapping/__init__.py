@@ -49,6 +49,7 @@ module                          decides
 :mod:`.media_responses`         image and file parts
 :mod:`.params_responses`        scalar parameters, structured output, stateful parameters
 :mod:`.turns_responses`         ``input`` items <-> ``messages``, instructions, history
+:mod:`.replies_responses`       a reply's message <-> a Response's ``output`` items
 ==============================  ====================================================================
 
 ``_ledger`` holds what they share: :class:`~._ledger.Fate` rows, the direction tables, and the
@@ -69,6 +70,7 @@ from . import (
     params_responses,
     reasoning,
     reasoning_responses,
+    replies_responses,
     stop,
     thinking,
     thinking_responses,
@@ -94,6 +96,7 @@ __all__ = [
     "params_responses",
     "reasoning",
     "reasoning_responses",
+    "replies_responses",
     "stop",
     "thinking",
     "thinking_responses",

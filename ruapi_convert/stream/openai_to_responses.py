@@ -50,9 +50,9 @@ from ..gateway.responses_errors import responses_error_for_chunk, truncated_resp
 from ..mapping._ledger import O2R_RESPONSE
 from ..mapping.envelope import item_id, response_envelope, several_choices
 from ..mapping.params_responses import ENCRYPTED_REASONING
+from ..mapping.replies_responses import reply_items
 from ..mapping.stop import finish_to_status
 from ..mapping.tools_responses import tool_names
-from ..mapping.turns_responses import reply_items
 from ..mapping.usage_responses import responses_usage
 from ..models import openai as oai
 from ..models.openai._stream import stream_event_wire
@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from ..options import Options
     from ..sse import ServerSentEvent
     from ._fastpath import Raw
+from ._responses_items import Item, added_form, done_events, event_class, text_logprobs
 
 __all__ = ["OpenAIToResponsesStream"]
 
@@ -76,22 +77,6 @@ _DELTA_KEYS: Final = frozenset(
      "reasoning_content", "reasoning", "reasoning_details"}
 )  # fmt: skip
 _TERMINAL: Final = {"completed": "response.completed", "incomplete": "response.incomplete"}
-
-
-class _Item:
-    """An output item the stream has opened: its index, id, type and open parts."""
-
-    __slots__ = ("buffered", "done", "id", "index", "kind", "parts")
-
-    def __init__(self, index: int, item_id: str, kind: str) -> None:
-        self.index = index
-        self.id = item_id
-        self.kind = kind
-        #: part key -> its position: ("text",) / ("refusal",) in a message, ("summary", i) /
-        #: ("content", i) in a reasoning item (positions count per kind)
-        self.parts: dict[tuple[Any, ...], int] = {}
-        self.buffered = False  # a custom call sent as a function: its input is sent at the end
-        self.done = False
 
 
 class OpenAIToResponsesStream(StreamConverter[Any]):
@@ -119,11 +104,11 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
         self._seq = 0
         self._response: Json = {}
         self._acc = ChatAccumulator()
-        self._items: list[_Item] = []
-        self._message: _Item | None = None
-        self._reasoning: dict[Any, _Item] = {}  # group id (None: id-less) -> item
+        self._items: list[Item] = []
+        self._message: Item | None = None
+        self._reasoning: dict[Any, Item] = {}  # group id (None: id-less) -> item
         self._detail_groups: dict[int, Any] = {}  # reasoning_details index -> group id
-        self._calls: dict[int, _Item] = {}
+        self._calls: dict[int, Item] = {}
         self._finish: str | None = None
         self._final: list[Json] = []
         self._status = "completed"
@@ -207,8 +192,8 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
             self._once("audio", O2R_RESPONSE.row("choices[].message.audio"))
         return out
 
-    def _open(self, kind: str, item_id: str, item: Json) -> tuple[_Item, Raw]:
-        record = _Item(len(self._items), item_id, kind)
+    def _open(self, kind: str, item_id: str, item: Json) -> tuple[Item, Raw]:
+        record = Item(len(self._items), item_id, kind)
         self._items.append(record)
         return record, self._event(
             "response.output_item.added", output_index=record.index, item=item
@@ -230,7 +215,7 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
             )
             out.append(self._part_event("response.content_part.added", item, index, part=part))
         if key == "text":
-            tokens = _text_logprobs(logprobs)
+            tokens = text_logprobs(logprobs)
             out.append(
                 self._part_event(
                     "response.output_text.delta", item, index, delta=piece, logprobs=tokens
@@ -240,7 +225,7 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
             out.append(self._part_event("response.refusal.delta", item, index, delta=piece))
         return out
 
-    def _message_item(self, out: list[Raw]) -> _Item:
+    def _message_item(self, out: list[Raw]) -> Item:
         if self._message is None:
             item_id_ = item_id("msg", self._response["id"])
             added = {
@@ -254,7 +239,7 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
             out.append(event)
         return self._message
 
-    def _part_event(self, kind: str, item: _Item, index: int, **fields: Any) -> Raw:
+    def _part_event(self, kind: str, item: Item, index: int, **fields: Any) -> Raw:
         return self._event(
             kind, item_id=item.id, output_index=item.index, content_index=index, **fields
         )
@@ -403,7 +388,7 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
             return out
         return []
 
-    def _reasoning_item(self, group: Any, out: list[Raw]) -> _Item:
+    def _reasoning_item(self, group: Any, out: list[Raw]) -> Item:
         item = self._reasoning.get(group)
         if item is None:
             item_id_ = group if group is not None else item_id("rs", self._response["id"], 0)
@@ -476,16 +461,16 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
         out: list[Raw] = []
         for record in list(self._items):
             final = by_id.get(record.id) or self._fallback(record, item_status)
-            out += self._done_events(record, final)
+            out += done_events(self._event, record, final)
         for final in self._final:
             if final["id"] not in {r.id for r in self._items}:
-                added = _added_form(final)
+                added = added_form(final)
                 record, event = self._open(final["type"], final["id"], added)
                 out.append(event)
-                out += self._done_events(record, final)
+                out += done_events(self._event, record, final)
         return out
 
-    def _fallback(self, record: _Item, status: str) -> Json:
+    def _fallback(self, record: Item, status: str) -> Json:
         """The done form of an item the final conversion has no twin for (plain reasoning text that
         the reasoning_details of a later chunk superseded): what was streamed."""
         item: Json = {"id": record.id, "type": record.kind, "summary": []}
@@ -494,90 +479,6 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
             item["content"] = [{"type": "reasoning_text", "text": text}]
         self._final.append(item)
         return item
-
-    def _done_events(self, record: _Item, final: Json) -> list[Raw]:
-        out: list[Raw] = []
-        if record.kind == "message":
-            content = final.get("content") or []
-            for key, index in record.parts.items():
-                kind = "output_text" if key == ("text",) else "refusal"
-                part = next((p for p in content if p["type"] == kind), None) or {
-                    "type": kind,
-                    kind if kind == "refusal" else "text": "",
-                }
-                if kind == "output_text":
-                    part.setdefault("annotations", [])
-                    tokens = _text_logprobs({"content": part.get("logprobs") or []})
-                    out.append(
-                        self._part_event(
-                            "response.output_text.done",
-                            record,
-                            index,
-                            text=part["text"],
-                            logprobs=tokens,
-                        )
-                    )
-                else:
-                    out.append(
-                        self._part_event(
-                            "response.refusal.done", record, index, refusal=part["refusal"]
-                        )
-                    )
-                out.append(self._part_event("response.content_part.done", record, index, part=part))
-        elif record.kind == "reasoning":
-            for kind, position in record.parts:
-                parts = final.get(kind) or []
-                text = parts[position]["text"] if position < len(parts) else ""
-                if kind == "summary":
-                    fields = {
-                        "item_id": record.id,
-                        "output_index": record.index,
-                        "summary_index": position,
-                    }
-                    out.append(
-                        self._event("response.reasoning_summary_text.done", **fields, text=text)
-                    )
-                    out.append(
-                        self._event(
-                            "response.reasoning_summary_part.done",
-                            **fields,
-                            part={"type": "summary_text", "text": text},
-                        )
-                    )
-                else:
-                    out.append(
-                        self._part_event(
-                            "response.reasoning_text.done", record, position, text=text
-                        )
-                    )
-                    out.append(
-                        self._part_event(
-                            "response.content_part.done",
-                            record,
-                            position,
-                            part={"type": "reasoning_text", "text": text},
-                        )
-                    )
-        elif record.kind == "function_call":
-            fields = {"item_id": record.id, "output_index": record.index}
-            out.append(
-                self._event(
-                    "response.function_call_arguments.done",
-                    **fields,
-                    arguments=final.get("arguments", ""),
-                )
-            )
-        elif record.kind == "custom_tool_call":
-            fields = {"item_id": record.id, "output_index": record.index}
-            text = final.get("input", "")
-            if record.buffered and text:
-                out.append(
-                    self._event("response.custom_tool_call_input.delta", **fields, delta=text)
-                )
-            out.append(self._event("response.custom_tool_call_input.done", **fields, input=text))
-        record.done = True
-        out.append(self._event("response.output_item.done", output_index=record.index, item=final))
-        return out
 
     def _end(self) -> list[Raw]:
         self.state = State.FINISHED
@@ -618,36 +519,4 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
 
     def _model(self, item: Raw) -> Any:
         name, body = cast("tuple[str, Json]", item)
-        return _event_class(name).trusted(body)
-
-
-def _text_logprobs(logprobs: Any) -> list[Json]:
-    """The ``logprobs`` of a text delta event for a chunk's choice logprobs."""
-    if not isinstance(logprobs, dict) or not logprobs.get("content"):
-        return []
-    return [
-        {
-            "token": t["token"],
-            "logprob": t["logprob"],
-            "top_logprobs": [
-                {"token": u["token"], "logprob": u["logprob"]} for u in t.get("top_logprobs") or ()
-            ],
-        }
-        for t in logprobs["content"]
-    ]
-
-
-def _added_form(final: Json) -> Json:
-    """The ``output_item.added`` form of an item that is added and done at once."""
-    if final["type"] == "reasoning":
-        return {"id": final["id"], "type": "reasoning", "summary": []}
-    if final["type"] == "message":
-        return {**final, "status": "in_progress", "content": []}
-    empty = {"arguments": ""} if final["type"] == "function_call" else {"input": ""}
-    return {**final, "status": "in_progress", **empty}
-
-
-def _event_class(name: str) -> Any:
-    from ..models.responses._stream import _event_classes
-
-    return _event_classes()[name]
+        return event_class(name).trusted(body)

@@ -46,9 +46,9 @@ from ..mapping.content_responses import chat_annotations
 from ..mapping.envelope import completion_envelope
 from ..mapping.reasoning import REASONING_SEPARATOR
 from ..mapping.reasoning_responses import R2O_RESPONSE_REASONING, stream_entry
+from ..mapping.replies_responses import HOSTED_OUTPUT
 from ..mapping.stop import status_to_finish
 from ..mapping.tool_calls_responses import call_to_chat
-from ..mapping.turns_responses import HOSTED_OUTPUT
 from ..mapping.usage_responses import chat_usage
 from ..models import openai as oai
 from ..models.responses._stream import parse_stream_event, stream_event_wire
