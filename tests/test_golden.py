@@ -49,7 +49,10 @@ FUNCTIONS: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {
     # a Responses client (Codex) in front of a Chat upstream, and a Chat client in front of a
     # Responses upstream
     "responses_client": (rc.responses_to_openai_request, rc.openai_to_responses_response),
-    "chat_client_responses_upstream": (rc.openai_to_responses_request, rc.responses_to_openai_response),
+    "chat_client_responses_upstream": (
+        rc.openai_to_responses_request,
+        rc.responses_to_openai_response,
+    ),
 }
 #: The request/response directions (folders of the same name).
 DIRECTIONS = tuple(FUNCTIONS)
@@ -306,4 +309,9 @@ def test_responses_directions_have_the_cases_the_issue_names() -> None:
         "chat_client_responses_upstream/tool_result_turn_with_encrypted_reasoning",
     ):
         files = {p.name for p in (GOLDEN / name).iterdir()}
-        assert {"client_request.json", "upstream_request.json", "upstream_response.json", "client_response.json"} <= files
+        assert {
+            "client_request.json",
+            "upstream_request.json",
+            "upstream_response.json",
+            "client_response.json",
+        } <= files

@@ -53,8 +53,9 @@ def openai_to_responses_response(
     ``body`` is a dict, a ``ChatCompletion`` or JSON bytes/str; it is not mutated. ``request`` is
     the client's Responses request: the Response echoes its settings, honours its ``include``
     (reasoning items carry ``encrypted_content``) and reads calls of its custom and namespaced
-    tools back; without it the echo is defaulted (reported). ``id`` replaces the id derived from
-    the completion's. A completion with more than one choice raises
+    tools back; without it the echo is defaulted (reported). A gateway that parsed the request
+    (``ResponseCreateParams``) passes the model, which is not validated again. ``id`` replaces the
+    id derived from the completion's. A completion with more than one choice raises
     :class:`~ruapi_convert.errors.UnsupportedError`.
     """
     ctx = Context(
