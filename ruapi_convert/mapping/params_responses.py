@@ -302,8 +302,13 @@ O2R_REQUEST.mapped(
     "json_schema flattened: {type, name, schema, description, strict}",
 )
 O2R_REQUEST.mapped("response_format.json_schema", "text.format")
-for _key in ("name", "schema", "description", "strict"):
+for _key in ("name", "description", "strict"):
     O2R_REQUEST.mapped(f"response_format.json_schema.{_key}", f"text.format.{_key}")
+O2R_REQUEST.mapped(
+    "response_format.json_schema.schema",
+    "text.format.schema",
+    "absent -> {type: object, properties: {}} (defaulted: Responses requires a schema)",
+)
 O2R_REQUEST.mapped("verbosity", "text.verbosity")
 O2R_REQUEST.mapped("stream", "stream")
 O2R_REQUEST.mapped("stream_options", "stream_options")
@@ -412,6 +417,15 @@ def format_to_responses(req: Json, out: Json, ctx: Context) -> None:
                 "response_format.json_schema",
             )
             text["format"] = {"type": "json_schema", **spec}
+            if spec.get("schema") is None:
+                # Chat makes the schema optional, Responses requires it ("schema ... Required")
+                text["format"]["schema"] = {"type": "object", "properties": {}}
+                ctx.lose(
+                    O2R_REQUEST.row("response_format.json_schema.schema"),
+                    "response_format.json_schema",
+                    kind="defaulted",
+                    detail="no schema: Responses requires one; {type: object, properties: {}} was sent",
+                )
         else:
             ctx.lose(
                 O2R_REQUEST.row("response_format"),

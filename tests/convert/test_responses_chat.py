@@ -662,3 +662,15 @@ def test_json_bytes_in_give_the_same_conversion() -> None:
         rc.responses_to_openai_request(json.dumps(body).encode()).value
         == rc.responses_to_openai_request(body).value
     )
+
+
+def test_a_json_schema_without_schema_gets_the_empty_object_schema() -> None:
+    """Responses requires text.format.schema: a Chat json_schema without one gets {} (defaulted)."""
+    fmt = {"type": "json_schema", "json_schema": {"name": "out"}}
+    body, losses = o2r({"messages": [{"role": "user", "content": "hi"}], "response_format": fmt})
+    assert body["text"]["format"] == {
+        "type": "json_schema",
+        "name": "out",
+        "schema": {"type": "object", "properties": {}},
+    }
+    assert losses == [("response_format.json_schema", "defaulted")]
