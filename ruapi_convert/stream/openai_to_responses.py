@@ -115,6 +115,7 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
         self._usage: Json | None = None
         self._tier: Any = None
         self._lost: set[str] = set()
+        self._failed_with: tuple[ConversionError, list[Raw]] | None = None
 
     # -- input ------------------------------------------------------------------------------------------
 
@@ -504,7 +505,7 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
 
     def _fail(self, error: Json) -> list[Raw]:
         """An ``error`` event, and ``response.failed`` when the response had started."""
-        started = self.state is not State.START
+        started = bool(self._response)  # response.created went out
         self.state = State.FAILED
         out = [self._event("error", **error)]
         if started:
@@ -515,7 +516,12 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
         return out
 
     def _error_items(self, exc: ConversionError) -> list[Raw]:
-        return self._fail({"code": "server_error", "message": str(exc), "param": None})
+        # Asked twice for one error (the exception's event_hint, then a transcoder's bytes): the
+        # same events, so that sequence numbers do not skip.
+        if self._failed_with is None or self._failed_with[0] is not exc:
+            error = {"code": "server_error", "message": str(exc), "param": None}
+            self._failed_with = (exc, self._fail(error))
+        return self._failed_with[1]
 
     def _model(self, item: Raw) -> Any:
         name, body = cast("tuple[str, Json]", item)

@@ -467,3 +467,15 @@ def test_function_calls_number_from_zero_with_id_and_name_once() -> None:
         [{"index": 0, "function": {"arguments": "{}"}}],
     ]
     assert out[-2]["choices"][0]["finish_reason"] == "tool_calls"
+
+
+def test_an_invalid_first_chunk_fails_without_a_response() -> None:
+    """A stream that fails before response.created sends only an error event (no failed
+    response it never created), once, however often the error is framed."""
+    converter = rc.OpenAIToResponsesStream(request={"model": "m"})
+    with pytest.raises(rc.ConversionError) as info:
+        converter.feed({"choices": "not a list"})
+    first = converter.error_bytes(info.value)
+    assert first.count(b"event: ") == 1
+    assert b"event: error" in first
+    assert converter.error_bytes(info.value) == first
