@@ -112,7 +112,7 @@ Completions in every name. The conventions of these directions:
   reasoning item becomes `reasoning_details` entries with OpenRouter's `format`
   `openai-responses-v1` and the item's `rs_` id (`reasoning.summary` per summary part,
   `reasoning.text` per reasoning_text part, `reasoning.encrypted` for `encrypted_content`) plus
-  `reasoning_content` (the texts, else the summaries); an item with reasoning text only becomes
+  `reasoning_content` (the summaries and texts, joined); an item with reasoning text only becomes
   `reasoning_content` alone. With `extensions=False` reasoning is dropped (reported). The other
   way, Chat reasoning becomes one reasoning item per id; what that plain form cannot give back
   exactly (Anthropic signatures, redacted thinking, other formats, and - when the request asked
