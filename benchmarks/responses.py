@@ -26,6 +26,7 @@ import orjson
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import ruapi_convert as rc
+from ruapi_convert.models import responses as rsp
 from ruapi_convert.sse import SSETranscoder
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def row(label: str, ours: float, base: float) -> str:
 
 
 #: The request a gateway already parsed (passing the model skips validating it again per reply).
-CODEX_MODEL = rc.models.responses.ResponseCreateParams.model_validate(CODEX)
+CODEX_MODEL = rsp.ResponseCreateParams.model_validate(CODEX)
 
 
 def responses_request(turns: int) -> Json:
