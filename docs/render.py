@@ -23,6 +23,10 @@ from ruapi_convert.mapping._ledger import (
     A2O_RESPONSE,
     O2A_REQUEST,
     O2A_RESPONSE,
+    O2R_REQUEST,
+    O2R_RESPONSE,
+    R2O_REQUEST,
+    R2O_RESPONSE,
     Counterpart,
     FateTable,
 )
@@ -47,6 +51,7 @@ Every field of the source protocol has one row per direction. Its fate is one of
 | dropped | no counterpart | yes, kind `dropped` |
 | defaulted | the target needs a value the source lacks | yes, kind `defaulted` |
 | refused | no faithful result exists | raises `UnsupportedError` |
+| stateful | needs state a server keeps (a stored response, conversation or prompt) | yes, kind `stateful`, unless the caller passed the state in |
 
 A field that is not in the table (a field newer than this library, in any object) is reported with
 kind `unknown` and not carried over. Values that equal the protocol's documented default
@@ -94,6 +99,44 @@ Messages API **requests never get extension fields**: Anthropic rejects unknown 
   and tool calls lose their relative order; the reverse direction rebuilds one text block.
 * OpenAI tool-call `arguments` are re-serialised compactly (`{"a":1}`), so their whitespace changes.
 * A trailing assistant message means "continue this" on Anthropic and "an earlier turn" on OpenAI.
+"""
+
+
+_RESPONSES_INTRO = """\
+## Responses API <-> Chat Completions
+
+The OpenAI Responses API (`POST /v1/responses`) is the third protocol; "openai" keeps meaning Chat
+Completions in every name. The conventions of these directions:
+
+* **Reasoning** on the Chat side is the reasoning convention above (`extensions=True`): a
+  reasoning item becomes `reasoning_details` entries with OpenRouter's `format`
+  `openai-responses-v1` and the item's `rs_` id (`reasoning.summary` per summary part,
+  `reasoning.text` per reasoning_text part, `reasoning.encrypted` for `encrypted_content`) plus
+  `reasoning_content` (the summaries and texts, joined); an item with reasoning text only becomes
+  `reasoning_content` alone. With `extensions=False` reasoning is dropped (reported). The other
+  way, Chat reasoning becomes one reasoning item per id; what that plain form cannot give back
+  exactly (Anthropic signatures, redacted thinking, other formats, and - when the request asked
+  for `include: ["reasoning.encrypted_content"]` - plain reasoning text, which Codex does not send
+  back) travels in `encrypted_content` as a carrier, `"rc1:" + base64(JSON)`, restored exactly by
+  `responses_to_openai_request`. OpenAI's own blobs are never reshaped and keep their item id.
+  A reply without reasoning whose request asked for encrypted reasoning gets one empty reasoning
+  item (Codex waits for it). Reasoning is never sent as visible text.
+* **Custom tools** (Codex's `apply_patch`): Chat custom tools by default; `custom_tools="function"`
+  sends a function with one string parameter `input` and reads its calls back as custom tool
+  calls. Namespaced functions are named `<namespace>__<name>` on the Chat side.
+* **Tool results** are placed right after the assistant message of their call, and a run of calls
+  is one assistant message: Chat servers reject anything else.
+* **Stateful features** (`previous_response_id`, `conversation`, `store: true`, `background`,
+  `prompt`, `item_reference`) are reported with loss kind `stateful` (`strict=True` refuses them).
+  A gateway that stores responses passes the stored items as `history=`;
+  `responses_history_items(request, response, history=...)` gives the items to store.
+* **Replies** echo the client's Responses request (`request=`: tools, tool_choice, include ...);
+  item ids are derived from the response id (`msg_`, `rs_`, `fc_`, `ctc_` + its base), never from a
+  `call_id`. A streaming Chat upstream is asked for usage (`stream_options.include_usage`),
+  because `response.completed` carries it.
+* **Streams** (`OpenAIToResponsesStream`): `response.created` first, one response id, every item
+  added before its events and done before `response.completed`, `sequence_number` from 0; a
+  truncated upstream ends with `error` + `response.failed`, never `response.completed`.
 """
 
 
@@ -196,6 +239,24 @@ def render_mapping() -> str:
         "## Responses and streams\n\nStream events carry the same fields as responses, a piece at a time, and follow the same rows.\n",
         _fate_table(A2O_RESPONSE),
         _fate_table(O2A_RESPONSE),
+        _RESPONSES_INTRO,
+        _vocabulary(
+            "incomplete_details.reason -> finish_reason",
+            stop.INCOMPLETE_TO_FINISH,
+            "Responses incomplete reason",
+            "Chat finish_reason",
+        ),
+        "### finish_reason -> status (Chat -> Responses)\n\n| Chat finish_reason | status | incomplete_details.reason |\n|---|---|---|\n"
+        + "\n".join(
+            f"| `{k}` | `{status}` | {f'`{reason}`' if reason else ''} |"
+            for k, (status, reason) in stop.FINISH_TO_STATUS.items()
+        ),
+        "### Requests\n",
+        _fate_table(R2O_REQUEST),
+        _fate_table(O2R_REQUEST),
+        "### Responses and streams\n",
+        _fate_table(O2R_RESPONSE),
+        _fate_table(R2O_RESPONSE),
         errors_section(),
     ]
     return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"

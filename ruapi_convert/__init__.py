@@ -13,10 +13,16 @@ with every loss reported.
     >>> up.value.to_dict()["max_tokens"], [loss.kind for loss in up.losses]
     (4096, ['defaulted'])
 
-The public API is this module's ``__all__``; models live in :mod:`ruapi_convert.models.openai` and
-:mod:`ruapi_convert.models.anthropic`, SSE framing in :mod:`ruapi_convert.sse`, Hypothesis
-strategies in :mod:`ruapi_convert.testing`.
+The public API is this module's ``__all__``; models live in :mod:`ruapi_convert.models.openai`,
+:mod:`ruapi_convert.models.anthropic` and :mod:`ruapi_convert.models.responses`, SSE framing in
+:mod:`ruapi_convert.sse`, Hypothesis strategies in :mod:`ruapi_convert.testing`.
+
+The Responses API conversions (``responses_*`` / ``*_responses_*``) load on first use (PEP 562):
+their models take about 100 ms to import, which a gateway that never sees a Responses request
+should not pay.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from . import sse
 from .convert.requests import anthropic_to_openai_request, openai_to_anthropic_request
@@ -45,7 +51,47 @@ from .losses import Converted, Loss
 from .options import Options
 from .stream import AnthropicToOpenAIStream, OpenAIToAnthropicStream
 
+if TYPE_CHECKING:
+    from .convert.responses_chat import (
+        openai_to_responses_request,
+        responses_history_items,
+        responses_to_openai_request,
+    )
+    from .convert.responses_chat_replies import (
+        openai_to_responses_response,
+        responses_to_openai_response,
+    )
+    from .stream.openai_to_responses import OpenAIToResponsesStream
+    from .stream.responses_to_openai import ResponsesToOpenAIStream
+
 __version__ = "0.1.0"
+
+#: name -> module of the names loaded on first use.
+_LAZY = {
+    "responses_to_openai_request": "convert.responses_chat",
+    "openai_to_responses_request": "convert.responses_chat",
+    "responses_history_items": "convert.responses_chat",
+    "openai_to_responses_response": "convert.responses_chat_replies",
+    "responses_to_openai_response": "convert.responses_chat_replies",
+    "OpenAIToResponsesStream": "stream.openai_to_responses",
+    "ResponsesToOpenAIStream": "stream.responses_to_openai",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     # body conversions
@@ -53,6 +99,12 @@ __all__ = [
     "anthropic_to_openai_request",
     "anthropic_to_openai_response",
     "openai_to_anthropic_response",
+    # the Responses API <-> Chat Completions (loaded on first use)
+    "responses_to_openai_request",
+    "openai_to_responses_response",
+    "openai_to_responses_request",
+    "responses_to_openai_response",
+    "responses_history_items",
     # errors, headers and model lists
     "anthropic_to_openai_error",
     "openai_to_anthropic_error",
@@ -68,6 +120,8 @@ __all__ = [
     # streams
     "AnthropicToOpenAIStream",
     "OpenAIToAnthropicStream",
+    "OpenAIToResponsesStream",
+    "ResponsesToOpenAIStream",
     "sse",
     # results and options
     "Converted",

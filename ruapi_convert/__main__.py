@@ -146,9 +146,71 @@ def demo() -> None:
     _show("5. ... and back to Anthropic (the round trip keeps it)", back.value.to_dict())
 
 
+# -- the Codex scenario: a Responses client in front of a Chat upstream (DeepSeek-style) -------------
+
+CODEX_REQUEST = {
+    "model": "deepseek-v4-pro",
+    "instructions": "You are Codex, a coding agent. Keep answers short.",
+    "input": [
+        {
+            "type": "message",
+            "role": "user",
+            "content": [{"type": "input_text", "text": "Add type hints to greet()."}],
+        }
+    ],
+    "tools": [
+        {
+            "type": "custom",
+            "name": "apply_patch",
+            "description": "Edit files with a patch.",
+            "format": {"type": "grammar", "syntax": "lark", "definition": "start: /(.|\\n)+/"},
+        }
+    ],
+    "tool_choice": "auto",
+    "parallel_tool_calls": False,
+    "reasoning": {"effort": "high", "summary": "auto"},
+    "store": False,
+    "stream": True,
+    "include": ["reasoning.encrypted_content"],
+}
+
+CODEX_UPSTREAM_STREAM = b"""data: {"id":"ds-1","object":"chat.completion.chunk","created":1765072812,"model":"deepseek-v4-pro","choices":[{"index":0,"delta":{"role":"assistant","reasoning_content":"Annotate name and the return value."},"finish_reason":null}]}
+
+data: {"id":"ds-1","object":"chat.completion.chunk","created":1765072812,"model":"deepseek-v4-pro","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_0","type":"function","function":{"name":"apply_patch","arguments":"{\\"input\\":\\"*** Begin Patch\\\\n*** End Patch\\"}"}}]},"finish_reason":"tool_calls"}]}
+
+data: {"id":"ds-1","object":"chat.completion.chunk","created":1765072812,"model":"deepseek-v4-pro","choices":[],"usage":{"prompt_tokens":310,"completion_tokens":52,"total_tokens":362}}
+
+data: [DONE]
+
+"""
+
+
+def codex_demo() -> None:
+    """Codex (Responses API) in front of a Chat upstream without custom tools: the request, and
+    the upstream's Chat stream as the Responses events Codex reads."""
+    import ruapi_convert as rc  # the Responses conversions load on first use
+
+    print(
+        "\n\nruapi_convert demo: Codex (Responses API) in front of a DeepSeek-style Chat upstream."
+    )
+    up = rc.responses_to_openai_request(CODEX_REQUEST, custom_tools="function")
+    _show(
+        "1. Chat request (apply_patch as a one-string function, reasoning_effort)",
+        up.value.to_dict(),
+    )
+    _show("   losses", [str(loss) for loss in up.losses])
+    transcoder = SSETranscoder(
+        rc.OpenAIToResponsesStream(request=CODEX_REQUEST, custom_tools="function")
+    )
+    client_bytes = transcoder.feed(CODEX_UPSTREAM_STREAM) + transcoder.close()
+    events = [line[7:] for line in client_bytes.decode().splitlines() if line.startswith("event: ")]
+    _show("2. upstream Chat SSE -> the Responses events Codex reads", "\n".join(events))
+
+
 def main(argv: list[str]) -> int:
     if not argv:
         demo()
+        codex_demo()
         return 0
     if len(argv) not in (2, 3) or argv[0] not in ("openai-to-anthropic", "anthropic-to-openai"):
         print(USAGE, file=sys.stderr)

@@ -22,7 +22,10 @@ T = TypeVar("T")
 #: form that does not mean exactly the same (a hoisted system message, a clamped budget).
 #: ``defaulted``: the target needs a value the source did not have, and a documented default was
 #: filled in. ``unknown``: a field, block or event newer than this library, dropped across protocols.
-LossKind = Literal["dropped", "approximated", "defaulted", "unknown"]
+#: ``stateful``: the value asks a server to store or look up state (``previous_response_id``,
+#: ``store: true``, ``item_reference`` ... of the Responses API), which a pure function cannot do;
+#: a gateway that keeps the state passes it in (``history=``) or refuses the request (``strict``).
+LossKind = Literal["dropped", "approximated", "defaulted", "unknown", "stateful"]
 
 
 @dataclass(frozen=True, slots=True)

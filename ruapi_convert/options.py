@@ -40,7 +40,11 @@ __all__ = [
     "O2ARequestOptions",
     "O2AResponseOptions",
     "O2AStreamOptions",
+    "O2RRequestOptions",
+    "O2RResponseOptions",
     "Options",
+    "R2ORequestOptions",
+    "R2OResponseOptions",
     "RequestHeaderOptions",
     "StrictOption",
     "check_call",
@@ -130,6 +134,15 @@ class Options:
     #: without bound on what a stranger's upstream sends.
     max_stream_buffer: int = 8 * 1024 * 1024
 
+    # -- Responses <-> Chat Completions -------------------------------------------------------------
+    #: How a Responses custom (free-form) tool such as Codex's ``apply_patch`` reaches a Chat
+    #: upstream: "custom", Chat's own custom tools (api.openai.com), or "function", a function tool
+    #: with one string parameter ``input`` for servers without custom tools (the grammar is lost and
+    #: reported). Replies and streams read the function form back as custom tool calls. (A dialect
+    #: profile will set this.) The request options also read ``system_role`` (the role that carries
+    #: ``instructions``) and ``max_tokens_field`` (where ``max_output_tokens`` goes).
+    custom_tools: Literal["custom", "function"] = "custom"
+
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
             _check(f.name, getattr(self, f.name), _HINTS[f.name])
@@ -187,6 +200,28 @@ class A2OStreamOptions(CommonOptions, total=False):
     """``AnthropicToOpenAIStream``."""
 
     max_stream_buffer: int
+
+
+class R2ORequestOptions(CommonOptions, total=False):
+    """``responses_to_openai_request``."""
+
+    system_role: Literal["system", "developer"]
+    max_tokens_field: Literal["max_completion_tokens", "max_tokens"]
+    custom_tools: Literal["custom", "function"]
+
+
+class O2RResponseOptions(CommonOptions, total=False):
+    """``openai_to_responses_response`` and ``OpenAIToResponsesStream``."""
+
+    custom_tools: Literal["custom", "function"]
+
+
+class O2RRequestOptions(CommonOptions, total=False):
+    """``openai_to_responses_request``."""
+
+
+class R2OResponseOptions(CommonOptions, total=False):
+    """``responses_to_openai_response`` and ``ResponsesToOpenAIStream``."""
 
 
 class RequestHeaderOptions(TypedDict, total=False):

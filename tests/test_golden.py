@@ -46,7 +46,16 @@ Json = dict[str, Any]
 FUNCTIONS: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {
     "openai_client": (rc.openai_to_anthropic_request, rc.anthropic_to_openai_response),
     "anthropic_client": (rc.anthropic_to_openai_request, rc.openai_to_anthropic_response),
+    # a Responses client (Codex) in front of a Chat upstream, and a Chat client in front of a
+    # Responses upstream
+    "responses_client": (rc.responses_to_openai_request, rc.openai_to_responses_response),
+    "chat_client_responses_upstream": (
+        rc.openai_to_responses_request,
+        rc.responses_to_openai_response,
+    ),
 }
+#: The request/response directions (folders of the same name).
+DIRECTIONS = tuple(FUNCTIONS)
 
 
 def _toml(path: Path) -> Json:
@@ -70,14 +79,8 @@ def _cases(kind: str, required: str) -> list[Any]:
     return params
 
 
-REQUESTS = [
-    *_cases("openai_client", "upstream_request.json"),
-    *_cases("anthropic_client", "upstream_request.json"),
-]
-RESPONSES = [
-    *_cases("openai_client", "client_response.json"),
-    *_cases("anthropic_client", "client_response.json"),
-]
+REQUESTS = [case for d in DIRECTIONS for case in _cases(d, "upstream_request.json")]
+RESPONSES = [case for d in DIRECTIONS for case in _cases(d, "client_response.json")]
 ERRORS = _cases("errors", "expected_error.toml")
 STREAMS = [
     pytest.param(folder, id=folder.name)
@@ -99,7 +102,7 @@ def sse_snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
 
 
 #: Case options that are per-call arguments, not Options policies.
-_PER_CALL = frozenset({"created", "id", "model", "include_usage", "keepalive"})
+_PER_CALL = frozenset({"created", "id", "model", "include_usage", "keepalive", "request"})
 
 
 def _call_kwargs(convert: Callable[..., Any], options: Json) -> Json:
@@ -136,9 +139,11 @@ def test_response(folder: Path) -> None:
     """upstream_response.json converts to exactly client_response.json, with the listed losses."""
     case = _toml(folder / "case.toml")
     _, convert = FUNCTIONS[case["direction"]]
-    result = convert(
-        _json(folder / "upstream_response.json"), **_call_kwargs(convert, case["options"])
-    )
+    options = dict(case["options"])
+    if case["direction"] == "responses_client" and (folder / "client_request.json").is_file():
+        # a Response echoes the client's request and honours its include
+        options["request"] = _json(folder / "client_request.json")
+    result = convert(_json(folder / "upstream_response.json"), **_call_kwargs(convert, options))
     assert result.value.to_dict() == _json(folder / "client_response.json")
     assert _losses(result.losses) == _expected_losses(case, "response")
 
@@ -166,11 +171,16 @@ def _transcode(case: Json) -> tuple[bytes, list[tuple[str, str]], str | None]:
     ``sse.SSETranscoder`` sends), and its class name is returned.
     """
     options = dict(case["options"])
-    converter: AnthropicToOpenAIStream | OpenAIToAnthropicStream
-    if case["direction"] == "openai_client":
-        converter = AnthropicToOpenAIStream(**_call_kwargs(AnthropicToOpenAIStream, options))
-    else:
-        converter = OpenAIToAnthropicStream(**_call_kwargs(OpenAIToAnthropicStream, options))
+    if "request" in options:  # the path of the client's Responses request
+        options["request"] = _json(ROOT / options["request"])
+    kinds: dict[str, Any] = {
+        "openai_client": AnthropicToOpenAIStream,
+        "anthropic_client": OpenAIToAnthropicStream,
+        "responses_client": rc.OpenAIToResponsesStream,
+        "chat_client_responses_upstream": rc.ResponsesToOpenAIStream,
+    }
+    kind = kinds[case["direction"]]
+    converter = kind(**_call_kwargs(kind, options))
     decoder = sse.SSEDecoder()
     out: list[bytes] = []
     error = None
@@ -195,13 +205,10 @@ def test_stream(folder: Path, sse_snapshot: SnapshotAssertion) -> None:
 
 
 def test_every_stream_payload_has_a_golden() -> None:
-    """Each fixtures/payloads/*/streams/*.sse has its streams/<protocol>_<name> golden folder.
-
-    (Only protocols with a stream converter: Responses streams get goldens with their converters.)
-    """
+    """Each fixtures/payloads/*/streams/*.sse has its streams/<protocol>_<name> golden folder."""
     sources = sorted(
         path
-        for protocol in ("openai", "anthropic")
+        for protocol in ("openai", "anthropic", "responses")
         for path in PAYLOADS.glob(f"{protocol}/streams/*.sse")
     )
     expected = {f"{path.parent.parent.name}_{path.stem}" for path in sources}
@@ -225,6 +232,11 @@ def test_there_are_enough_cases() -> None:
 CASE_FOLDERS = [
     pytest.param(folder, id=f"{kind}/{folder.name}")
     for kind in ("openai_client", "anthropic_client")
+    for folder in sorted((GOLDEN / kind).iterdir())
+]
+RESPONSES_CASE_FOLDERS = [
+    pytest.param(folder, id=f"{kind}/{folder.name}")
+    for kind in ("responses_client", "chat_client_responses_upstream")
     for folder in sorted((GOLDEN / kind).iterdir())
 ]
 
@@ -256,3 +268,50 @@ def test_golden_payloads_validate_with_the_sdks(folder: Path) -> None:
     for name, validate in validators.items():
         if (folder / name).is_file():
             validate(_json(folder / name))
+
+
+@pytest.mark.oracle
+@pytest.mark.parametrize("folder", RESPONSES_CASE_FOLDERS)
+def test_responses_golden_outputs_validate_with_the_sdk(folder: Path) -> None:
+    """The expected outputs of the Responses cases (and the Chat inputs) validate with the SDK's
+    types. (Codex-shaped Responses requests are narrower than the SDK's request types, which
+    require ids and detail that Codex leaves out; see fixtures/payloads/SOURCES.md.)"""
+    from openai.types.chat import ChatCompletion, CompletionCreateParams
+    from openai.types.responses import Response
+    from pydantic import TypeAdapter
+
+    chat_request: TypeAdapter[Any] = TypeAdapter(CompletionCreateParams)
+    case = _toml(folder / "case.toml")
+    validators: dict[str, Callable[[Any], object]]
+    if case["direction"] == "responses_client":
+        validators = {
+            "upstream_request.json": chat_request.validate_python,
+            "upstream_response.json": ChatCompletion.model_validate,
+            "client_response.json": Response.model_validate,
+        }
+    else:
+        validators = {
+            "client_request.json": chat_request.validate_python,
+            "upstream_response.json": Response.model_validate,
+            "client_response.json": ChatCompletion.model_validate,
+        }
+    for name, validate in validators.items():
+        if (folder / name).is_file():
+            validate(_json(folder / name))
+
+
+def test_responses_directions_have_the_cases_the_issue_names() -> None:
+    """A Codex session against a Chat upstream with and without a reasoning dialect, and a Chat
+    client in front of a Responses upstream, each with both stages."""
+    for name in (
+        "responses_client/codex_apply_patch_loop_reasoning_dialect",
+        "responses_client/codex_apply_patch_loop_standard_openai",
+        "chat_client_responses_upstream/tool_result_turn_with_encrypted_reasoning",
+    ):
+        files = {p.name for p in (GOLDEN / name).iterdir()}
+        assert {
+            "client_request.json",
+            "upstream_request.json",
+            "upstream_response.json",
+            "client_response.json",
+        } <= files

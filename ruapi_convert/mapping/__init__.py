@@ -31,6 +31,27 @@ module                  decides
 :mod:`.extensions`      every extension field, written and read back
 ======================  ============================================================================
 
+The Responses API (``responses``) meets Chat Completions in the ``*_responses`` siblings - "the
+Responses vocabulary of the <concept> concept" - and in a ``Responses <-> Chat`` section at the end
+of the small modules (:mod:`.stop`: status <-> finish_reason, :mod:`.envelope`: ids and the request
+echo, :mod:`.cache`: ``prompt_cache_breakpoint``). None of them imports the Responses models, so
+that ``import ruapi_convert`` stays light:
+
+==============================  ====================================================================
+module                          decides
+==============================  ====================================================================
+:mod:`.usage_responses`         token counts and tiers of replies
+:mod:`.reasoning_responses`     reasoning items <-> Chat reasoning fields (and their carrier)
+:mod:`.thinking_responses`      ``reasoning.effort`` <-> ``reasoning_effort``
+:mod:`.tools_responses`         tools (custom, namespaces, web search), ``tool_choice``
+:mod:`.tool_calls_responses`    call and output items <-> tool calls and tool messages
+:mod:`.content_responses`       message parts, a reply's text, annotations, logprobs
+:mod:`.media_responses`         image and file parts
+:mod:`.params_responses`        scalar parameters, structured output, stateful parameters
+:mod:`.turns_responses`         ``input`` items <-> ``messages``, instructions, history
+:mod:`.replies_responses`       a reply's message <-> a Response's ``output`` items
+==============================  ====================================================================
+
 ``_ledger`` holds what they share: :class:`~._ledger.Fate` rows, the direction tables, and the
 :class:`~._ledger.Context` of one conversion. A new protocol adds its vocabulary and functions to
 these modules (and its rows to its own direction tables), not a copy of the walkers.
@@ -40,31 +61,51 @@ these modules (and its rows to its own direction tables), not a copy of the walk
 from . import (
     cache,
     content,
+    content_responses,
     envelope,
     extensions,
     media,
+    media_responses,
     params,
+    params_responses,
     reasoning,
+    reasoning_responses,
+    replies_responses,
     stop,
     thinking,
+    thinking_responses,
     tool_calls,
+    tool_calls_responses,
     tools,
+    tools_responses,
     turns,
+    turns_responses,
     usage,
+    usage_responses,
 )
 
 __all__ = [
     "cache",
     "content",
+    "content_responses",
     "envelope",
     "extensions",
     "media",
+    "media_responses",
     "params",
+    "params_responses",
     "reasoning",
+    "reasoning_responses",
+    "replies_responses",
     "stop",
     "thinking",
+    "thinking_responses",
     "tool_calls",
+    "tool_calls_responses",
     "tools",
+    "tools_responses",
     "turns",
+    "turns_responses",
     "usage",
+    "usage_responses",
 ]

@@ -20,6 +20,8 @@ A row names a field of the *source* protocol by a path pattern (``messages[].con
 ``dropped``       no counterpart; always reported
 ``defaulted``     the target needs a value the source lacks; the documented default is reported
 ``refused``       raises UnsupportedError: no faithful result exists (``n > 1``)
+``stateful``      needs server-side state (a stored response, conversation or prompt); always
+                  reported, with loss kind ``stateful``, unless the caller supplied the state
 
 Loss text is read by people and written to logs, and it can quote the input. A value quoted in a
 detail goes through :func:`quote` (at most :data:`QUOTE_LIMIT` characters, the full length
@@ -48,6 +50,10 @@ __all__ = [
     "A2O_RESPONSE",
     "O2A_REQUEST",
     "O2A_RESPONSE",
+    "O2R_REQUEST",
+    "O2R_RESPONSE",
+    "R2O_REQUEST",
+    "R2O_RESPONSE",
     "Context",
     "Counterpart",
     "DETAIL_LIMIT",
@@ -65,7 +71,9 @@ T = TypeVar("T")
 #: A JSON object as the converters handle it: a plain dict (the models' wire form).
 Json = dict[str, Any]
 
-FateKind = Literal["mapped", "carried", "approximated", "dropped", "defaulted", "refused"]
+FateKind = Literal[
+    "mapped", "carried", "approximated", "dropped", "defaulted", "refused", "stateful"
+]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -85,7 +93,7 @@ class Fate:
 
     def loss_kind(self) -> LossKind:
         """The kind of a loss of this field when the reporting code names none."""
-        if self.fate in ("approximated", "defaulted"):
+        if self.fate in ("approximated", "defaulted", "stateful"):
             return self.fate
         # a mapped field is lost only in an edge case, where the value survives in some form
         return "approximated" if self.fate == "mapped" else "dropped"
@@ -140,6 +148,9 @@ class FateTable:
 
     def refused(self, field: str, note: str = "") -> Fate:
         return self._new(field, "refused", "", note, ())
+
+    def stateful(self, field: str, note: str = "") -> Fate:
+        return self._new(field, "stateful", "", note, ())
 
     def row(self, field: str) -> Fate:
         return self._rows[field]
@@ -280,3 +291,10 @@ class Context:
 
 def _longest_first(secrets: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({s for s in secrets if s}, key=len, reverse=True))
+
+
+#: The Responses <-> Chat Completions directions ("openai" is Chat Completions in every name).
+R2O_REQUEST = FateTable("Responses request -> OpenAI request", "responses_to_openai_request")
+O2R_RESPONSE = FateTable("OpenAI response -> Responses response", "openai_to_responses_response")
+O2R_REQUEST = FateTable("OpenAI request -> Responses request", "openai_to_responses_request")
+R2O_RESPONSE = FateTable("Responses response -> OpenAI response", "responses_to_openai_response")

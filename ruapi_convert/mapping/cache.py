@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 from ..models import anthropic as ant
 from ..models._base import validate
-from ._ledger import A2O_REQUEST, O2A_REQUEST, Counterpart, Json
+from ._ledger import A2O_REQUEST, O2A_REQUEST, O2R_REQUEST, R2O_REQUEST, Counterpart, Json
 
 if TYPE_CHECKING:
     from ._ledger import Context
@@ -86,3 +86,35 @@ A2O_REQUEST.carried(
     "messages[0].content[].cache_control",
     "OpenRouter/LiteLLM convention",
 )
+
+
+# -- Responses <-> Chat ---
+#
+# Both APIs mark an input part with the same ``prompt_cache_breakpoint`` object ({mode, ttl}), so
+# it is copied as it is, both ways. (The request-level cache keys are the params mapping's.)
+
+
+R2O_REQUEST.mapped(
+    "input[].content[].prompt_cache_breakpoint",
+    "messages[].content[].prompt_cache_breakpoint",
+    "the same object in both APIs",
+)
+R2O_REQUEST.mapped(
+    "input[].content[].prompt_cache_breakpoint.mode",
+    "messages[].content[].prompt_cache_breakpoint.mode",
+)
+R2O_REQUEST.mapped(
+    "input[].content[].prompt_cache_breakpoint.ttl",
+    "messages[].content[].prompt_cache_breakpoint.ttl",
+)
+O2R_REQUEST.mapped(
+    "messages[].content[].prompt_cache_breakpoint",
+    "input[].content[].prompt_cache_breakpoint",
+    "the same object in both APIs",
+)
+
+
+def copy_breakpoint(part: Json, out: Json) -> None:
+    """Copy a part's ``prompt_cache_breakpoint`` (Responses and Chat use the same object)."""
+    if part.get("prompt_cache_breakpoint") is not None:
+        out["prompt_cache_breakpoint"] = part["prompt_cache_breakpoint"]

@@ -17,10 +17,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from .._quote import quote
-from ._ledger import A2O_RESPONSE, O2A_RESPONSE, Counterpart, Json
+from ._ledger import A2O_RESPONSE, O2A_RESPONSE, O2R_RESPONSE, R2O_RESPONSE, Counterpart, Json
 
 if TYPE_CHECKING:
-    from ._ledger import Context
+    from ._ledger import Context, Fate
 
 __all__ = [
     "COLLAPSING",
@@ -249,6 +249,135 @@ AFTER_FINISH = O2A_RESPONSE.dropped(
 )
 
 
-def after_finish(ctx: Context, path: str, detail: str) -> None:
-    """A chunk went on after the choice's ``finish_reason``: what it said is dropped."""
-    ctx.lose(AFTER_FINISH, path, detail=detail)
+def after_finish(chunk: Json, finish: str, ctx: Context, row: Fate = AFTER_FINISH) -> None:
+    """Report what a chunk after the one with ``finish_reason`` still says: only usage belongs
+    there (``row``: the target's after-the-finish row)."""
+    for choice in chunk["choices"]:
+        delta = choice.get("delta") or {}
+        said = sorted(k for k, v in delta.items() if v not in (None, "", [], {}) and k != "role")
+        if said:
+            ctx.lose(
+                row,
+                "choices[0].delta",
+                detail=f"{', '.join(said)} after finish_reason {quote(finish)}: dropped",
+            )
+        if choice.get("finish_reason") is not None:
+            ctx.lose(
+                row,
+                "choices[0].finish_reason",
+                detail=f"a second finish_reason {quote(choice['finish_reason'])} after {quote(finish)}: the first was kept",
+            )
+
+
+# -- Responses <-> Chat ---
+#
+# A Chat reply says why it stopped in ``finish_reason``; a Response says whether it finished in
+# ``status`` and, when it did not, why in ``incomplete_details.reason`` ("max_output_tokens" |
+# "max_messages" | "content_filter" | "steered"). A Response has no "stopped to call tools"
+# status: it is ``completed`` with function_call items in ``output``.
+
+
+#: Chat finish_reason -> Responses (status, incomplete_details.reason).
+FINISH_TO_STATUS: Final[dict[str, tuple[str, str | None]]] = {
+    "stop": ("completed", None),
+    "tool_calls": ("completed", None),
+    "function_call": ("completed", None),
+    "length": ("incomplete", "max_output_tokens"),
+    "content_filter": ("incomplete", "content_filter"),
+}
+
+#: Responses incomplete_details.reason -> Chat finish_reason.
+INCOMPLETE_TO_FINISH: Final[dict[str, Counterpart]] = {
+    "max_output_tokens": Counterpart("length"),
+    "content_filter": Counterpart("content_filter"),
+    "max_messages": Counterpart(
+        "length", exact=False, note="the server's limit on output items, not on tokens"
+    ),
+    "steered": Counterpart(
+        "stop", exact=False, note="the reply was steered (cut short by a steer event)"
+    ),
+}
+
+_O2R_FINISH = O2R_RESPONSE.mapped(
+    "choices[].finish_reason",
+    "status + incomplete_details.reason",
+    "stop/tool_calls/function_call -> completed; length -> incomplete (max_output_tokens); content_filter -> incomplete (content_filter); absent -> completed (defaulted); unknown -> completed (unknown)",
+)
+_R2O_STATUS = R2O_RESPONSE.mapped(
+    "status",
+    "choices[0].finish_reason",
+    "completed -> stop, or tool_calls when the output has function or custom tool calls; incomplete -> incomplete_details.reason (max_output_tokens -> length, content_filter -> content_filter, max_messages -> length and steered -> stop, approximated); failed, cancelled, in_progress, queued -> stop (approximated)",
+)
+R2O_RESPONSE.mapped(
+    "incomplete_details",
+    "choices[0].finish_reason",
+    "see status",
+)
+R2O_RESPONSE.mapped(
+    "incomplete_details.reason",
+    "choices[0].finish_reason",
+    "see status",
+)
+
+
+O2R_AFTER_FINISH = O2R_RESPONSE.dropped(
+    "choices[].delta (after finish_reason)",
+    "a stream's choice ends at its finish_reason; content or a second finish_reason after it has no place in the Responses stream, whose items are done by then",
+)
+
+
+def finish_to_status(finish: Any, ctx: Context, path: str) -> tuple[str, Json | None]:
+    """The Response ``status`` and ``incomplete_details`` for a Chat ``finish_reason``."""
+    if finish is None:
+        ctx.lose(
+            _O2R_FINISH,
+            path,
+            kind="defaulted",
+            detail="no finish_reason; the response is 'completed'",
+        )
+        return "completed", None
+    mapped = FINISH_TO_STATUS.get(finish)
+    if mapped is None:
+        ctx.lose(
+            _O2R_FINISH,
+            path,
+            kind="unknown",
+            detail=f"finish_reason {finish!r} is unknown; the response is 'completed'",
+        )
+        return "completed", None
+    status, reason = mapped
+    return status, ({"reason": reason} if reason is not None else None)
+
+
+def status_to_finish(response: Json, has_calls: bool, ctx: Context) -> str:
+    """The Chat ``finish_reason`` for a Response's ``status`` (and ``incomplete_details``)."""
+    status = response.get("status")
+    if status in ("completed", None):
+        return "tool_calls" if has_calls else "stop"
+    if status == "incomplete":
+        details = response.get("incomplete_details") or {}
+        reason = details.get("reason")
+        mapped = INCOMPLETE_TO_FINISH.get(reason) if isinstance(reason, str) else None
+        if mapped is None:
+            ctx.lose(
+                _R2O_STATUS,
+                "incomplete_details.reason",
+                kind="unknown" if reason is not None else "defaulted",
+                detail=f"incomplete reason {reason!r} has no finish reason; 'length' was sent",
+            )
+            return "length"
+        if not mapped.exact:
+            ctx.lose(
+                _R2O_STATUS,
+                "incomplete_details.reason",
+                kind="approximated",
+                detail=f"incomplete reason {reason!r} became finish_reason {mapped.value!r}: {mapped.note}",
+            )
+        return mapped.value
+    ctx.lose(
+        _R2O_STATUS,
+        "status",
+        kind="approximated",
+        detail=f"status {status!r} has no finish reason; 'stop' was sent",
+    )
+    return "stop"

@@ -42,6 +42,7 @@ __all__ = [
     "function_result",
     "input_to_arguments",
     "missing_call_id",
+    "synthesized_call_id",
     "request_tool_call",
     "sanitize_tool_id",
     "tool_call",
@@ -290,17 +291,31 @@ def _tool_id(raw: str, path: str, ctx: Context) -> str:
     return tool_id
 
 
-def missing_call_id(seed: Any, position: Any, name: str, path: str, ctx: Context) -> str:
+def synthesized_call_id(seed: Any, position: Any, name: str, prefix: str = "toolu_") -> str:
     """An id for a reply's tool call that came without one (some OpenAI-compatible servers send
-    none, or an empty one): Anthropic clients match the ``tool_result`` to it, so it must exist.
+    none, or an empty one): clients match the call's result to it, so it must exist.
 
     It is a hash of the completion id (``seed``), the call's index and its name: the same for the
     same reply whether it arrives whole or streamed, and different for the calls of one message.
     """
     digest = hashlib.sha256(f"{seed}\x00{position}\x00{name}".encode()).hexdigest()[:24]
-    tool_id = f"toolu_{digest}"
+    return f"{prefix}{digest}"
+
+
+def missing_call_id(
+    seed: Any,
+    position: Any,
+    name: str,
+    path: str,
+    ctx: Context,
+    *,
+    row: Fate = REPLY_CALL_ID,
+    prefix: str = "toolu_",
+) -> str:
+    """:func:`synthesized_call_id`, reported (``row``: the target's tool-call id row)."""
+    tool_id = synthesized_call_id(seed, position, name, prefix)
     ctx.lose(
-        REPLY_CALL_ID,
+        row,
         path,
         kind="approximated",
         detail=f"the server sent no id for this tool call; it was given {quote(tool_id)}",

@@ -170,7 +170,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             # choices) ends the message. The finish chunk's own usage does not, as servers with
             # continuous usage stats (vLLM, SGLang) put usage on every chunk and still send the
             # usage chunk after it.
-            self._after_finish(data)
+            after_finish(data, self._finish, self._ctx)
             return out + self._message_end() if data.get("usage") is not None else out
         for choice in data["choices"]:
             if choice["index"] != 0:
@@ -182,26 +182,6 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             if choice.get("finish_reason") is not None:
                 out += self._finish_choice(choice["finish_reason"])
         return out
-
-    def _after_finish(self, data: Json) -> None:
-        """Report what a chunk after the finish still says (only usage belongs there)."""
-        for choice in data["choices"]:
-            delta = choice.get("delta") or {}
-            said = sorted(
-                k for k, v in delta.items() if v not in (None, "", [], {}) and k != "role"
-            )
-            if said:
-                after_finish(
-                    self._ctx,
-                    "choices[0].delta",
-                    f"{', '.join(said)} after finish_reason {quote(self._finish)}: dropped",
-                )
-            if choice.get("finish_reason") is not None:
-                after_finish(
-                    self._ctx,
-                    "choices[0].finish_reason",
-                    f"a second finish_reason {quote(choice['finish_reason'])} after {quote(self._finish)}: the first was kept",
-                )
 
     def _note_chunk(self, data: Json) -> None:
         """What every chunk may update: the usage (on the last one) and the service tier."""

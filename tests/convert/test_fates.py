@@ -8,9 +8,19 @@ from typing import TYPE_CHECKING
 import pytest
 from render import render_mapping
 
-from ruapi_convert.mapping._ledger import A2O_REQUEST, A2O_RESPONSE, O2A_REQUEST, O2A_RESPONSE
+from ruapi_convert.mapping._ledger import (
+    A2O_REQUEST,
+    A2O_RESPONSE,
+    O2A_REQUEST,
+    O2A_RESPONSE,
+    O2R_REQUEST,
+    O2R_RESPONSE,
+    R2O_REQUEST,
+    R2O_RESPONSE,
+)
 from ruapi_convert.models import anthropic as ant
 from ruapi_convert.models import openai as oai
+from ruapi_convert.models import responses as rsp
 
 from .fate_paths import Tags, field_paths
 
@@ -23,6 +33,10 @@ TABLES = {
     "anthropic_to_openai_request": (ant.MessageCreateParams, A2O_REQUEST),
     "anthropic_to_openai_response": (ant.Message, A2O_RESPONSE),
     "openai_to_anthropic_response": (oai.ChatCompletion, O2A_RESPONSE),
+    "responses_to_openai_request": (rsp.ResponseCreateParams, R2O_REQUEST),
+    "openai_to_responses_response": (oai.ChatCompletion, O2R_RESPONSE),
+    "openai_to_responses_request": (oai.ChatCompletionCreateParams, O2R_REQUEST),
+    "responses_to_openai_response": (rsp.Response, R2O_RESPONSE),
 }
 
 
