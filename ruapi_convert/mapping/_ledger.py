@@ -229,7 +229,7 @@ class Context:
     def __init__(self, options: Options, *, secrets: Iterable[str] = ()) -> None:
         self.options = options
         self.losses: list[Loss] = []
-        self.secrets: tuple[str, ...] = _longest_first(secrets)
+        self.secrets: tuple[str, ...] = _longest_first(secrets) if secrets else ()
 
     def with_secrets(self, secrets: Iterable[str]) -> Context:
         """A context that records into this one's loss list and also scrubs ``secrets``."""

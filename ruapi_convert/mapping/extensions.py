@@ -281,6 +281,8 @@ O2A_REQUEST.carried(
 def read_carried_params(req: Json, out: Json) -> Json:
     """The Anthropic parameters our reverse direction carried on an OpenAI body, validated and
     copied to ``out``; returns them (``{}`` when there are none)."""
+    if req.keys().isdisjoint(READ_BACK_PARAMS):
+        return {}  # most requests: nothing was carried
     carried = {k: req[k] for k in req.keys() & READ_BACK_PARAMS if req[k] is not None}
     if not carried:
         return carried
