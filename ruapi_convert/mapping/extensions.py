@@ -465,6 +465,8 @@ _MESSAGE_KEY_ROWS: Final[dict[str, Fate]] = {
 
 def carry_message_keys(msg: Json, ctx: Context, ext: Json) -> None:
     """Message keys with no ChatCompletion field (container, diagnostics, ...) into ``ext``."""
+    if msg.keys().isdisjoint(MESSAGE_KEYS):
+        return  # most replies have none
     carried = {k: msg[k] for k in MESSAGE_KEYS if msg.get(k) is not None}
     if ctx.options.extensions:
         ext.update(carried)
@@ -587,6 +589,8 @@ def restore_openai_usage(carried: Any, usage: Json) -> None:
 def restore_openai(ext: Json, out: Json, message: Json) -> None:
     """Put what our reverse direction carried in a Message's ``openai`` object back into the
     ChatCompletion ``out`` and its ``message``."""
+    if not ext:
+        return  # a reply that did not come from our reverse direction
     if out.get("usage") is not None:
         restore_openai_usage(ext.get("usage"), out["usage"])
     if ext.get("system_fingerprint") is not None:
