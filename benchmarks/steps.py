@@ -18,6 +18,11 @@ less), with the inputs the step gets in a real call:
   template);
 * the typed floor: ``from_json``, ``validate`` (its minimal schema), ``to_json`` of our output.
 
+With ``--first``, the first call of each operation in fresh interpreters, in two parts: building
+the pydantic validators the operation needs (the input's TypedDict twin; for an Anthropic stream
+also the union of all events, which ``message_start`` takes since its ``message`` is a model), and
+the rest of the first call, once they are built.
+
 Figures are for comparing steps within one run; ``run.py`` gives the ratios that count.
 """
 
@@ -210,10 +215,84 @@ def line(name: str, steps: list[tuple[str, float]], total: float | None = None) 
     return whole
 
 
+# -- first calls -------------------------------------------------------------------------------------
+
+
+def build_validators(op: str) -> None:
+    """Build what the first call of ``op`` builds on first use (see the module docstring)."""
+    from ruapi_convert.models._base import adapter
+
+    sources: dict[str, list[type[WireModel]]] = {
+        "openai_to_anthropic_request": [oai.ChatCompletionCreateParams],
+        "anthropic_to_openai_request": [ant.MessageCreateParams],
+        "anthropic_to_openai_response": [ant.Message],
+        "openai_to_anthropic_response": [oai.ChatCompletion],
+        "OpenAIToAnthropicStream": [oai.ChatCompletionChunk],
+        "AnthropicToOpenAIStream": [
+            ant.RawMessageStartEvent,
+            ant.RawContentBlockStartEvent,
+            ant.RawContentBlockDeltaEvent,
+            ant.RawContentBlockStopEvent,
+            ant.RawMessageDeltaEvent,
+            ant.RawMessageStopEvent,
+        ],
+    }
+    for cls in sources[op.split()[0].split(".")[0]]:
+        _wire_twin(cls)
+    if op.startswith("AnthropicToOpenAIStream"):
+        adapter(ant.MessageStreamEvent)
+
+
+def first_child(op: str) -> None:
+    from benchmarks import fresh
+
+    data = sys.stdin.buffer.read()
+    wall, clock = time.perf_counter(), time.process_time()
+    build_validators(op)
+    built, built_cpu = time.perf_counter() - wall, time.process_time() - clock
+    clock = time.process_time()
+    rest = fresh._first_call(op, data)
+    print(built, built_cpu, rest, time.process_time() - clock)
+
+
+def first_calls(runs: int) -> None:
+    import statistics
+    import subprocess
+
+    from benchmarks import fresh
+
+    inputs = fresh._inputs()
+    print(
+        "\nfirst call in a fresh interpreter, median of"
+        f" {runs}: ms wall (ms CPU): building validators + the rest of the call"
+    )
+    for op in fresh.OPERATIONS:
+        runs_out = []
+        for _ in range(runs + 1):  # the first run writes bytecode caches and is not counted
+            out = subprocess.run(
+                [sys.executable, __file__, "--first-child", op],
+                input=inputs[op],
+                capture_output=True,
+                check=True,
+                env=fresh._env(),
+            ).stdout
+            runs_out.append([float(x) * 1e3 for x in out.split()])
+        b, bc, r, rc_ = (statistics.median(x[i] for x in runs_out[1:]) for i in range(4))
+        print(
+            f"  {op:<40} {b + r:6.0f} ({bc + rc_:4.0f}) ="
+            f" validators {b:6.0f} ({bc:4.0f}) + rest {r:5.0f} ({rc_:4.0f})"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     parser.add_argument("--only", metavar="TEXT", help="only the rows whose key contains TEXT")
+    parser.add_argument("--first", action="store_true", help="also the first calls (fresh)")
+    parser.add_argument("--first-child", metavar="OP", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.first_child:
+        first_child(args.first_child)
+        return
     print("us of thread CPU time per call (streams: per text event), best of 7 batches")
     for key, (ours, whole, typed) in body_rows().items():
         if args.only and args.only not in key:
@@ -232,6 +311,8 @@ def main() -> None:
         quick = line("bytes", [(n, cpu(f)) for n, f in fast])
         floor = line("typed", [(n, cpu(f)) for n, f in floor_steps])
         print(f"  feed()/typed {fed / floor:.2f}x, bytes/typed {quick / floor:.2f}x")
+    if args.first:
+        first_calls(3)
 
 
 if __name__ == "__main__":

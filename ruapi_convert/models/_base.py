@@ -80,6 +80,7 @@ __all__ = [
     "invalid_input",
     "not_one_of",
     "tags_of",
+    "twin_union",
     "validate",
     "wire_dict",
 ]
@@ -479,25 +480,57 @@ def _layout(cls: type[BaseModel]) -> _Layout:
 
 @functools.cache
 def _wire_twin(cls: type[WireModel]) -> pydantic_core.SchemaValidator | None:
-    """A TypeAdapter for a ``TypedDict`` with the fields and configuration of envelope ``cls``.
+    """The validator of a ``TypedDict`` with the fields and configuration of envelope ``cls``.
 
-    Validating into it yields exactly ``cls.model_validate(x).wire()`` minus the key order of the
-    declaration (dicts keep the input's order; the JSON written from either is the same object).
-    None when a field holds another envelope model, which the twin would build as an instance.
+    Validating into it yields exactly ``cls.model_validate(x).wire()`` (a field that holds another
+    envelope, ``message_start.message``, is that envelope's twin: a dict, as ``wire()`` writes
+    it). None when such a field is not the envelope alone (a union or an optional one), which
+    the twin could not express.
     """
-    if _layout(cls).nested:
+    twin = _twin_type(cls)
+    if twin is None:
         return None
+    # the adapter's validator itself: TypeAdapter.validate_python adds a Python call per event
+    # (built at once, never deferred: the config has no defer_build)
+    return typing.cast("pydantic_core.SchemaValidator", TypeAdapter(twin).validator)
+
+
+def twin_union(classes: Iterable[type[WireModel]]) -> pydantic_core.SchemaValidator:
+    """One validator for the twins of several envelopes, told apart by their ``type`` tag.
+
+    For the events of a stream, which all arrive in every stream: one schema, built once, in
+    which what several events hold (the content blocks of ``message_start`` and of
+    ``content_block_start``) is built once too, where a twin per class would build it again.
+    Each event validates as its own twin would.
+    """
+    members: list[Any] = []
+    for cls in classes:
+        twin = _twin_type(cls)
+        if twin is None:
+            raise TypeError(f"{cls.__name__} has no TypedDict twin")
+        members.append(twin)
+    union: Any = Annotated[Union[tuple(members)], Field(discriminator="type")]
+    return typing.cast("pydantic_core.SchemaValidator", TypeAdapter(union).validator)
+
+
+@functools.cache
+def _twin_type(cls: type[WireModel]) -> Any:
+    """The ``TypedDict`` twin of envelope ``cls`` (see :func:`_wire_twin`), or None."""
+    nested = _layout(cls).nested
     fields: dict[str, Any] = {}
     for name, info in cls.__pydantic_fields__.items():
-        hint = info.rebuild_annotation()
+        if name in nested:
+            if info.annotation is not nested[name] or info.metadata:
+                return None
+            hint = _twin_type(nested[name])
+            if hint is None:
+                return None
+        else:
+            hint = info.rebuild_annotation()
         fields[name] = Required[hint] if info.is_required() else NotRequired[hint]
     twin = TypedDict(f"{cls.__name__}Wire", fields)  # type: ignore[misc]  # built from the model
     config = ConfigDict(**WIRE_DICT_CONFIG, hide_input_in_errors=True)
-    # the adapter's validator itself: TypeAdapter.validate_python adds a Python call per event
-    # (built at once, never deferred: the config has no defer_build)
-    return typing.cast(
-        "pydantic_core.SchemaValidator", TypeAdapter(with_config(config)(twin)).validator
-    )
+    return with_config(config)(twin)
 
 
 # -- TypeAdapters and validation errors -------------------------------------------------------
