@@ -48,6 +48,7 @@ from .gateway import (
     openai_to_anthropic_request_headers,
 )
 from .losses import Converted, Loss
+from .mapping.dialects import DIALECTS, Dialect, guess_dialect
 from .options import Options
 from .stream import AnthropicToOpenAIStream, OpenAIToAnthropicStream
 
@@ -127,6 +128,10 @@ __all__ = [
     "Converted",
     "Loss",
     "Options",
+    # -- dialects (docs/dialects.md) --
+    "DIALECTS",
+    "Dialect",
+    "guess_dialect",
     # exceptions
     "ConversionError",
     "InvalidInputError",
