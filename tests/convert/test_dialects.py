@@ -480,3 +480,22 @@ def test_docs_dialects_is_rendered_from_the_table() -> None:
     from render_dialects import render_dialects
 
     assert (FIXTURES.parents[1] / "docs" / "dialects.md").read_text() == render_dialects()
+
+
+def test_request_options_are_derived_from_each_options_object_of_its_own() -> None:
+    """The derived request options are remembered per options object: another object (even an
+    equal one made later) gets options derived from itself, and the same object the same ones."""
+    from ruapi_convert.mapping import dialects
+    from ruapi_convert.options import Options
+
+    standard = dialects.DIALECTS["openai"]
+    first = Options(max_tokens_field="max_tokens")
+    derived = dialects.request_options(first, standard)
+    assert derived.max_tokens_field == "max_tokens"
+    assert derived.extensions is False
+    assert dialects.request_options(first, standard) is derived
+    second = Options(max_tokens_field="max_completion_tokens", extensions=False)
+    assert dialects.request_options(second, standard).max_tokens_field == "max_completion_tokens"
+    assert dialects.request_options(second, standard) is second  # nothing to change
+    roundtrip = dialects.request_options(first, dialects.DIALECTS["roundtrip"])
+    assert roundtrip.extensions is True
