@@ -281,9 +281,7 @@ O2A_REQUEST.carried(
 def read_carried_params(req: Json, out: Json) -> Json:
     """The Anthropic parameters our reverse direction carried on an OpenAI body, validated and
     copied to ``out``; returns them (``{}`` when there are none)."""
-    if req.keys().isdisjoint(READ_BACK_PARAMS):
-        return {}  # most requests: nothing was carried
-    carried = {k: req[k] for k in req.keys() & READ_BACK_PARAMS if req[k] is not None}
+    carried = {k: req[k] for k in READ_BACK_PARAMS.intersection(req) if req[k] is not None}
     if not carried:
         return carried
     probe = {"model": "m", "max_tokens": 1, "messages": [], **carried}
@@ -465,8 +463,6 @@ _MESSAGE_KEY_ROWS: Final[dict[str, Fate]] = {
 
 def carry_message_keys(msg: Json, ctx: Context, ext: Json) -> None:
     """Message keys with no ChatCompletion field (container, diagnostics, ...) into ``ext``."""
-    if msg.keys().isdisjoint(MESSAGE_KEYS):
-        return  # most replies have none
     carried = {k: msg[k] for k in MESSAGE_KEYS if msg.get(k) is not None}
     if ctx.options.extensions:
         ext.update(carried)
@@ -589,8 +585,6 @@ def restore_openai_usage(carried: Any, usage: Json) -> None:
 def restore_openai(ext: Json, out: Json, message: Json) -> None:
     """Put what our reverse direction carried in a Message's ``openai`` object back into the
     ChatCompletion ``out`` and its ``message``."""
-    if not ext:
-        return  # a reply that did not come from our reverse direction
     if out.get("usage") is not None:
         restore_openai_usage(ext.get("usage"), out["usage"])
     if ext.get("system_fingerprint") is not None:

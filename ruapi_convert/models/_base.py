@@ -417,19 +417,16 @@ class _Plan(typing.NamedTuple):
     """What :meth:`WireModel.trusted` and :meth:`WireModel.wire` need to know about one
     sequence of keys of one class: it depends on nothing else, so it is worked out once."""
 
-    #: the keys that are declared fields
-    declared: frozenset[str]
-    #: the keys that are not, in their order
-    extra: tuple[str, ...]
+    declared: frozenset[str]  #: the keys that are declared fields
+    extra: tuple[str, ...]  #: the keys that are not, in their order
     #: the wire order of the keys (declared ones in declaration order, then the rest), or None
     #: when the keys are in that order already
     order: tuple[str, ...] | None
-    #: the keys whose field holds another envelope (``message_start.message``)
-    nested: tuple[str, ...]
+    nested: tuple[str, ...]  #: the keys whose field holds another envelope
 
 
-#: The most key sequences remembered per class: converters write a handful per class; input that
-#: reaches the output with keys of its own choosing must not grow the table without bound.
+#: The most key sequences remembered per class: converters write a handful, and input whose keys
+#: reach the output must not grow the table without bound.
 _PLANS_PER_CLASS: typing.Final = 256
 
 
@@ -498,17 +495,12 @@ def _wire_twin(cls: type[WireModel]) -> pydantic_core.SchemaValidator | None:
 def twin_union(classes: Iterable[type[WireModel]]) -> pydantic_core.SchemaValidator:
     """One validator for the twins of several envelopes, told apart by their ``type`` tag.
 
-    For the events of a stream, which all arrive in every stream: one schema, built once, in
-    which what several events hold (the content blocks of ``message_start`` and of
-    ``content_block_start``) is built once too, where a twin per class would build it again.
-    Each event validates as its own twin would.
+    For a stream's events: what several of them hold (the content blocks of ``message_start``
+    and ``content_block_start``) is built once, not once per twin. Each event validates as its
+    own twin would; every class must have one.
     """
-    members: list[Any] = []
-    for cls in classes:
-        twin = _twin_type(cls)
-        if twin is None:
-            raise TypeError(f"{cls.__name__} has no TypedDict twin")
-        members.append(twin)
+    members = [_twin_type(cls) for cls in classes]
+    assert None not in members, "an envelope without a TypedDict twin"
     union: Any = Annotated[Union[tuple(members)], Field(discriminator="type")]
     return typing.cast("pydantic_core.SchemaValidator", TypeAdapter(union).validator)
 
