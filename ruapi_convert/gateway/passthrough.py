@@ -93,10 +93,9 @@ def passthrough_response(protocol: Protocol, body: Any) -> Converted[Any]:
 
 # -- streams --------------------------------------------------------------------------------------
 
-#: The Responses events after which nothing follows.
-_RESPONSES_END: Final = frozenset(
-    {"response.completed", "response.failed", "response.incomplete", "error"}
-)
+#: The Responses events after which nothing follows (an ``error`` event too, unless a response
+#: was announced: then ``response.failed`` follows it).
+_RESPONSES_END: Final = frozenset({"response.completed", "response.failed", "response.incomplete"})
 #: The Responses events that carry the response snapshot a response.failed repeats.
 _RESPONSES_SNAPSHOT: Final = frozenset({"response.created", "response.in_progress"})
 
@@ -111,7 +110,7 @@ class PassthroughStream:
     :class:`~ruapi_convert.sse.SSETranscoder` or :class:`~ruapi_convert.gateway.StreamRelay`.
     """
 
-    __slots__ = ("_count", "_ended", "_finished", "_snapshot", "protocol")
+    __slots__ = ("_count", "_ended", "_errored", "_finished", "_snapshot", "protocol")
 
     def __init__(self, protocol: Protocol) -> None:
         _model_class(protocol, 1)  # an unknown protocol fails here, not mid-stream
@@ -120,6 +119,8 @@ class PassthroughStream:
         self._finished = False  # Chat: a choice finished, so a missing [DONE] is no truncation
         self._count = 0  # Responses: events forwarded, for the next sequence_number
         self._snapshot: Json | None = None  # Responses: the response of response.created
+        # Responses: the message of an error event that went through (response.failed is due)
+        self._errored: str | None = None
 
     @property
     def losses(self) -> tuple[()]:
@@ -147,8 +148,10 @@ class PassthroughStream:
         else:
             if event.event in _RESPONSES_SNAPSHOT:
                 self._note_snapshot(event.data)
-            if event.event in _RESPONSES_END:
+            if event.event in _RESPONSES_END or (event.event == "error" and self._snapshot is None):
                 self._ended = True
+            elif event.event == "error":
+                self._errored = self._error_message(event.data)
             self._count += 1
         return encode(event)
 
@@ -189,6 +192,15 @@ class PassthroughStream:
         if isinstance(event, dict) and isinstance(event.get("response"), dict):
             self._snapshot = event["response"]
 
+    @staticmethod
+    def _error_message(data: str) -> str:
+        try:
+            event = _json.loads(data)
+        except ConversionError:
+            return TRUNCATED_MESSAGE
+        message = event.get("message") if isinstance(event, dict) else None
+        return message if isinstance(message, str) else TRUNCATED_MESSAGE
+
     def _error_frames(self, message: str) -> bytes:
         self._ended = True
         if self.protocol == "anthropic":
@@ -200,9 +212,13 @@ class PassthroughStream:
         # Responses: an error event, then response.failed once a response was announced (a
         # client that saw response.created waits for the response to end).
         error = {"code": "server_error", "message": message, "param": None}
-        out = [
-            frame(_json.dumps({"type": "error", **error, "sequence_number": self._count}), "error")
-        ]
+        out = []
+        if self._errored is not None:  # an upstream error event already told the client why
+            message = self._errored
+        else:
+            event = {"type": "error", **error, "sequence_number": self._count}
+            out.append(frame(_json.dumps(event), "error"))
+            self._count += 1
         if self._snapshot is not None:
             response = {
                 **self._snapshot,
@@ -211,7 +227,7 @@ class PassthroughStream:
             }
             failed = {
                 "type": "response.failed",
-                "sequence_number": self._count + 1,
+                "sequence_number": self._count,
                 "response": response,
             }
             out.append(frame(_json.dumps(failed), "response.failed"))

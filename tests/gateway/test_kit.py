@@ -123,10 +123,27 @@ def test_every_protocol_passes_through_to_itself() -> None:
         assert found.losses == ()
 
 
+def test_the_served_pairs() -> None:
+    """What a gateway can serve today: every protocol to itself, Chat <-> Messages, Responses <->
+    Chat. Responses <-> Messages joins with one DIRECTIONS line each once the library has it."""
+    assert set(rc.directions()) == {
+        ("openai", "openai"),
+        ("anthropic", "anthropic"),
+        ("responses", "responses"),
+        ("openai", "anthropic"),
+        ("anthropic", "openai"),
+        ("responses", "openai"),
+        ("openai", "responses"),
+    }
+
+
 def test_a_pair_the_library_lacks_is_unsupported() -> None:
-    """Responses <-> Messages is not in the table yet: an UnsupportedError naming what exists."""
-    with pytest.raises(rc.UnsupportedError, match="openai->anthropic"):
-        conversion("responses", "anthropic", "request")
+    """A pair outside the table (Responses <-> Messages for now): an UnsupportedError naming the
+    pair and what exists, for every kind that converts bodies."""
+    for kind in ("request", "response", "stream"):
+        with pytest.raises(rc.UnsupportedError, match="openai->anthropic") as info:
+            conversion("responses", "anthropic", kind)
+        assert f"no {kind} conversion from responses to anthropic" in str(info.value)
 
 
 def test_bad_protocol_or_kind_is_invalid_input() -> None:
