@@ -17,6 +17,7 @@ import openai
 import pytest
 
 import ruapi_convert as rc
+from examples.gateway import demo
 from examples.gateway.app import create_app
 from examples.gateway.config import load_config
 from examples.gateway.mock_upstream import ERROR_MESSAGE, MIDSTREAM_MESSAGE, MockUpstream
@@ -419,3 +420,13 @@ def test_bad_requests_are_answered_in_the_client_protocol(servers: Servers) -> N
         )
     assert "messages[0].role" in str(info.value)
     assert json.loads(info.value.response.text)["type"] == "error"
+
+
+def test_the_readme_demo_command_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """The demo of examples/README.md (``python -m examples.gateway.demo``) runs to its end, in
+    this process (a fresh interpreter spends most of its time importing the SDKs)."""
+    demo.main([])
+    out = capsys.readouterr().out
+    assert "follow-up: Got results for toolu_" in out
+    assert "(3 turn(s) seen)" in out
+    assert "openai.RateLimitError 429" in out

@@ -313,6 +313,29 @@ def test_a_responses_passthrough_fails_the_announced_response() -> None:
     assert "connection broke" in events[1][1]["response"]["error"]["message"]
 
 
+def test_a_responses_passthrough_keeps_the_failed_response_after_an_error_event() -> None:
+    """An upstream error event after response.created is not the end: its response.failed goes
+    through too; cut short after the error, the client gets response.failed with its message."""
+    created = (
+        b'event: response.created\ndata: {"type":"response.created","sequence_number":0,'
+        b'"response":{"id":"resp_1","object":"response","status":"in_progress","output":[]}}\n\n'
+    )
+    error = b'event: error\ndata: {"type":"error","code":"x","message":"busy","param":null,"sequence_number":1}\n\n'
+    failed = (
+        b'event: response.failed\ndata: {"type":"response.failed","sequence_number":2,'
+        b'"response":{"id":"resp_1","object":"response","status":"failed","output":[]}}\n\n'
+    )
+    whole = rc.sse.SSETranscoder(rc.PassthroughStream("responses"))
+    assert _events(whole.feed(created + error + failed)) == _events(created + error + failed)
+    assert whole.close() == b""
+    cut = rc.sse.SSETranscoder(rc.PassthroughStream("responses"))
+    cut.feed(created + error)
+    closing = _events(cut.close())
+    assert [name for name, _ in closing] == ["response.failed"]
+    assert closing[0][1]["sequence_number"] == 2
+    assert closing[0][1]["response"]["error"]["message"] == "busy"
+
+
 def test_relay_fail_drops_the_half_read_event() -> None:
     """A transport failure mid-event: the partial event is not flushed, the error is sent once."""
     relay = rc.Exchange("openai", "anthropic", {**CHAT, "stream": True}).stream_relay()
