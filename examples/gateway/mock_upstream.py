@@ -18,6 +18,7 @@ error      429 with the vendor's error body, before anything is streamed
 midstream  a stream that sends some text, then the vendor's in-stream error event
 slow       40 text deltas 0.1 s apart; a cancelled request is recorded in :attr:`MockUpstream.log`
 drop       the connection is dropped after part of the body
+garbage    200 with a body that is no reply of the protocol (a stream of one unreadable event)
 ========== ===============================================================================
 
 Every reply's text says what the mock saw (turns, tool result ids, signatures), so a test can
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 
 Json = dict[str, Any]
 
-MODES = ("text", "tools", "thinking", "error", "midstream", "slow", "drop")
+MODES = ("text", "tools", "thinking", "error", "midstream", "slow", "drop", "garbage")
 ERROR_MESSAGE = "mock rate limit reached, slow down"
 MIDSTREAM_MESSAGE = "mock upstream overloaded mid-stream"
 
@@ -534,6 +535,10 @@ class MockUpstream:
                 status = 429 if mode == "error" else 500
                 message = ERROR_MESSAGE if mode == "error" else MIDSTREAM_MESSAGE
                 return JSONResponse(_error_body(protocol, status, message), status, headers)
+            if mode == "garbage":
+                if body.get("stream"):
+                    return Response(b"data: {not json\n\n", media_type="text/event-stream")
+                return JSONResponse({"unexpected": True}, headers=headers)
             if mode == "drop":
                 return self._dropped(protocol, script, headers, bool(body.get("stream")))
             if not body.get("stream"):

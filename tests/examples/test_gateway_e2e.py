@@ -39,6 +39,7 @@ IDS = [f"{c}-via-{u}" for c, u in PAIRS]
 class Servers:
     gateway: str
     mock: MockUpstream
+    mock_url: str
     openai: openai.OpenAI = field(init=False)
     anthropic: anthropic.Anthropic = field(init=False)
 
@@ -53,7 +54,7 @@ def servers() -> Iterator[Servers]:
     with serving(mock.app) as mock_url:
         config = load_config(CONFIG.read_text().replace("MOCK_URL", mock_url))
         with serving(create_app(config)) as gateway:
-            yield Servers(gateway, mock)
+            yield Servers(gateway, mock, mock_url)
 
 
 def model(upstream: str, mode: str) -> str:
@@ -265,13 +266,17 @@ def test_an_error_before_the_stream(servers: Servers, client: str, upstream: str
 def _stream_error(s: Servers, client: str, name: str) -> str:
     """The error a streaming client sees, as its SDK reports it: Chat Completions and Messages
     raise their SDK's APIError (never a connection error) from the in-stream error; the Responses
-    SDK yields an ``error`` event and then ``response.failed``, which it does not raise."""
+    SDK yields an ``error`` event and then ``response.failed`` (only the error event when no
+    response was announced yet), which it does not raise."""
     if client != "responses":
         with pytest.raises(ERRORS[client]) as info:
             _call(s, client, name, True)
         assert not isinstance(info.value, (openai.APIConnectionError, anthropic.APIConnectionError))
         return str(info.value)
     events = list(s.openai.responses.create(model=name, input="hi", stream=True))
+    if events[0].type == "error":  # before response.created: the error event alone
+        assert len(events) == 1
+        return events[0].message
     assert events[0].type == "response.created"
     assert [e.type for e in events[-2:]] == ["error", "response.failed"]
     failed = events[-1]
@@ -301,6 +306,43 @@ def test_a_dropped_upstream_is_an_error_event_not_a_torn_body(
     with pytest.raises(status, match="upstream connection broke") as whole:
         _call(servers, client, model(upstream, "drop"), False)
     assert whole.value.status_code == 502
+
+
+@pytest.mark.parametrize("client", ["openai", "anthropic", "responses"])
+def test_an_upstream_reply_the_library_refuses(servers: Servers, client: str) -> None:
+    """A 200 that is no reply of its protocol: a 502 in the client's protocol; in a stream, the
+    client's in-stream error."""
+    upstream = {"openai": "anthropic", "anthropic": "openai", "responses": "openai"}[client]
+    status: Any = anthropic.APIStatusError if client == "anthropic" else openai.APIStatusError
+    with pytest.raises(status, match="could not be converted") as whole:
+        _call(servers, client, model(upstream, "garbage"), False)
+    assert whole.value.status_code == 502
+    assert _stream_error(servers, client, model(upstream, "garbage"))
+
+
+def test_the_smallest_gateway(servers: Servers, monkeypatch: pytest.MonkeyPatch) -> None:
+    """examples/openai_gateway.py: a stream and an upstream error through the OpenAI SDK."""
+    from examples import openai_gateway
+
+    monkeypatch.setattr(openai_gateway, "BASE", servers.mock_url)
+    with serving(openai_gateway.app) as gateway:
+        client = openai.OpenAI(base_url=gateway + "/v1", api_key="none", max_retries=0)
+        chunks = list(
+            client.chat.completions.create(
+                model="anthropic/text", messages=[{"role": "user", "content": "hi"}], stream=True
+            )
+        )
+        text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+        assert text == "Hello from the mock anthropic upstream (1 turn(s) seen)."
+        with pytest.raises(openai.RateLimitError, match=ERROR_MESSAGE):
+            client.chat.completions.create(
+                model="anthropic/error", messages=[{"role": "user", "content": "hi"}]
+            )
+        with pytest.raises(openai.APIError, match="upstream connection broke"):
+            for _ in client.chat.completions.create(
+                model="anthropic/drop", messages=[{"role": "user", "content": "hi"}], stream=True
+            ):
+                pass
 
 
 def test_an_unreachable_upstream_is_a_502_in_the_client_protocol(servers: Servers) -> None:
