@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
 import aiohttp
 from aiohttp import web
 
 import ruapi_convert as rc
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
 
 POOL: web.AppKey[aiohttp.ClientSession] = web.AppKey("pool", aiohttp.ClientSession)
 

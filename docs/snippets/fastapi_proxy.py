@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
 import anyio
 import httpx
@@ -11,6 +11,9 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response, StreamingResponse
 
 import ruapi_convert as rc
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
 
 
 def make_app(upstream: str, api_key: str = "") -> FastAPI:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
 import anyio
 import httpx
 from starlette.applications import Starlette
-from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
 import ruapi_convert as rc
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
+    from starlette.requests import Request
 
 
 def failure(exc: httpx.HTTPError) -> rc.gateway.TransportFailure:

@@ -54,7 +54,10 @@ def servers() -> Iterator[Servers]:
     with serving(mock.app) as mock_url:
         config = load_config(CONFIG.read_text().replace("MOCK_URL", mock_url))
         with serving(create_app(config)) as gateway:
-            yield Servers(gateway, mock, mock_url)
+            servers = Servers(gateway, mock, mock_url)
+            yield servers
+            servers.openai.close()
+            servers.anthropic.close()
 
 
 def model(upstream: str, mode: str) -> str:
@@ -325,8 +328,10 @@ def test_the_smallest_gateway(servers: Servers, monkeypatch: pytest.MonkeyPatch)
     from examples import openai_gateway
 
     monkeypatch.setattr(openai_gateway, "BASE", servers.mock_url)
-    with serving(openai_gateway.app) as gateway:
-        client = openai.OpenAI(base_url=gateway + "/v1", api_key="none", max_retries=0)
+    with (
+        serving(openai_gateway.app) as gateway,
+        openai.OpenAI(base_url=gateway + "/v1", api_key="none", max_retries=0) as client,
+    ):
         chunks = list(
             client.chat.completions.create(
                 model="anthropic/text", messages=[{"role": "user", "content": "hi"}], stream=True
@@ -351,14 +356,16 @@ def test_an_unreachable_upstream_is_a_502_in_the_client_protocol(servers: Server
         '[upstreams.gone]\nprotocol = "anthropic"\nbase_url = "http://127.0.0.1:9"\n'
         '[[routes]]\nmodel = "*"\nupstream = "gone"\n'
     )
-    with serving(create_app(config)) as gateway:
-        client = anthropic.Anthropic(base_url=gateway, api_key="none", max_retries=0)
+    with (
+        serving(create_app(config)) as gateway,
+        anthropic.Anthropic(base_url=gateway, api_key="none", max_retries=0) as client,
+        openai.OpenAI(base_url=gateway + "/v1", api_key="none", max_retries=0) as chat,
+    ):
         with pytest.raises(anthropic.InternalServerError, match="could not be reached") as info:
             client.messages.create(
                 model="m", max_tokens=5, messages=[{"role": "user", "content": "hi"}]
             )
         assert info.value.status_code == 502
-        chat = openai.OpenAI(base_url=gateway + "/v1", api_key="none", max_retries=0)
         with pytest.raises(openai.InternalServerError, match="could not be reached"):
             chat.chat.completions.create(
                 model="m", messages=[{"role": "user", "content": "hi"}], stream=True
