@@ -118,8 +118,11 @@ def server(factory: str, env: dict[str, str] | None = None) -> Iterator[tuple[st
     port = _free_port()
     command = [
         sys.executable, "-m", "uvicorn", "--factory", factory, "--port", str(port),
-        "--log-level", "critical", "--no-access-log", "--http", "h11", "--loop", "asyncio",
+        "--log-level", os.environ.get("LOAD_LOG_LEVEL", "critical"), "--no-access-log", "--http", "h11", "--loop", "asyncio",
         "--backlog", "4096",
+        # longer than a round: a pooled connection idle between rounds must not be closed by
+        # the server just as a client reuses it (a ReadError that measures the race, not us)
+        "--timeout-keep-alive", "120",
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
