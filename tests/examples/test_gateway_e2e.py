@@ -447,6 +447,15 @@ def test_previous_response_id_through_the_history_store(servers: Servers) -> Non
         model=name, input="again", previous_response_id=first.id
     )
     assert second.output_text == "Hello from the mock openai upstream (3 turn(s) seen)."
+    # a streamed response is stored too (from its response.completed event)
+    with servers.openai.responses.stream(
+        model=name, input="and again", previous_response_id=second.id
+    ) as events:
+        third = events.get_final_response()
+    fourth = servers.openai.responses.create(
+        model=name, input="last", previous_response_id=third.id
+    )
+    assert fourth.output_text == "Hello from the mock openai upstream (7 turn(s) seen)."
     with pytest.raises(openai.NotFoundError, match="no stored response"):
         servers.openai.responses.create(model=name, input="x", previous_response_id="resp_unknown")
 
