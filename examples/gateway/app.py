@@ -124,7 +124,10 @@ class Gateway:
         except ValueError as exc:
             bad = rc.InvalidInputError(f"the body is not JSON: {exc}", path="")
             return reply_response(rc.conversion_error_reply(bad, protocol))
-        model = body.get("model") if isinstance(body, dict) else None
+        if not isinstance(body, dict):
+            bad = rc.InvalidInputError("a request must be a JSON object", path="")
+            return reply_response(rc.conversion_error_reply(bad, protocol))
+        model = body.get("model")
         route = self.config.route(model)
         if route is None:
             message = f"the model {json.dumps(model)} is not served here"

@@ -181,38 +181,35 @@ def _resolved(source: Protocol, target: Protocol, kind: Kind, name: str) -> Conv
 
 
 def _passthrough(protocol: Protocol, kind: Kind) -> Conversion:
-    """The same-protocol function of ``kind``, with ``protocol`` bound."""
+    """The same-protocol function of ``kind``, with ``protocol`` bound. A pass-through converts
+    nothing, so the options a gateway passes to every direction (``options=``, ``strict``,
+    ``dialect`` ...) do not apply to it: they are accepted and ignored."""
     function: Callable[..., Any]
     reads: frozenset[str] = frozenset()
     if kind == "request":
 
         def function(body: Any, **kwargs: Any) -> Any:
-            _no_options(kwargs)
             return passthrough.passthrough_request(protocol, body, model=kwargs.get("model"))
 
         reads = frozenset({"model"})
     elif kind == "response":
 
         def function(body: Any, **kwargs: Any) -> Any:
-            _no_options(kwargs)
             return passthrough.passthrough_response(protocol, body)
 
     elif kind == "stream":
 
         def function(*_: Any, **kwargs: Any) -> Any:
-            _no_options(kwargs)
             return passthrough.PassthroughStream(protocol)
 
     elif kind == "error":
 
         def function(status: int, body: Any, headers: Any = None, **kwargs: Any) -> Any:
-            _no_options(kwargs)
             return passthrough.passthrough_error(protocol, status, body, headers)
 
     elif kind == "headers":
 
         def function(headers: Any, **kwargs: Any) -> Any:
-            _no_options(kwargs)
             names = kwargs.get("passthrough", ())
             return passthrough.passthrough_headers(headers, passthrough=names)
 
@@ -220,16 +217,10 @@ def _passthrough(protocol: Protocol, kind: Kind) -> Conversion:
     else:
 
         def function(body: Any, **kwargs: Any) -> Any:
-            _no_options(kwargs)
             return passthrough.passthrough_model_list(protocol, body)
 
     function.__name__ = f"passthrough_{kind}[{protocol}]"
     return Conversion(protocol, protocol, kind, function, reads)
-
-
-def _no_options(kwargs: dict[str, Any]) -> None:
-    """A pass-through converts nothing: the options a gateway passes to every direction
-    (``options=``, ``strict``, ``dialect`` ...) do not apply to it and are ignored."""
 
 
 def _reads(function: Callable[..., Any]) -> frozenset[str]:
