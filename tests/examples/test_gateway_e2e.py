@@ -6,6 +6,7 @@ that the history (tool results, signatures) reached the upstream intact."""
 from __future__ import annotations
 
 import json
+import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -372,18 +373,33 @@ def test_an_unreachable_upstream_is_a_502_in_the_client_protocol(servers: Server
             )
 
 
-def test_a_client_disconnect_cancels_the_upstream(servers: Servers) -> None:
-    """The client closes a slow stream: the upstream's stream is cancelled."""
-    name = model("anthropic", "slow")
-    stream = servers.openai.chat.completions.create(
-        model=name, messages=[{"role": "user", "content": "hi"}], stream=True
-    )
+@pytest.mark.parametrize(
+    ("client", "upstream"),
+    [("openai", "anthropic"), ("anthropic", "openai"), ("responses", "openai")],
+)
+def test_a_client_disconnect_cancels_the_upstream(
+    servers: Servers, client: str, upstream: str
+) -> None:
+    """The client closes a slow stream after its first event: the upstream's stream is
+    cancelled (the mock records it), long before its 4 s would have run out."""
+    name = model(upstream, "slow")
+    hi: Any = [{"role": "user", "content": "hi"}]
+    stream: Any
+    if client == "openai":
+        stream = servers.openai.chat.completions.create(model=name, messages=hi, stream=True)
+    elif client == "anthropic":
+        stream = servers.anthropic.messages.create(
+            model=name, max_tokens=5, messages=hi, stream=True
+        )
+    else:
+        stream = servers.openai.responses.create(model=name, input="hi", stream=True)
     next(iter(stream))
     stream.close()
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 3
     while f"cancelled {name}" not in servers.mock.log and time.monotonic() < deadline:
         time.sleep(0.05)
     assert f"cancelled {name}" in servers.mock.log
+    servers.mock.log.remove(f"cancelled {name}")
 
 
 def test_a_pair_the_library_does_not_serve_is_refused_clearly(servers: Servers) -> None:
@@ -399,9 +415,12 @@ def test_a_pair_the_library_does_not_serve_is_refused_clearly(servers: Servers) 
 # -- the other endpoints -------------------------------------------------------------------------
 
 
-def test_success_headers_and_the_loss_summary(servers: Servers) -> None:
-    """The upstream's request id reaches a client of the other vendor under its own name; the
-    loss summary comes when asked for."""
+def test_success_headers_losses_logged_and_summarised(
+    servers: Servers, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The upstream's request id reaches a client of the other vendor under its own name; each
+    loss is logged; the loss summary comes when asked for."""
+    caplog.set_level(logging.INFO, logger="ruapi_gateway")
     raw = servers.openai.chat.completions.with_raw_response.create(
         model=model("anthropic", "text"),
         messages=[{"role": "user", "content": "hi"}],
@@ -412,6 +431,8 @@ def test_success_headers_and_the_loss_summary(servers: Servers) -> None:
     summary = raw.headers["x-ruapi-losses"]
     assert summary.startswith("2: ")
     assert "logprobs" in summary
+    logged = [r.getMessage() for r in caplog.records if r.name == "ruapi_gateway"]
+    assert any("lost logprobs: dropped" in line for line in logged), logged
 
 
 def test_count_tokens(servers: Servers) -> None:
