@@ -26,7 +26,12 @@ from ruapi_convert.gateway._bodies import (
     anthropic_type_for_status,
     openai_kind,
 )
-from ruapi_convert.gateway._time import format_duration, format_rfc3339, parse_duration, parse_rfc3339
+from ruapi_convert.gateway._time import (
+    format_duration,
+    format_rfc3339,
+    parse_duration,
+    parse_rfc3339,
+)
 from ruapi_convert.gateway.errors import anthropic_to_openai_error, openai_to_anthropic_error
 from ruapi_convert.gateway.headers import (
     A2O_REQUEST_HEADERS,

@@ -60,6 +60,7 @@ from .gateway.passthrough import PassthroughStream
 from .gateway.paths import Endpoint, match_path, models_protocol
 from .gateway.relay import StreamOptions, StreamRelay, stream_options
 from .losses import Converted, Loss
+from .mapping.dialects import DIALECTS, Dialect, guess_dialect
 from .options import Options
 from .stream import AnthropicToOpenAIStream, OpenAIToAnthropicStream
 
@@ -139,6 +140,10 @@ __all__ = [
     "Converted",
     "Loss",
     "Options",
+    # -- dialects (docs/dialects.md) --
+    "DIALECTS",
+    "Dialect",
+    "guess_dialect",
     # exceptions
     "ConversionError",
     "InvalidInputError",

@@ -157,13 +157,10 @@ def _read(file: str, stdin: IO[bytes] | None) -> bytes:
 
 
 def _options(dialect: str | None) -> Options:
-    if dialect is None:
-        return Options()
-    policies: dict[str, Any] = {"dialect": dialect}
     try:
-        return Options(**policies)
-    except TypeError as exc:  # a library without dialect profiles
-        raise _Usage("--dialect: this version of ruapi_convert has no dialect profiles") from exc
+        return Options(dialect=dialect)
+    except ConversionError as exc:  # an unknown name: the message lists the known ones
+        raise _Usage(f"--dialect: {' '.join(str(exc).split())}") from exc
 
 
 def _one_line(exc: ConversionError) -> str:

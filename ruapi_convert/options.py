@@ -30,10 +30,12 @@ from typing_extensions import TypedDict
 from . import _json
 from ._quote import quote
 from .errors import InvalidInputError
+from .mapping.dialects import check_name as check_dialect
 from .mapping.thinking import EFFORT_BUDGETS
 
 __all__ = [
     "A2ORequestOptions",
+    "A2OResponseOptions",
     "A2OStreamOptions",
     "AnthropicVersion",
     "CommonOptions",
@@ -68,10 +70,19 @@ class Options:
     #: Carry what the target protocol has no field for in the documented extension fields
     #: (``reasoning_content``/``reasoning_details``, ``cache_control`` on OpenAI parts and tools,
     #: ``thinking``/``top_k`` and the ``anthropic`` object on OpenAI bodies, the ``openai`` object on
-    #: Anthropic responses). With False those values are dropped and reported as losses: use False
-    #: when the OpenAI upstream rejects unknown parameters (api.openai.com does). Anthropic requests
-    #: never get extension fields, because the Messages API rejects unknown keys.
+    #: Anthropic responses). Replies keep them (the SDKs accept extra keys in replies); a request
+    #: to an OpenAI server carries them only for ``dialect="roundtrip"`` (the default dialect sends
+    #: standard fields only). With False they are dropped and reported as losses everywhere.
+    #: Anthropic requests never get extension fields: the Messages API rejects unknown keys.
     extensions: bool = True
+    #: The upstream on the other side of the conversion (a request's target, a reply's source),
+    #: as one of the names in docs/dialects.md: its reasoning knob and replay rule, the fields it
+    #: refuses, how it counts tokens. None: standard OpenAI ("openai") for a request to an OpenAI
+    #: server - what the official SDK and api.openai.com accept, nothing else - and standard
+    #: Anthropic ("anthropic") for one to Anthropic. "roundtrip" carries every extension field in
+    #: requests (for an upstream that is this library again). Replies and streams are read
+    #: liberally whatever the dialect. An unknown name, or one of the other side, is an error.
+    dialect: str | None = None
 
     # -- OpenAI request -> Anthropic request ----------------------------------------------------
     #: The Messages API version the request is for. "2026-10-21" has no temperature/top_p/top_k.
@@ -164,6 +175,7 @@ class CommonOptions(TypedDict, total=False):
 class O2ARequestOptions(CommonOptions, total=False):
     """``openai_to_anthropic_request``."""
 
+    dialect: str | None
     anthropic_version: AnthropicVersion
     default_max_tokens: int
     system_messages: Literal["hoist", "native", "user"]
@@ -177,6 +189,7 @@ class O2ARequestOptions(CommonOptions, total=False):
 class A2ORequestOptions(CommonOptions, total=False):
     """``anthropic_to_openai_request``."""
 
+    dialect: str | None
     system_role: Literal["system", "developer"]
     max_tokens_field: Literal["max_completion_tokens", "max_tokens"]
     user_field: Literal["user", "safety_identifier"]
@@ -186,6 +199,7 @@ class A2ORequestOptions(CommonOptions, total=False):
 class O2AResponseOptions(CommonOptions, total=False):
     """``openai_to_anthropic_response``."""
 
+    dialect: str | None
     unsigned_reasoning: Literal["thinking", "drop"]
     invalid_tool_arguments: Literal["wrap", "reject"]
 
@@ -196,7 +210,13 @@ class O2AStreamOptions(O2AResponseOptions, total=False):
     max_stream_buffer: int
 
 
-class A2OStreamOptions(CommonOptions, total=False):
+class A2OResponseOptions(CommonOptions, total=False):
+    """``anthropic_to_openai_response``."""
+
+    dialect: str | None
+
+
+class A2OStreamOptions(A2OResponseOptions, total=False):
     """``AnthropicToOpenAIStream``."""
 
     max_stream_buffer: int
@@ -204,6 +224,8 @@ class A2OStreamOptions(CommonOptions, total=False):
 
 class R2ORequestOptions(CommonOptions, total=False):
     """``responses_to_openai_request``."""
+
+    dialect: str | None
 
     system_role: Literal["system", "developer"]
     max_tokens_field: Literal["max_completion_tokens", "max_tokens"]
@@ -312,6 +334,8 @@ def _check(name: str, value: Any, hint: Any) -> None:
             raise InvalidInputError(
                 "must map effort names (printable text) to positive ints", path=path
             )
+    elif name == "dialect":
+        check_dialect(value)
     elif name == "anthropic_beta" and (
         isinstance(value, str)
         or not isinstance(value, Sequence)

@@ -6,6 +6,7 @@ rejects a parameter name, re-shapes a body or cannot parse a reply makes the tes
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
 from typing import Any
@@ -13,6 +14,8 @@ from typing import Any
 import anthropic
 import httpx2
 import openai
+import openai.types.chat
+from pydantic import TypeAdapter
 
 Json = dict[str, Any]
 
@@ -128,3 +131,29 @@ def send_openai(body: Json) -> tuple[Captured, set[str]]:
         for _ in result:
             pass
     return captured, set(extra)
+
+
+@functools.cache
+def _openai_request_type() -> TypeAdapter[Any]:
+    return TypeAdapter(openai.types.chat.CompletionCreateParams)
+
+
+def _materialise(value: Any) -> Any:
+    """A validated SDK request as plain JSON (its ``Iterable`` fields validate lazily)."""
+    if isinstance(value, dict):
+        return {k: _materialise(v) for k, v in value.items()}
+    if isinstance(value, (str, bytes, int, float, bool)) or value is None:
+        return value
+    return [_materialise(v) for v in value]
+
+
+def assert_standard_openai_request(body: Json) -> None:
+    """``body`` is a Chat Completions request as the official SDK documents it, key for key:
+    its request types validate it and keep every key (a TypedDict drops the keys it does not
+    know, so a body that comes back smaller held a non-standard field somewhere inside), and
+    ``create(**body)`` takes it without ``extra_body`` and sends it unchanged."""
+    validated = _materialise(_openai_request_type().validate_python(body, strict=True))
+    assert validated == body, "the SDK's request types do not know a key of the body"
+    captured, extra = send_openai(body)
+    assert extra == set(), f"create() needs extra_body for {sorted(extra)}"
+    assert captured.body == body

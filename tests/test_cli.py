@@ -259,6 +259,41 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
 
 
+def test_dialect_shapes_the_request_and_an_unknown_one_is_a_usage_error() -> None:
+    """--dialect deepseek writes DeepSeek's length field; an unknown name exits 2 listing the
+    known ones."""
+    body = json.dumps(REQUESTS["anthropic"]).encode()
+    code, out, _ = run(
+        "convert",
+        "request",
+        "--from",
+        "anthropic",
+        "--to",
+        "openai",
+        "--dialect",
+        "deepseek",
+        stdin=body,
+    )
+    assert code == 0
+    assert json.loads(out)["max_tokens"] == 5
+    code, out, _ = run("convert", "request", "--from", "anthropic", "--to", "openai", stdin=body)
+    assert json.loads(out)["max_completion_tokens"] == 5
+    code, _, err = run(
+        "convert",
+        "request",
+        "--from",
+        "anthropic",
+        "--to",
+        "openai",
+        "--dialect",
+        "deepsick",
+        stdin=body,
+    )
+    assert code == 2
+    assert "--dialect: " in err
+    assert "deepseek" in err
+
+
 def test_the_older_form_still_works() -> None:
     """``openai-to-anthropic request [FILE]`` is ``convert request --from openai --to anthropic``."""
     body = json.dumps(REQUESTS["openai"]).encode()

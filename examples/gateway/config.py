@@ -10,7 +10,7 @@ read from a small TOML file::
     protocol = "anthropic"                 # openai (Chat Completions), anthropic, responses
     base_url = "https://api.anthropic.com" # "/v1/..." is appended (a base ending in /v1 is fine too)
     api_key_env = "ANTHROPIC_API_KEY"      # or api_key = "..."
-    dialect = "anthropic"                  # optional: the server's dialect (guessed from the URL)
+    dialect = "anthropic"                  # the server's dialect (docs/dialects.md); none: standard
     count_tokens = true                    # the upstream serves its protocol's token counting
 
     [[routes]]
@@ -25,6 +25,7 @@ The first route whose pattern matches wins. Literal model names (no wildcard) ar
 from __future__ import annotations
 
 import fnmatch
+import logging
 import os
 import sys
 from dataclasses import dataclass, field
@@ -37,6 +38,9 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10 reads TOML with tomli (examples/gateway/requirements.txt)
     import tomli as tomllib
+
+
+log = logging.getLogger("ruapi_gateway")
 
 
 class ConfigError(ValueError):
@@ -121,7 +125,12 @@ def _upstream(name: str, table: dict[str, Any]) -> Upstream:
     if not isinstance(base_url, str):
         raise ConfigError(f"upstreams.{name}.base_url is required")
     key = table.get("api_key") or os.environ.get(table.get("api_key_env", ""), "")
-    dialect = table.get("dialect") or _guess_dialect(base_url)
+    dialect = table.get("dialect")
+    if dialect is None:
+        # The library's guess is for logs and configuration screens, not for sending: say it.
+        guess = rc.guess_dialect(base_url)
+        if guess is not None:
+            log.info("upstreams.%s: no dialect set; its URL looks like %r", name, guess)
     return Upstream(
         name,
         protocol,
@@ -129,30 +138,21 @@ def _upstream(name: str, table: dict[str, Any]) -> Upstream:
         key,
         dialect,
         bool(table.get("count_tokens", True)),
-        _options(name, dialect),
+        _options(name, protocol, dialect),
     )
 
 
-def _guess_dialect(base_url: str) -> str | None:
-    """The dialect the library guesses from the URL, when it has dialect profiles."""
+def _options(name: str, protocol: Protocol, dialect: Any) -> rc.Options:
+    """One Options per upstream, its dialect in it: checked here, so that a wrong name (or one of
+    the other side: ``bedrock`` for a Chat upstream) fails at startup, not on the first request."""
     try:
-        from ruapi_convert.mapping.dialects import guess_dialect  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
-    found: str | None = guess_dialect(base_url)
-    return found
-
-
-def _options(name: str, dialect: str | None) -> rc.Options:
-    """One Options per upstream, its dialect in it (when this ruapi_convert has dialects)."""
-    if dialect is None:
-        return rc.Options()
-    try:
-        policies: dict[str, Any] = {"dialect": dialect}  # a TypeError before dialect profiles
-        return rc.Options(**policies)
-    except TypeError as exc:
-        raise ConfigError(
-            f"upstreams.{name}.dialect: this ruapi_convert has no dialect profiles"
-        ) from exc
+        options = rc.Options(dialect=dialect)
     except rc.ConversionError as exc:
         raise ConfigError(f"upstreams.{name}.dialect: {exc}") from exc
+    side = "anthropic" if protocol == "anthropic" else "openai"
+    if dialect is not None and dialect != "roundtrip" and rc.DIALECTS[dialect].side != side:
+        raise ConfigError(
+            f"upstreams.{name}.dialect: {dialect!r} is an {rc.DIALECTS[dialect].side}-side "
+            f"dialect; this upstream speaks {protocol}"
+        )
+    return options

@@ -16,10 +16,15 @@ from typing import TYPE_CHECKING, Any, Final
 
 from typing_extensions import Unpack
 
-from ..mapping import params, turns
+from ..mapping import dialects, params, turns
 from ..mapping._ledger import Context, Json
 from ..mapping.extensions import CARRIED_PARAMS, READ_BACK_PARAMS, carry_params, read_carried_params
-from ..mapping.thinking import effort_to_thinking, missing_thinking, thinking_to_effort
+from ..mapping.thinking import (
+    effort_to_dialect,
+    effort_to_thinking,
+    missing_thinking,
+    thinking_to_effort,
+)
 from ..mapping.tools import (
     tool_choice_to_anthropic,
     tool_choice_to_openai,
@@ -54,7 +59,9 @@ def openai_to_anthropic_request(
     (``n > 1``, an unsupported image type), and, with ``strict=True``,
     :class:`~ruapi_convert.errors.LossyConversionError` instead of returning losses.
     """
-    ctx = Context(resolve_options(options, opts, O2ARequestOptions, "openai_to_anthropic_request"))
+    function = "openai_to_anthropic_request"
+    ctx = Context(resolve_options(options, opts, O2ARequestOptions, function))
+    ctx.dialect = dialects.for_side(ctx.options.dialect, "anthropic", function)
     check_call("model", model, str)
     request = oai.ChatCompletionCreateParams.parse_wire(body)
     return ctx.finish(ant.MessageCreateParams.trusted(_to_anthropic(request, ctx, model)))
@@ -69,11 +76,16 @@ def anthropic_to_openai_request(
 ) -> Converted[oai.ChatCompletionCreateParams]:
     """Convert a Messages request into a Chat Completions request.
 
-    ``body`` is a dict, a ``MessageCreateParams`` or JSON bytes/str; it is not mutated. What Chat
-    Completions has no field for is carried in the documented extension fields when
-    ``extensions=True`` (the default) and reported as lost otherwise.
+    ``body`` is a dict, a ``MessageCreateParams`` or JSON bytes/str; it is not mutated. The result
+    is what the upstream's dialect (option ``dialect``; standard OpenAI by default) accepts: what
+    it has no field for is reported as lost, never sent. ``dialect="roundtrip"`` carries it in the
+    documented extension fields instead.
     """
-    ctx = Context(resolve_options(options, opts, A2ORequestOptions, "anthropic_to_openai_request"))
+    function = "anthropic_to_openai_request"
+    resolved = resolve_options(options, opts, A2ORequestOptions, function)
+    dialect = dialects.for_side(resolved.dialect, "openai", function)
+    ctx = Context(dialects.request_options(resolved, dialect))
+    ctx.dialect = dialect
     check_call("model", model, str)
     request = ant.MessageCreateParams.parse_wire(body)
     return ctx.finish(oai.ChatCompletionCreateParams.trusted(_to_openai(request, ctx, model)))
@@ -125,6 +137,9 @@ def _to_anthropic(req: Json, ctx: Context, model: str | None) -> Json:
     request_tier_to_anthropic(req, out, ctx)
     params.drop_unmapped(req, ctx)
     ctx.unknown(req, _OPENAI_KEYS, "")
+    # the dialect's server: its body layout (Bedrock, Vertex) and what it cannot read
+    dialects.drop_media(out, ctx)
+    dialects.route_body(out, ctx, tuple(ctx.options.anthropic_beta))
     return out
 
 
@@ -159,6 +174,7 @@ def _to_openai(req: Json, ctx: Context, model: str | None) -> Json:
     # output_config first: the effort mapping may add output_config.effort after its task budget
     params.output_config_to_openai(req, out, ctx)
     thinking_to_effort(req, out, ctx)
+    effort_to_dialect(req, out, ctx)
     metadata = req.get("metadata")
     if metadata is not None:
         ctx.unknown(metadata, frozenset({"user_id"}), "metadata")
@@ -167,4 +183,7 @@ def _to_openai(req: Json, ctx: Context, model: str | None) -> Json:
     request_tier_to_openai(req, out, ctx)
     carry_params(req, out, ctx)
     ctx.unknown(req, _ANTHROPIC_KEYS, "")
+    # the dialect's server: the fields it refuses, the tool-call ids it takes
+    dialects.drop_refused(out, ctx)
+    dialects.rewrite_tool_ids(out, ctx)
     return out

@@ -23,6 +23,7 @@ from typing_extensions import Unpack
 from ..errors import InvalidInputError
 from ..mapping._ledger import Context, Json
 from ..mapping.content import annotations_for, joined_text, reply_text, report_shape
+from ..mapping.dialects import for_side
 from ..mapping.envelope import chat_envelope, message_envelope, only_choice
 from ..mapping.extensions import (
     attach_openai,
@@ -35,13 +36,14 @@ from ..mapping.extensions import (
     restore_openai,
 )
 from ..mapping.reasoning import REPLY_THINKING, openai_to_thinking, thinking_to_openai
+from ..mapping.reasoning_forms import call_signature, lift_reasoning, signature_block
 from ..mapping.stop import finish_reason, stop_fields
 from ..mapping.tool_calls import function_call_to_tool_use, tool_call, tool_call_to_tool_use
 from ..mapping.usage import anthropic_to_openai_usage, openai_to_anthropic_usage
 from ..models import anthropic as ant
 from ..models import openai as oai
 from ..models._base import validate
-from ..options import CommonOptions, O2AResponseOptions, check_call, resolve_options
+from ..options import A2OResponseOptions, O2AResponseOptions, check_call, resolve_options
 
 if TYPE_CHECKING:
     from ..losses import Converted
@@ -56,7 +58,7 @@ def anthropic_to_openai_response(
     options: Options | None = None,
     created: int | None = None,
     id: str | None = None,
-    **opts: Unpack[CommonOptions],
+    **opts: Unpack[A2OResponseOptions],
 ) -> Converted[oai.ChatCompletion]:
     """Convert a Messages response (``Message``) into a Chat Completions response.
 
@@ -64,7 +66,9 @@ def anthropic_to_openai_response(
     reply's unix timestamp (Anthropic has none: a gateway passes ``int(time.time())``); ``id``
     replaces the id derived from the message's.
     """
-    ctx = Context(resolve_options(options, opts, CommonOptions, "anthropic_to_openai_response"))
+    function = "anthropic_to_openai_response"
+    ctx = Context(resolve_options(options, opts, A2OResponseOptions, function))
+    ctx.dialect = for_side(ctx.options.dialect, "anthropic", function)
     check_call("created", created, int)
     check_call("id", id, str)
     message = ant.Message.parse_wire(body)
@@ -85,9 +89,9 @@ def openai_to_anthropic_response(
     the id derived from the completion's. A completion with more than one choice raises
     :class:`~ruapi_convert.errors.UnsupportedError`.
     """
-    ctx = Context(
-        resolve_options(options, opts, O2AResponseOptions, "openai_to_anthropic_response")
-    )
+    function = "openai_to_anthropic_response"
+    ctx = Context(resolve_options(options, opts, O2AResponseOptions, function))
+    ctx.dialect = for_side(ctx.options.dialect, "openai", function)
     check_call("id", id, str)
     completion = oai.ChatCompletion.parse_wire(body)
     converted = _to_anthropic(completion, ctx, id)
@@ -202,9 +206,10 @@ def _to_anthropic(comp: Json, ctx: Context, id: str | None) -> Json:
     ctx.unknown(comp, _COMPLETION_KEYS, "")
     choice = only_choice(comp["choices"])
     ctx.unknown(choice, _CHOICE_KEYS, "choices[0]")
-    msg = choice["message"]
     path = "choices[0].message"
-    ctx.unknown(msg, _REPLY_MESSAGE_KEYS, path)
+    ctx.unknown(choice["message"], _REPLY_MESSAGE_KEYS, path)
+    # reasoning some servers put in the content (Mistral's chunks, <think> tags)
+    msg = lift_reasoning(choice["message"], ctx)
     content = _content_blocks(msg, ctx, path, comp.get("id"))
     stop = stop_fields(
         choice.get("finish_reason"),
@@ -251,6 +256,9 @@ def _content_blocks(msg: Json, ctx: Context, path: str, completion_id: Any) -> l
     if refusal:
         blocks.append({"type": "text", "text": refusal})
     for j, call in enumerate(msg.get("tool_calls") or ()):
+        signature, call = call_signature(call)
+        if signature is not None:  # Gemini's, for the call that follows (reasoning_forms)
+            blocks.append(signature_block(signature))
         blocks.append(
             tool_call_to_tool_use(
                 call, f"{path}.tool_calls[{j}]", ctx, reply=True, seed=completion_id, position=j

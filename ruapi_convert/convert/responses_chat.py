@@ -21,8 +21,10 @@ from typing_extensions import Unpack
 
 from .. import _json
 from ..errors import InvalidInputError
+from ..mapping import dialects
 from ..mapping import params_responses as params
 from ..mapping._ledger import Context, Json
+from ..mapping.thinking import effort_to_dialect
 from ..mapping.thinking_responses import effort_to_responses, reasoning_to_effort
 from ..mapping.tools_responses import (
     tool_choice_to_chat,
@@ -63,11 +65,16 @@ def responses_to_openai_request(
     gateway looked up for ``previous_response_id`` or ``conversation``: they come before
     ``input``, and those fields are then not reported. Stateful features without ``history``
     (and ``store: true``, ``background``, ``prompt``, ``item_reference``) are reported with loss
-    kind ``stateful``; ``strict=True`` refuses them. Options: ``extensions`` (reasoning history as
-    ``reasoning_content``/``reasoning_details``; False for a standard OpenAI upstream),
+    kind ``stateful``; ``strict=True`` refuses them. Options: ``dialect`` (the upstream: standard
+    OpenAI by default, which gets no reasoning history, reported; ``"roundtrip"`` carries it as
+    ``reasoning_content``/``reasoning_details``; a named server gets it in its own field),
     ``custom_tools``, ``system_role``, ``max_tokens_field``, ``strict``.
     """
-    ctx = Context(resolve_options(options, opts, R2ORequestOptions, "responses_to_openai_request"))
+    function = "responses_to_openai_request"
+    resolved = resolve_options(options, opts, R2ORequestOptions, function)
+    dialect = dialects.for_side(resolved.dialect, "openai", function)
+    ctx = Context(dialects.request_options(resolved, dialect))
+    ctx.dialect = dialect
     check_call("model", model, str)
     items = parse_history(history)
     request = rsp.ResponseCreateParams.parse_wire(body)
@@ -120,6 +127,10 @@ def _to_chat(req: Json, history: list[Json] | None, ctx: Context, model: str | N
     tool_choice_to_chat(req, out, ctx)
     params.stateful_to_chat(req, ctx, history=history is not None)
     ctx.unknown(req, _RESPONSES_KEYS, "")
+    # the dialect's server: its thinking knob, the fields it refuses, the tool-call ids it takes
+    effort_to_dialect({}, out, ctx, path="reasoning.effort")
+    dialects.drop_refused(out, ctx)
+    dialects.rewrite_tool_ids(out, ctx)
     return out
 
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
     from ..options import Options
+    from .dialects import Dialect
 
 __all__ = [
     "A2O_REQUEST",
@@ -100,7 +101,7 @@ class Fate:
 
     def loss_detail(self) -> str:
         if self.fate == "carried":
-            return f"no standard field; {self.note or 'carried in ' + self.to} (extensions are off)"
+            return f"no standard field; {self.note or 'carried in ' + self.to} (extension fields are off for this conversion)"
         return self.note or f"{self.field} is {self.fate}"
 
 
@@ -224,17 +225,20 @@ class Context:
     ``secrets`` (credentials, longest first) never appear in a loss: they become ``[redacted]``.
     """
 
-    __slots__ = ("losses", "options", "secrets")
+    __slots__ = ("dialect", "losses", "options", "secrets")
 
     def __init__(self, options: Options, *, secrets: Iterable[str] = ()) -> None:
         self.options = options
         self.losses: list[Loss] = []
         self.secrets: tuple[str, ...] = _longest_first(secrets)
+        #: The upstream's dialect, set by a conversion that reads one (see mapping.dialects).
+        self.dialect: Dialect | None = None
 
     def with_secrets(self, secrets: Iterable[str]) -> Context:
         """A context that records into this one's loss list and also scrubs ``secrets``."""
         child = Context(self.options, secrets=(*self.secrets, *secrets))
         child.losses = self.losses
+        child.dialect = self.dialect
         return child
 
     def quote(self, value: object) -> str:

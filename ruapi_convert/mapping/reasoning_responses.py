@@ -49,6 +49,7 @@ from ..errors import InvalidInputError
 from ..models import openai as oai
 from ..models._base import validate
 from ._ledger import O2R_REQUEST, O2R_RESPONSE, R2O_REQUEST, R2O_RESPONSE, Json
+from .dialects import dialect_of
 from .reasoning import REASONING_SEPARATOR
 
 if TYPE_CHECKING:
@@ -151,7 +152,12 @@ def reasoning_to_chat(items: list[tuple[Json, str]], ctx: Context, *, reply: boo
     reasoning, reported per item that had any.
     """
     row = R2O_RESPONSE_REASONING if reply else R2O_REASONING
-    if not ctx.options.extensions:
+    # the fields to write: both with extensions (the round trip, and replies), else the ones the
+    # request's dialect reads back (none for a standard OpenAI upstream)
+    wanted = set(dialect_of(ctx).replay) & {"reasoning_content", "reasoning", "reasoning_details"}
+    if not wanted and ctx.options.extensions:
+        wanted = {"reasoning_content", "reasoning_details"}
+    if not wanted:
         for item, path in items:
             if _has_reasoning(item):
                 ctx.lose(row, path)
@@ -172,10 +178,17 @@ def reasoning_to_chat(items: list[tuple[Json, str]], ctx: Context, *, reply: boo
         texts.append(text)
     out: Json = {}
     joined = REASONING_SEPARATOR.join(t for t in texts if t)
-    if joined:
-        out["reasoning_content"] = joined
-    if details:
+    for name in ("reasoning_content", "reasoning"):
+        if joined and name in wanted:
+            out[name] = joined
+    if details and "reasoning_details" in wanted:
         out["reasoning_details"] = details
+    elif any(d.get("signature") or d.get("data") for d in details):
+        ctx.lose(
+            row,
+            items[0][1],
+            detail=f"{dialect_of(ctx).title} takes reasoning back as text: encrypted reasoning and signatures were not sent",
+        )
     return out
 
 

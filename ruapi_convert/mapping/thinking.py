@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final
 from .._quote import quote
 from ..errors import InvalidInputError, UnsupportedError
 from ._ledger import A2O_REQUEST, O2A_REQUEST, Counterpart, Json
+from .dialects import dialect_of
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -31,6 +32,7 @@ __all__ = [
     "EFFORT_BUDGETS",
     "EFFORT_TO_ANTHROPIC",
     "MIN_THINKING_BUDGET",
+    "effort_to_dialect",
     "effort_to_thinking",
     "enabled",
     "forced_tool_choice",
@@ -371,7 +373,7 @@ def _thinking(req: Json, out: Json, ctx: Context) -> None:
         level = _effort_for_budget(budget, ctx.options.effort_budgets)
         if effort is None:
             out["reasoning_effort"] = level
-        if not carried:
+        if not carried and dialect_of(ctx).knob != "openrouter":  # (OpenRouter takes budgets)
             if ctx.options.effort_budgets.get(level) != budget:
                 ctx.lose(
                     _THINKING,
@@ -405,3 +407,82 @@ def _effort_for_budget(budget: int, table: Mapping[str, int]) -> str:
     if fitting:
         return max(fitting)[1]
     return min((tokens, effort) for effort, tokens in table.items())[1]
+
+
+# -- Anthropic -> an OpenAI-side dialect -------------------------------------------------------------
+
+_DIALECT_KNOB = A2O_REQUEST.mapped(
+    "thinking (dialect)",
+    "the dialect's thinking switch",
+    "reasoning_effort, as for OpenAI, becomes what the dialect reads (docs/dialects.md): its own effort levels (approximated when they differ), OpenRouter's reasoning object (a thinking budget exactly as reasoning.max_tokens), thinking: {type: enabled|disabled} (with an explicit disabled for servers that think by default), DashScope's enable_thinking (off outside streams, reported), nothing for servers without a switch (reported)",
+)
+
+
+def effort_to_dialect(req: Json, out: Json, ctx: Context, path: str | None = None) -> None:
+    """The standard ``reasoning_effort`` (already in ``out``) in the form the dialect's server
+    reads, and the fields it needs to answer with its reasoning separated. ``req`` is the
+    Anthropic request (its exact budget goes to OpenRouter), ``path`` where the effort came from
+    when it is not one (a Responses request's ``reasoning.effort``)."""
+    dialect = dialect_of(ctx)
+    if dialect.name in ("", "openai", "roundtrip"):
+        return
+    effort = out.pop("reasoning_effort", None)
+    on = effort is not None and effort != "none"
+    if path is None:
+        path = "thinking" if req.get("thinking") is not None else "output_config.effort"
+    knob = dialect.knob
+    if knob == "reasoning_effort":
+        if effort is not None:
+            out["reasoning_effort"] = _dialect_effort(effort, path, ctx)
+    elif knob == "openrouter":
+        thinking = req.get("thinking") or {}
+        if thinking.get("type") == "enabled":
+            out["reasoning"] = {"max_tokens": thinking["budget_tokens"]}
+        elif effort is not None:
+            out["reasoning"] = {"effort": _dialect_effort(effort, path, ctx)}
+    elif knob == "thinking_type":
+        if on or dialect.thinks_by_default or effort is not None:
+            out["thinking"] = {"type": "enabled" if on else "disabled"}
+        if on and dialect.efforts:
+            out["reasoning_effort"] = _dialect_effort(effort, path, ctx)
+        elif on and effort != "high":
+            ctx.lose(
+                _DIALECT_KNOB,
+                path,
+                kind="approximated",
+                detail=f"{dialect.title} has no effort levels: effort {quote(effort)} sent as thinking on",
+            )
+    elif knob == "enable_thinking":
+        if on and dialect.thinks_only_streaming and not req.get("stream"):
+            ctx.lose(
+                _DIALECT_KNOB,
+                path,
+                kind="dropped",
+                detail=f"{dialect.title} thinks in streams only; thinking was switched off for this non-stream request",
+            )
+            on = False
+        if effort is not None or on:
+            out["enable_thinking"] = on
+    elif on:
+        ctx.lose(
+            _DIALECT_KNOB,
+            path,
+            kind="dropped",
+            detail=f"{dialect.title} has no thinking switch; effort {quote(effort)} was not sent",
+        )
+    if on:
+        out.update(dialect.adds_when_thinking)
+    out.update(dialect.adds)
+
+
+def _dialect_effort(effort: str, path: str, ctx: Context) -> str:
+    dialect = dialect_of(ctx)
+    value = dialect.efforts.get(effort, effort)
+    if value != effort:
+        ctx.lose(
+            _DIALECT_KNOB,
+            path,
+            kind="approximated",
+            detail=f"{dialect.title} has no effort {quote(effort)}: sent as {quote(value)}",
+        )
+    return value

@@ -39,12 +39,13 @@ from .content import (
     user_content,
     verbatim,
 )
+from .dialects import dialect_of
 from .reasoning import (
     OPENAI_REASONING_KEYS,
     REQUEST_THINKING,
     openai_to_thinking,
-    thinking_to_openai,
 )
+from .reasoning_forms import gemini_signature, replay_reasoning, unplaced_signature
 from .tool_calls import (
     RESULT_MOVED,
     TOOL_MESSAGE,
@@ -520,6 +521,7 @@ def _assistant_message(msg: Json, path: str, ctx: Context) -> Json:
     parts: list[Json] = []
     calls: list[Json] = []
     thinking: list[Json] = []
+    signature: str | None = None  # a Gemini thought signature, for the next tool call
     for j, block in enumerate(content):
         bpath = f"{path}.content[{j}]"
         kind = block["type"]
@@ -529,19 +531,31 @@ def _assistant_message(msg: Json, path: str, ctx: Context) -> Json:
             parts.append(text_to_part(block, bpath, ctx))
         elif kind == "tool_use":
             calls.append(request_tool_call(block, bpath, ctx))
+            if signature is not None:
+                calls[-1]["extra_content"] = {"google": {"thought_signature": signature}}
+                signature = None
         elif kind in ("thinking", "redacted_thinking"):
             ctx.unknown(block, _THINKING_KEYS if kind == "thinking" else _REDACTED_KEYS, bpath)
-            if ctx.carry(REQUEST_THINKING, bpath):
+            signature = gemini_signature(block, ctx)
+            if signature is not None:
+                continue
+            if dialect_of(ctx).replay or ctx.carry(REQUEST_THINKING, bpath):
                 thinking.append(block)
         else:
             part = verbatim(block, bpath, ctx)
             if part is not None:
                 parts.append(part)
+    if signature is not None:
+        unplaced_signature(path, ctx)
+    reasoning = replay_reasoning(thinking, bool(calls), path, ctx)
+    chunk = reasoning.pop("_thinking_chunk", None)
+    if chunk is not None:  # Mistral: the thinking goes first in the content list
+        parts.insert(0, chunk)
     if parts or not calls:
         out["content"] = parts
     if calls:
         out["tool_calls"] = calls
-    out.update(thinking_to_openai(thinking))
+    out.update(reasoning)
     return out
 
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from .._quote import quote
 from ._ledger import A2O_REQUEST, A2O_RESPONSE, O2A_REQUEST, O2A_RESPONSE, Counterpart, Json
+from .dialects import dialect_of
 
 if TYPE_CHECKING:
     from ._ledger import Context, Fate
@@ -256,7 +257,12 @@ def anthropic_to_openai_usage(usage: Json, ctx: Context, path: str) -> tuple[Jso
         )
     cache_read = usage.get("cache_read_input_tokens")
     cache_write = usage.get("cache_creation_input_tokens")
-    prompt = (usage.get("input_tokens") or 0) + (cache_read or 0) + (cache_write or 0)
+    prompt = usage.get("input_tokens") or 0
+    if not dialect_of(ctx).usage_includes_cache:
+        # Anthropic: input_tokens are the tokens "after the last cache breakpoint"; OpenAI's
+        # prompt_tokens count the cached ones too. (Some Anthropic-compatible endpoints already
+        # count the cache in input_tokens: their dialects say so.)
+        prompt += (cache_read or 0) + (cache_write or 0)
     completion = usage.get("output_tokens") or 0
     out: Json = {
         "prompt_tokens": prompt,
@@ -395,6 +401,9 @@ _OPENAI_ONLY: Final[dict[str, dict[str, Fate]]] = {
         "text_tokens": _COMPLETION_TEXT_TOKENS,
     },
 }
+#: Cache reads some servers count at the top of usage instead of prompt_tokens_details, read
+#: when the details have none: DeepSeek's prompt_cache_hit_tokens, Moonshot's cached_tokens.
+_TOP_LEVEL_CACHE: Final = ("prompt_cache_hit_tokens", "cached_tokens")
 _OPENAI_KNOWN: Final = frozenset(
     {
         "prompt_tokens",
@@ -403,6 +412,8 @@ _OPENAI_KNOWN: Final = frozenset(
         "prompt_tokens_details",
         "completion_tokens_details",
         "anthropic",
+        *_TOP_LEVEL_CACHE,
+        "prompt_cache_miss_tokens",  # DeepSeek: prompt_tokens - hits; nothing of its own
     }
 )
 _PROMPT_DETAILS_KNOWN: Final = frozenset(
@@ -435,6 +446,8 @@ def openai_to_anthropic_usage(
     ctx.unknown(prompt_details, _PROMPT_DETAILS_KNOWN, f"{path}.prompt_tokens_details")
     ctx.unknown(completion_details, _COMPLETION_DETAILS_KNOWN, f"{path}.completion_tokens_details")
     cached = prompt_details.get("cached_tokens")
+    if cached is None:
+        cached = next((usage[k] for k in _TOP_LEVEL_CACHE if isinstance(usage.get(k), int)), None)
     written = prompt_details.get("cache_write_tokens")
     input_tokens = usage["prompt_tokens"] - (cached or 0) - (written or 0)
     if input_tokens < 0:

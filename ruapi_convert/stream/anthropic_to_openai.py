@@ -53,6 +53,7 @@ from .._quote import quote
 from ..errors import StreamProtocolError
 from ..gateway.errors import stream_error_to_openai, truncated_openai_error
 from ..mapping import content, extensions, reasoning, stop, usage
+from ..mapping.dialects import for_side
 from ..mapping.envelope import chat_envelope
 from ..mapping.tool_calls import input_to_arguments
 from ..models import anthropic as ant
@@ -134,6 +135,7 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
         **opts: Unpack[A2OStreamOptions],
     ) -> None:
         super().__init__(options, opts, A2OStreamOptions)
+        self._ctx.dialect = for_side(self._ctx.options.dialect, "anthropic", type(self).__name__)
         check_call("created", created, int)
         check_call("id", id, str)
         check_call("include_usage", include_usage, bool)

@@ -36,6 +36,8 @@ from .._quote import quote
 from ..errors import StreamProtocolError
 from ..gateway.errors import stream_error_to_anthropic, truncated_anthropic_error
 from ..mapping import usage as usage_
+from ..mapping.content import reply_text
+from ..mapping.dialects import dialect_of, for_side
 from ..mapping.envelope import message_envelope, several_choices
 from ..mapping.extensions import (
     ANNOTATIONS,
@@ -46,6 +48,7 @@ from ..mapping.extensions import (
     openai_envelope_ext,
 )
 from ..mapping.reasoning import OPENAI_REASONING_KEYS, Redacted, StreamReasoning
+from ..mapping.reasoning_forms import ThinkTags, call_signature, lift_reasoning, signature_block
 from ..mapping.stop import after_finish, missing_finish, stop_fields
 from ..mapping.tool_calls import (
     REPLY_CALL_ID,
@@ -94,6 +97,7 @@ class _ToolCall:
     name_size: int = 0
     started: bool = False
     start: Json = field(default_factory=dict)  # the content_block it started with
+    signature: str | None = None  # Gemini's thought signature, sent in a block before it
 
 
 _CALLS: Final = "choices[0].delta.tool_calls"
@@ -127,6 +131,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         **opts: Unpack[O2AStreamOptions],
     ) -> None:
         super().__init__(options, opts, O2AStreamOptions)
+        self._ctx.dialect = for_side(self._ctx.options.dialect, "openai", type(self).__name__)
         check_call("id", id, str)
         self._id = id
         self._finish: str | None = None
@@ -142,6 +147,8 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         self._held: _ToolCall | None = None  # a call whose block waits for its whole name
         self._calls = 0  # tool calls seen: each gets its own channel
         self._completion_id: Any = None  # the seed of the ids made for calls without one
+        # <think> tags in the content, for dialects whose servers send them (MiniMax)
+        self._tags = ThinkTags() if dialect_of(self._ctx).think_tags else None
 
     # -- input ------------------------------------------------------------------------------------------
 
@@ -195,6 +202,8 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         from a template (see :meth:`StreamConverter._shortcut`)."""
         if not is_plain_text_chunk(data) or self._finish is not None or self._held is not None:
             return None
+        if self._tags is not None and not self._tags.passing:
+            return None
         choice = data["choices"][0]
         text = choice["delta"].get("content")
         if not text or choice["index"] != 0:
@@ -227,6 +236,11 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
     # -- deltas ---------------------------------------------------------------------------------------
 
     def _delta(self, delta: Json) -> list[Raw]:
+        content = delta.get("content")
+        if isinstance(content, list) or (
+            self._tags is not None and isinstance(content, str) and not self._tags.passing
+        ):
+            delta = self._lift(delta, content)
         if delta.keys() <= TEXT_DELTA_KEYS:  # most deltas: text only, nothing else to look at
             return self._text(delta["content"]) if delta.get("content") else []
         self._ctx.unknown(delta, _DELTA_KEYS, "choices[0].delta")
@@ -258,6 +272,20 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
             self._once(ANNOTATIONS, "choices[0].delta.annotations", kind="dropped")
         return out
 
+    def _lift(self, delta: Json, content: Any) -> Json:
+        """Reasoning in the content (Mistral's thinking chunks; <think> tags for dialects that
+        use them) moved to reasoning_content, as the reply conversion does."""
+        if isinstance(content, list):
+            lifted = lift_reasoning(delta, self._ctx)
+            text = reply_text(lifted["content"])
+            return {**lifted, "content": text or None}
+        assert self._tags is not None
+        thought, text = self._tags.feed(content)
+        lifted = {**delta, "content": text or None}
+        if thought:
+            lifted["reasoning_content"] = (delta.get("reasoning_content") or "") + thought
+        return lifted
+
     def _text(self, text: str) -> list[Raw]:
         return self._release_held() + self._blocks.piece(
             ("text",), "text", {"type": "text", "text": ""}, {"type": "text_delta", "text": text}
@@ -287,9 +315,12 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         index = call.get("index")
         if index is None:  # lenient: servers that omit index for a single call, or a new id
             index = self._last_tool_index(call)
+        signature, call = call_signature(call)
         fn = call.get("function") or {}
         out: list[Raw] = []
         tool = self._tool_at(index, call.get("id") or "")
+        if signature is not None and not tool.started:
+            tool.signature = signature
         if self._held is not None and self._held is not tool:
             out += self._release(self._held)  # another tool call: the held name is complete
         name = fn.get("name")
@@ -358,7 +389,11 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         )
         tool.name, tool.started = [], True
         tool.start = {"type": "tool_use", "id": tool_id, "name": name, "input": {}}
-        return self._blocks.piece(tool.key, "tool_use", tool.start, None)
+        out: list[Raw] = []
+        if tool.signature is not None:  # as the reply's block before the call (reasoning_forms)
+            block = signature_block(tool.signature)
+            out += self._blocks.thinking(("signature", tool.key), "", block["signature"])
+        return out + self._blocks.piece(tool.key, "tool_use", tool.start, None)
 
     def _last_tool_index(self, call: Json) -> int:
         indices = [i for i in self._tools if isinstance(i, int) and i >= 0]
@@ -400,8 +435,14 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
     # -- the end -----------------------------------------------------------------------------------------
 
     def _finish_choice(self, finish: str) -> list[Raw]:
+        out: list[Raw] = []
+        tags, self._tags = self._tags, None  # (the content is over: nothing more to split)
+        if tags is not None:
+            thought, text = tags.close()
+            if thought or text:
+                out += self._delta({"reasoning_content": thought or None, "content": text or None})
         self._finish = finish
-        out = self._release(self._held) if self._held is not None else []
+        out += self._release(self._held) if self._held is not None else []
         return out + self._blocks.finish()
 
     def _message_end(self) -> list[Raw]:

@@ -16,7 +16,13 @@ import openai.types.chat
 import ruapi_convert as rc
 
 from ..corpus import REFUSED_REQUESTS, payload_files, response_model
-from ..oracles import ANTHROPIC_HEADER_PARAMS, LEGACY_ANTHROPIC, send_anthropic, send_openai
+from ..oracles import (
+    ANTHROPIC_HEADER_PARAMS,
+    LEGACY_ANTHROPIC,
+    assert_standard_openai_request,
+    send_anthropic,
+    send_openai,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -71,12 +77,21 @@ def test_converted_openai_request_is_sent_unchanged_by_the_anthropic_sdk(
 
 
 @pytest.mark.parametrize("path", payload_files("anthropic", "requests"), ids=_ids)
+def test_default_anthropic_request_is_standard_for_the_openai_sdk(path: Path) -> None:
+    """Anthropic request -> OpenAI with the default dialect: the SDK's request types validate every
+    key and create() takes it without extra_body (tests/oracles.py)."""
+    result = rc.anthropic_to_openai_request(_load(path))
+    assert_standard_openai_request(result.value.to_dict())
+
+
+@pytest.mark.parametrize("path", payload_files("anthropic", "requests"), ids=_ids)
 @pytest.mark.parametrize("extensions", [True, False])
 def test_converted_anthropic_request_is_sent_unchanged_by_the_openai_sdk(
     path: Path, extensions: bool
 ) -> None:
-    """Anthropic request -> OpenAI: the OpenAI SDK sends the same JSON; only documented extensions are extra."""
-    result = rc.anthropic_to_openai_request(_load(path), extensions=extensions)
+    """Anthropic request -> OpenAI, round-trip dialect: the OpenAI SDK sends the same JSON; only
+    documented extensions are extra."""
+    result = rc.anthropic_to_openai_request(_load(path), dialect="roundtrip", extensions=extensions)
     body = result.value.to_dict()
     captured, extra = send_openai(body)
     assert captured.body == body

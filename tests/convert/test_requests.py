@@ -402,22 +402,24 @@ def test_thinking_is_not_enabled_when_max_tokens_is_too_small() -> None:
     assert losses == [("reasoning_effort", "dropped")]
 
 
-def test_adaptive_thinking_without_effort_invents_no_effort_unless_extensions_are_off() -> None:
-    """Extensions on: the thinking object is carried and nothing is invented; off: 'high', reported."""
+def test_adaptive_thinking_without_effort_invents_no_effort_only_when_carried() -> None:
+    """Round trip: the thinking object is carried and nothing is invented; standard (the default)
+    and extensions off: 'high', reported."""
     body = {
         "model": "m",
         "max_tokens": 2000,
         "messages": [{"role": "user", "content": "x"}],
         "thinking": {"type": "adaptive"},
     }
-    out, losses = a2o(body)
+    out, losses = a2o(body, dialect="roundtrip")
     assert out["thinking"] == {"type": "adaptive"}
     assert "reasoning_effort" not in out
     assert losses == []
-    out, losses = a2o(body, extensions=False)
-    assert "thinking" not in out
-    assert out["reasoning_effort"] == "high"
-    assert losses == [("thinking", "approximated")]
+    for opts in ({}, {"dialect": "roundtrip", "extensions": False}):
+        out, losses = a2o(body, **opts)
+        assert "thinking" not in out
+        assert out["reasoning_effort"] == "high"
+        assert losses == [("thinking", "approximated")]
 
 
 def test_forced_tool_choice_wins_over_thinking() -> None:
@@ -642,10 +644,7 @@ def test_anthropic_request_maps_system_tools_choice_and_thinking() -> None:
         "stream": True,
     }
     out, losses = a2o(body)
-    assert out["messages"][0] == {
-        "role": "system",
-        "content": [{"type": "text", "text": "S", "cache_control": {"type": "ephemeral"}}],
-    }
+    assert out["messages"][0] == {"role": "system", "content": [{"type": "text", "text": "S"}]}
     assert out["tools"] == [
         {
             "type": "function",
@@ -659,11 +658,16 @@ def test_anthropic_request_maps_system_tools_choice_and_thinking() -> None:
     assert out["tool_choice"] == "required"
     assert out["parallel_tool_calls"] is False
     assert out["reasoning_effort"] == "medium"
-    assert out["thinking"] == {"type": "enabled", "budget_tokens": 8192}
+    assert "thinking" not in out  # not a standard field: the effort says it
     assert out["user"] == "u"
     assert out["stop"] == ["X"]
     assert out["max_completion_tokens"] == 100
     assert out["stream_options"] == {"include_usage": True}
+    assert losses == [("system[0].cache_control", "dropped")]
+    # the round-trip dialect carries both extension fields, and loses nothing
+    out, losses = a2o(body, dialect="roundtrip")
+    assert out["messages"][0]["content"][0]["cache_control"] == {"type": "ephemeral"}
+    assert out["thinking"] == {"type": "enabled", "budget_tokens": 8192}
     assert losses == []
 
 
@@ -707,13 +711,11 @@ def test_tool_results_split_into_tool_messages_then_user_text() -> None:
             {"id": "t1", "type": "function", "function": {"name": "f", "arguments": '{"a":1}'}}
         ],
     }
-    assert out["messages"][2] == {
-        "role": "tool",
-        "tool_call_id": "t1",
-        "content": "r",
-        "is_error": True,
-    }
+    assert out["messages"][2] == {"role": "tool", "tool_call_id": "t1", "content": "r"}
     assert out["messages"][3] == {"role": "user", "content": [{"type": "text", "text": "more"}]}
+    assert losses == [("messages[2].content[0].is_error", "dropped")]
+    out, losses = a2o(body, dialect="roundtrip")
+    assert out["messages"][2]["is_error"] is True
     assert losses == []
 
 
@@ -753,14 +755,14 @@ def test_round_trip_of_an_anthropic_request_through_openai_is_exact() -> None:
         "temperature": 0.5,
         "top_k": 3,
     }
-    there = rc.anthropic_to_openai_request(body)
+    there = rc.anthropic_to_openai_request(body, dialect="roundtrip")
     back = rc.openai_to_anthropic_request(there.value)
     assert there.losses == ()
     assert back.losses == ()
     assert back.value.to_dict() == body
 
 
-def test_is_error_false_is_not_reported_without_extensions() -> None:
+def test_is_error_false_is_not_reported_when_not_carried() -> None:
     """is_error: false is the default, so leaving it out loses nothing; true is reported."""
 
     def body(flag: bool) -> Json:
@@ -790,7 +792,9 @@ def test_is_error_false_is_not_reported_without_extensions() -> None:
     assert losses == []
     _, losses = a2o(body(True), extensions=False)
     assert losses == [("messages[1].content[0].is_error", "dropped")]
-    out, losses = a2o(body(False))
+    _, losses = a2o(body(False))
+    assert losses == []
+    out, losses = a2o(body(False), dialect="roundtrip")
     assert out["messages"][1]["is_error"] is False
     assert losses == []
 

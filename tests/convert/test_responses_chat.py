@@ -17,8 +17,33 @@ Json = dict[str, Any]
 
 
 def r2o(body: Json, **opts: Any) -> tuple[Json, list[tuple[str, str]]]:
+    """The conversion for this library on the other side (``dialect="roundtrip"``, which carries
+    reasoning history), unless the test names another dialect."""
+    opts.setdefault("dialect", "roundtrip")
     result = rc.responses_to_openai_request({"model": "m", **body}, **opts)
     return result.value.to_dict(), [(loss.path, loss.kind) for loss in result.losses]
+
+
+def test_by_default_reasoning_history_is_not_sent_to_a_standard_upstream() -> None:
+    """The default dialect is standard OpenAI, which has no field for earlier reasoning: it is
+    reported, not sent; a named server gets it in its own field."""
+    reasoning = {
+        "type": "reasoning",
+        "id": "rs_1",
+        "summary": [{"type": "summary_text", "text": "plan"}],
+    }
+    body = {"input": [user("go"), reasoning, call("call_a"), output("call_a")]}
+    standard, losses = r2o(body, dialect=None)
+    assert "reasoning_content" not in standard["messages"][1]
+    assert "reasoning_details" not in standard["messages"][1]
+    assert ("input[1]", "dropped") in losses
+    deepseek, losses = r2o(body, dialect="deepseek")
+    assert deepseek["messages"][1]["reasoning_content"] == "plan"
+    assert "reasoning_details" not in deepseek["messages"][1]
+    assert ("input[1]", "dropped") not in losses
+    # and a tool-call turn without reasoning still gets reasoning_content for DeepSeek
+    bare, _ = r2o({"input": [user("go"), call("call_a"), output("call_a")]}, dialect="deepseek")
+    assert bare["messages"][1]["reasoning_content"] == ""
 
 
 def o2r(body: Json, **opts: Any) -> tuple[Json, list[tuple[str, str]]]:

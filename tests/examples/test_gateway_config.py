@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
+import logging
 
 import pytest
 
-import ruapi_convert as rc
 from examples.gateway.config import ConfigError, load_config
 from examples.gateway.history import HistoryStore
 
@@ -80,18 +79,43 @@ def test_config_errors_name_the_key(text: str, message: str) -> None:
         load_config(text)
 
 
-def test_a_dialect_reaches_the_options_or_is_refused_clearly() -> None:
-    """``dialect`` goes into the upstream's Options; a library without dialect profiles refuses
-    the key by name instead of ignoring it."""
+def test_a_dialect_reaches_the_options() -> None:
+    """``dialect`` goes into the upstream's Options."""
     text = '[upstreams.x]\nprotocol = "openai"\nbase_url = "http://127.0.0.1:1"\ndialect = "deepseek"\n'
-    if "dialect" in {f.name for f in dataclasses.fields(rc.Options)}:
-        options = load_config(text).upstreams["x"].options
-        assert getattr(options, "dialect") == "deepseek"  # noqa: B009 - not typed before dialects
-    else:
-        with pytest.raises(
-            ConfigError, match=r"upstreams\.x\.dialect: this ruapi_convert has no dialect"
-        ):
-            load_config(text)
+    assert load_config(text).upstreams["x"].options.dialect == "deepseek"
+    text = '[upstreams.x]\nprotocol = "anthropic"\nbase_url = "http://127.0.0.1:1"\ndialect = "roundtrip"\n'
+    assert load_config(text).upstreams["x"].options.dialect == "roundtrip"
+
+
+@pytest.mark.parametrize(
+    ("protocol", "dialect", "message"),
+    [
+        ("openai", "deepsick", "unknown dialect 'deepsick'"),
+        (
+            "openai",
+            "bedrock",
+            "'bedrock' is an anthropic-side dialect; this upstream speaks openai",
+        ),
+        ("anthropic", "vllm", "'vllm' is an openai-side dialect; this upstream speaks anthropic"),
+    ],
+)
+def test_a_wrong_dialect_fails_at_startup(protocol: str, dialect: str, message: str) -> None:
+    """An unknown name, or one of the other side, is a ConfigError naming the key."""
+    text = f'[upstreams.x]\nprotocol = "{protocol}"\nbase_url = "http://h"\ndialect = "{dialect}"\n'
+    with pytest.raises(ConfigError) as info:
+        load_config(text)
+    assert str(info.value).startswith("upstreams.x.dialect: ")
+    assert message in str(info.value)
+
+
+def test_no_dialect_is_standard_and_the_guess_is_only_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Without ``dialect`` the upstream is standard; the library's guess from the URL is logged."""
+    caplog.set_level(logging.INFO, logger="ruapi_gateway")
+    text = '[upstreams.ds]\nprotocol = "openai"\nbase_url = "https://api.deepseek.com/v1"\n'
+    assert load_config(text).upstreams["ds"].options.dialect is None
+    assert "upstreams.ds: no dialect set; its URL looks like 'deepseek'" in caplog.text
 
 
 def test_history_store_round_trip() -> None:

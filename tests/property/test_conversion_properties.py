@@ -569,8 +569,9 @@ PORTABLE_OPENAI_RESPONSES = openai_responses(
 ).map(portable_reply_reasoning)
 
 #: Policies for both legs: mid-conversation system messages stay in place (``native``), as the
-#: Anthropic -> OpenAI direction sends them (``created`` is given too, since Anthropic has none).
-ROUND_TRIP_OPTIONS = rc.Options(system_messages="native")
+#: Anthropic -> OpenAI direction sends them (``created`` is given too, since Anthropic has none);
+#: the round-trip dialect carries the extension fields (the standard default drops them).
+ROUND_TRIP_OPTIONS = rc.Options(system_messages="native", dialect="roundtrip")
 
 
 @given(PORTABLE_ANTHROPIC_REQUESTS)
@@ -624,7 +625,12 @@ def test_effort_without_thinking_round_trip() -> None:
         "messages": [{"role": "user", "content": "Hi"}],
         "output_config": {"effort": "low"},
     }
-    assert_round_trip(rc.anthropic_to_openai_request, rc.openai_to_anthropic_request, body)
+    assert_round_trip(
+        rc.anthropic_to_openai_request,
+        rc.openai_to_anthropic_request,
+        body,
+        rc.Options(dialect="roundtrip"),
+    )
 
 
 # With extensions off nothing rides in extension fields, so only what both protocols have in their

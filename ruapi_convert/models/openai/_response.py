@@ -12,7 +12,7 @@ every optional field to ``None``; here an optional key is simply absent when the
 so that a parsed body dumps back to exactly what was received.
 """
 
-from typing import Annotated, Literal, Optional, TypeAlias, Union
+from typing import Annotated, Any, Literal, Optional, TypeAlias, Union
 
 from pydantic import Field
 from typing_extensions import Required, TypedDict
@@ -183,7 +183,9 @@ class ChatCompletionMessage(TypedDict, total=False):
     """
 
     role: Required[Literal["assistant"]]
-    content: Optional[str]
+    # A string in the SDK; Mistral's reasoning models send a list of chunks (thinking, text),
+    # read as they are (the conversions lift the thinking out).
+    content: Optional[Union[str, list[dict[str, Any]]]]
     tool_calls: Optional[list[ChatCompletionMessageToolCallUnion]]
     refusal: Optional[str]
     annotations: Optional[list[ChatCompletionAnnotation]]
@@ -342,7 +344,9 @@ class ChatCompletion(WireModel):
     """The non-streaming response body of ``POST /v1/chat/completions``."""
 
     id: str
-    object: Literal["chat.completion"]
+    # Required by the SDK type; Zhipu's GLM replies have none (its own SDK's Completion type
+    # declares no ``object``), so a reply without it is read, and dumped without it.
+    object: Literal["chat.completion"] = "chat.completion"
     # Unix seconds.
     created: int
     model: str

@@ -88,7 +88,8 @@ class ChoiceDelta(TypedDict, total=False):
 
     # Normally only on the first chunk of a choice.
     role: Optional[Union[Literal["developer", "system", "user", "assistant", "tool"], str]]
-    content: Optional[str]
+    # a list of chunks from Mistral's reasoning models (see ChatCompletionMessage.content)
+    content: Optional[Union[str, list[dict[str, Any]]]]
     refusal: Optional[str]
     tool_calls: Optional[list[ChoiceDeltaToolCall]]
     function_call: Optional[ChoiceDeltaFunctionCall]
