@@ -16,6 +16,7 @@ import pytest
 import ruapi_convert as rc
 from examples.gateway import mock_upstream as mock
 from ruapi_convert.cli import main
+from ruapi_convert.gateway import DIRECTIONS
 from ruapi_convert.models import anthropic as ant
 from ruapi_convert.models import openai as oai
 from ruapi_convert.sse import SSEDecoder
@@ -232,8 +233,11 @@ def test_bad_input_is_one_line_with_its_path(stdin: bytes, expected: str) -> Non
     assert err.startswith("ruapi-convert: " + expected)
 
 
-def test_a_pair_the_library_lacks_is_refused() -> None:
-    """Responses -> Messages is not in the table yet: exit 1 naming the pair."""
+def test_a_pair_the_library_lacks_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pair outside the table (Responses -> Messages taken out of it, if it is in): exit 1
+    naming the pair."""
+    lines = tuple(p for p in DIRECTIONS if set(p) != {"responses", "anthropic"})
+    monkeypatch.setattr("ruapi_convert.gateway.dispatch.DIRECTIONS", lines)
     code, _, err = run(
         "convert",
         "request",
