@@ -14,6 +14,7 @@ usage; 3 ``--strict`` and something was lost (nothing is written then).
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from typing import IO, TYPE_CHECKING, Any, Final
@@ -121,7 +122,10 @@ def main(
     if not args_in or args_in[0] == "demo":
         from .__main__ import run_demos
 
-        run_demos()
+        try:
+            run_demos()
+        except BrokenPipeError:  # `ruapi-convert | head`: the reader has what it wanted
+            _quiet_stdout()
         return 0
     try:
         if args_in[0] not in ("convert", "explain"):
@@ -138,12 +142,23 @@ def main(
         if args.command == "explain":
             return _explain(kind, args, data, options, out)
         return _convert(kind, args, data, options, out, err)
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 0
     except _Usage as exc:
         print(f"ruapi-convert: {exc}", file=err)
         return 2
     except ConversionError as exc:
         print(f"ruapi-convert: error: {_one_line(exc)}", file=err)
         return 1
+
+
+def _quiet_stdout() -> None:
+    """Standard output's reader went away: point it at /dev/null, so that the interpreter's
+    final flush does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _read(file: str, stdin: IO[bytes] | None) -> bytes:

@@ -4,8 +4,10 @@ payloads of examples/gateway/mock_upstream.py."""
 
 from __future__ import annotations
 
+import fcntl
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -329,3 +331,22 @@ def test_the_console_script_is_declared() -> None:
     """pyproject's ``ruapi-convert`` entry point names this main."""
     text = (Path(__file__).parents[1] / "pyproject.toml").read_text()
     assert 'ruapi-convert = "ruapi_convert.cli:main"' in text
+
+
+@pytest.mark.skipif(not hasattr(fcntl, "F_SETPIPE_SZ"), reason="needs Linux pipe sizes")
+def test_a_reader_that_stops_early_is_no_error() -> None:
+    """``python -m ruapi_convert | head -1``: exit 0 and no traceback when the pipe closes. The
+    pipe holds one page, less than the demo writes, so the demo is still writing when it closes."""
+    read, write = os.pipe()
+    fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, 4096)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ruapi_convert"], stdout=write, stderr=subprocess.PIPE
+    )
+    os.close(write)
+    with os.fdopen(read, "rb") as reader:
+        assert reader.readline().startswith(b"ruapi_convert demo")
+    assert process.stderr is not None
+    error = process.stderr.read()
+    process.stderr.close()
+    assert process.wait(60) == 0, error
+    assert b"Traceback" not in error
