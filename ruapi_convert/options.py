@@ -235,6 +235,7 @@ class R2ORequestOptions(CommonOptions, total=False):
 class O2RResponseOptions(CommonOptions, total=False):
     """``openai_to_responses_response`` and ``OpenAIToResponsesStream``."""
 
+    dialect: str | None
     custom_tools: Literal["custom", "function"]
 
 

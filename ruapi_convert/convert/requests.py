@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from typing_extensions import Unpack
 
-from ..mapping import dialects, params, turns
+from ..mapping import dialect_shaping, dialects, params, turns
 from ..mapping._ledger import Context, Json
 from ..mapping.extensions import CARRIED_PARAMS, READ_BACK_PARAMS, carry_params, read_carried_params
 from ..mapping.thinking import (
@@ -138,8 +138,8 @@ def _to_anthropic(req: Json, ctx: Context, model: str | None) -> Json:
     params.drop_unmapped(req, ctx)
     ctx.unknown(req, _OPENAI_KEYS, "")
     # the dialect's server: its body layout (Bedrock, Vertex) and what it cannot read
-    dialects.drop_media(out, ctx)
-    dialects.route_body(out, ctx, tuple(ctx.options.anthropic_beta))
+    dialect_shaping.drop_media(out, ctx)
+    dialect_shaping.route_body(out, ctx, tuple(ctx.options.anthropic_beta))
     return out
 
 
@@ -184,6 +184,6 @@ def _to_openai(req: Json, ctx: Context, model: str | None) -> Json:
     carry_params(req, out, ctx)
     ctx.unknown(req, _ANTHROPIC_KEYS, "")
     # the dialect's server: the fields it refuses, the tool-call ids it takes
-    dialects.drop_refused(out, ctx)
-    dialects.rewrite_tool_ids(out, ctx)
+    dialect_shaping.drop_refused(out, ctx)
+    dialect_shaping.rewrite_tool_ids(out, ctx)
     return out

@@ -21,7 +21,7 @@ from typing_extensions import Unpack
 
 from .. import _json
 from ..errors import InvalidInputError
-from ..mapping import dialects
+from ..mapping import dialect_shaping, dialects
 from ..mapping import params_responses as params
 from ..mapping._ledger import Context, Json
 from ..mapping.thinking import effort_to_dialect
@@ -129,8 +129,8 @@ def _to_chat(req: Json, history: list[Json] | None, ctx: Context, model: str | N
     ctx.unknown(req, _RESPONSES_KEYS, "")
     # the dialect's server: its thinking knob, the fields it refuses, the tool-call ids it takes
     effort_to_dialect({}, out, ctx, path="reasoning.effort")
-    dialects.drop_refused(out, ctx)
-    dialects.rewrite_tool_ids(out, ctx)
+    dialect_shaping.drop_refused(out, ctx)
+    dialect_shaping.rewrite_tool_ids(out, ctx)
     return out
 
 

@@ -19,8 +19,10 @@ from typing_extensions import Unpack
 
 from ..errors import UnsupportedError
 from ..mapping._ledger import O2R_RESPONSE, Context, Fate, Json
+from ..mapping.dialects import for_side
 from ..mapping.envelope import completion_envelope, response_envelope
 from ..mapping.params_responses import ENCRYPTED_REASONING
+from ..mapping.reasoning_forms import lift_reasoning
 from ..mapping.replies_responses import reply_extras, reply_items, reply_message
 from ..mapping.stop import finish_to_status, status_to_finish
 from ..mapping.tools_responses import tool_names
@@ -58,9 +60,10 @@ def openai_to_responses_response(
     id derived from the completion's. A completion with more than one choice raises
     :class:`~ruapi_convert.errors.UnsupportedError`.
     """
-    ctx = Context(
-        resolve_options(options, opts, O2RResponseOptions, "openai_to_responses_response")
-    )
+    function = "openai_to_responses_response"
+    ctx = Context(resolve_options(options, opts, O2RResponseOptions, function))
+    # the upstream's dialect matters to a reply only for <think> tags in its content
+    ctx.dialect = for_side(ctx.options.dialect, "openai", function)
     check_call("id", id, str)
     req = parse_request(request)
     completion = oai.ChatCompletion.parse_wire(body)
@@ -97,7 +100,8 @@ def _to_responses(comp: Json, req: Json | None, ctx: Context, id: str | None) ->
     ctx.unknown(comp, _COMPLETION_KEYS, "")
     choice = one_choice(comp["choices"])
     ctx.unknown(choice, _CHOICE_KEYS, "choices[0]")
-    msg = choice["message"]
+    # reasoning in the content (Mistral's thinking chunks; <think> tags where the dialect says)
+    msg = lift_reasoning(choice["message"], ctx)
     ctx.unknown(msg, _MESSAGE_KEYS, "choices[0].message")
     out = response_envelope(comp, ctx, id=id, request=req)
     status, incomplete = finish_to_status(

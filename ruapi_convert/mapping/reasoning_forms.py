@@ -78,6 +78,13 @@ _THOUGHT_SIGNATURE_BACK = A2O_REQUEST.mapped(
 )
 
 
+THINK_TAGS = O2A_RESPONSE.mapped(
+    "choices[].message.content (<think> tags)",
+    "content[]: thinking",
+    "dialect 'minimax': a leading <think>...</think> in the content is the reasoning (an unsigned thinking block)",
+)
+
+
 # -- reading -------------------------------------------------------------------------------------------
 
 

@@ -403,7 +403,7 @@ _OPENAI_ONLY: Final[dict[str, dict[str, Fate]]] = {
 }
 #: Cache reads some servers count at the top of usage instead of prompt_tokens_details, read
 #: when the details have none: DeepSeek's prompt_cache_hit_tokens, Moonshot's cached_tokens.
-_TOP_LEVEL_CACHE: Final = ("prompt_cache_hit_tokens", "cached_tokens")
+TOP_LEVEL_CACHE: Final = ("prompt_cache_hit_tokens", "cached_tokens")
 _OPENAI_KNOWN: Final = frozenset(
     {
         "prompt_tokens",
@@ -412,10 +412,17 @@ _OPENAI_KNOWN: Final = frozenset(
         "prompt_tokens_details",
         "completion_tokens_details",
         "anthropic",
-        *_TOP_LEVEL_CACHE,
+        *TOP_LEVEL_CACHE,
         "prompt_cache_miss_tokens",  # DeepSeek: prompt_tokens - hits; nothing of its own
     }
 )
+
+
+def top_level_cache(usage: Json) -> int | None:
+    """Cache reads a server counts at the top of usage (DeepSeek, Moonshot), or None."""
+    return next((usage[k] for k in TOP_LEVEL_CACHE if isinstance(usage.get(k), int)), None)
+
+
 _PROMPT_DETAILS_KNOWN: Final = frozenset(
     {"cached_tokens", "cache_write_tokens", *_OPENAI_ONLY["prompt_tokens_details"]}
 )
@@ -447,7 +454,7 @@ def openai_to_anthropic_usage(
     ctx.unknown(completion_details, _COMPLETION_DETAILS_KNOWN, f"{path}.completion_tokens_details")
     cached = prompt_details.get("cached_tokens")
     if cached is None:
-        cached = next((usage[k] for k in _TOP_LEVEL_CACHE if isinstance(usage.get(k), int)), None)
+        cached = top_level_cache(usage)
     written = prompt_details.get("cache_write_tokens")
     input_tokens = usage["prompt_tokens"] - (cached or 0) - (written or 0)
     if input_tokens < 0:
@@ -528,3 +535,10 @@ def _tier(usage: Json, service_tier: Any) -> None:
     tier = tier_to_anthropic(service_tier)
     if tier is not None:
         usage["service_tier"] = tier
+
+
+CACHE_INCLUSIVE = A2O_RESPONSE.mapped(
+    "usage.input_tokens (dialect)",
+    "usage.prompt_tokens",
+    "dialects whose input_tokens already include the cache (the Anthropic-compatible endpoints of DeepSeek, Kimi, GLM, MiniMax): prompt_tokens = input_tokens, not input + cache",
+)

@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from ._ledger import O2R_RESPONSE, R2O_RESPONSE, Json
+from .usage import TOP_LEVEL_CACHE, top_level_cache
 
 if TYPE_CHECKING:
     from ._ledger import Context
@@ -75,7 +76,7 @@ def responses_usage(usage: Json, ctx: Context, path: str) -> Json:
         usage,
         frozenset(
             {"prompt_tokens", "completion_tokens", "total_tokens", "prompt_tokens_details",
-             "completion_tokens_details"}
+             "completion_tokens_details", "prompt_cache_miss_tokens", *TOP_LEVEL_CACHE}
         ),
         path,
     )  # fmt: skip
@@ -92,7 +93,8 @@ def responses_usage(usage: Json, ctx: Context, path: str) -> Json:
     return {
         "input_tokens": usage["prompt_tokens"],
         "input_tokens_details": {
-            "cached_tokens": prompt.get("cached_tokens") or 0,
+            # DeepSeek and Moonshot count cache hits at the top of usage (liberal reading)
+            "cached_tokens": prompt.get("cached_tokens") or top_level_cache(usage) or 0,
             "cache_write_tokens": prompt.get("cache_write_tokens") or 0,
         },
         "output_tokens": usage["completion_tokens"],

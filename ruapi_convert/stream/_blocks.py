@@ -47,7 +47,7 @@ from ._json_prefix import JsonObjectPrefix
 
 if TYPE_CHECKING:
     from ..mapping._ledger import Context, Json
-    from ..mapping.reasoning import StreamReasoning
+    from ..mapping.reasoning_stream import StreamReasoning
     from ._fastpath import Raw
 
 __all__ = ["BlockScheduler"]

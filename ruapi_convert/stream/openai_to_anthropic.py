@@ -9,7 +9,7 @@ Theory of operation
 
 A chunk's delta has independent channels - reasoning, ``content``, ``refusal`` and one per tool
 call (``tool_calls[].index``) - that may interleave. The converter reads each channel's pieces
-(reasoning through :class:`~ruapi_convert.mapping.reasoning.StreamReasoning`, tool calls by their
+(reasoning through :class:`~ruapi_convert.mapping.reasoning_stream.StreamReasoning`, tool calls by their
 ``index``) and hands them to the :class:`~._blocks.BlockScheduler`, which turns them into dense,
 ordered Anthropic blocks. ``message_start`` goes out with the first chunk, with that chunk's usage
 when it has one (vLLM and SGLang send usage on every chunk) and zeros otherwise (OpenAI reports
@@ -47,8 +47,9 @@ from ..mapping.extensions import (
     attach_openai,
     openai_envelope_ext,
 )
-from ..mapping.reasoning import OPENAI_REASONING_KEYS, Redacted, StreamReasoning
+from ..mapping.reasoning import OPENAI_REASONING_KEYS
 from ..mapping.reasoning_forms import ThinkTags, call_signature, lift_reasoning, signature_block
+from ..mapping.reasoning_stream import Redacted, StreamReasoning
 from ..mapping.stop import after_finish, missing_finish, stop_fields
 from ..mapping.tool_calls import (
     REPLY_CALL_ID,

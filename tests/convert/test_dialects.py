@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import ruapi_convert as rc
-from ruapi_convert.mapping.dialects import DIALECTS, dialect_names, guess_dialect, mistral_tool_id
+from ruapi_convert.mapping.dialect_shaping import mistral_tool_id
+from ruapi_convert.mapping.dialects import DIALECTS, dialect_names, guess_dialect
 from ruapi_convert.mapping.reasoning_forms import GEMINI_SIGNATURE
 
 from ..property.test_stream_properties import transcode
@@ -480,3 +481,55 @@ def test_docs_dialects_is_rendered_from_the_table() -> None:
     from render_dialects import render_dialects
 
     assert (FIXTURES.parents[1] / "docs" / "dialects.md").read_text() == render_dialects()
+
+
+# -- a Responses client (Codex) in front of these upstreams ----------------------------------------
+
+
+def _responses_says(output: list[Json]) -> Json:
+    reasoning = [
+        part["text"]
+        for item in output
+        if item["type"] == "reasoning"
+        for part in (*item.get("summary", ()), *(item.get("content") or ()))
+    ]
+    return {
+        "thinking": "".join(reasoning),
+        "text": "".join(
+            part["text"]
+            for item in output
+            if item["type"] == "message"
+            for part in item["content"]
+            if part["type"] == "output_text"
+        ),
+        "calls": [
+            (item["call_id"], item["name"], json.loads(item["arguments"]))
+            for item in output
+            if item["type"] == "function_call"
+        ],
+    }
+
+
+@pytest.mark.parametrize("name", _with("stream.sse", "openai"))
+def test_a_responses_client_gets_what_the_stream_and_the_reply_say(name: str) -> None:
+    """The same upstreams behind a Responses client: the stream's response.completed and the
+    converted reply hold the reasoning, text and calls the upstream sent (reasoning texts joined
+    without separators, as the stream's deltas are)."""
+    raw = (FIXTURES / name / "stream.sse").read_bytes()
+    converted = transcode(rc.OpenAIToResponsesStream(), [raw]).decode()
+    events = [json.loads(x[6:]) for x in converted.splitlines() if x.startswith("data: ")]
+    (done,) = [e for e in events if e["type"] == "response.completed"]
+    said = _said(_chunks(name))
+    got = _responses_says(done["response"]["output"])
+    assert got == said
+    reply = _load(name, "reply.json")
+    if DIALECTS[name].think_tags:
+        return  # (<think> tags in a reply's content: checked for Anthropic clients above)
+    message = reply["choices"][0]["message"]
+    delta = {
+        **message,
+        "tool_calls": [{**c, "index": i} for i, c in enumerate(message.get("tool_calls") or ())],
+    }
+    said = _said([{"choices": [{"index": 0, "delta": delta}]}])
+    output = rc.openai_to_responses_response(reply, dialect=name).value.to_dict()["output"]
+    assert _responses_says(output) == said

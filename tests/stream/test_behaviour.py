@@ -553,7 +553,7 @@ def test_plain_reasoning_before_the_details_counts_too() -> None:
 def test_reasoning_echo_holds_only_what_one_side_is_ahead_by() -> None:
     """The plain-vs-details comparison keeps only the unmatched tail, so memory stays flat over a
     long reasoning stream; a mismatch anywhere, or text left over at the end, is a difference."""
-    from ruapi_convert.mapping.reasoning import _ReasoningEcho
+    from ruapi_convert.mapping.reasoning_stream import _ReasoningEcho
 
     echo = _ReasoningEcho(limit=1_000)
     for _ in range(10_000):
