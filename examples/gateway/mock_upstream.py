@@ -494,12 +494,8 @@ class MockUpstream:
                 Route("/v1/messages/count_tokens", self._count, methods=["POST"]),
                 Route("/v1/responses/input_tokens", self._count, methods=["POST"]),
                 Route("/v1/models", self._models, methods=["GET"]),
-                Route("/_mock/log", self._log, methods=["GET"]),
             ]
         )
-
-    async def _log(self, request: Request) -> Response:
-        return JSONResponse(self.log)
 
     async def _models(self, request: Request) -> Response:
         ids = [f"mock/{mode}" for mode in MODES]
