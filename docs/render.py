@@ -108,7 +108,10 @@ _RESPONSES_INTRO = """\
 The OpenAI Responses API (`POST /v1/responses`) is the third protocol; "openai" keeps meaning Chat
 Completions in every name. The conventions of these directions:
 
-* **Reasoning** on the Chat side is the reasoning convention above (`extensions=True`): a
+* **Reasoning** on the Chat side of a request goes where the upstream's dialect reads it
+  (docs/dialects.md): nowhere for the default standard OpenAI (dropped, reported),
+  `reasoning_content` for DeepSeek-style servers, and for `dialect="roundtrip"` (and in replies)
+  the reasoning convention above: a
   reasoning item becomes `reasoning_details` entries with OpenRouter's `format`
   `openai-responses-v1` and the item's `rs_` id (`reasoning.summary` per summary part,
   `reasoning.text` per reasoning_text part, `reasoning.encrypted` for `encrypted_content`) plus
