@@ -47,6 +47,18 @@ from .gateway import (
     openai_to_anthropic_model_list,
     openai_to_anthropic_request_headers,
 )
+from .gateway.dispatch import Conversion, conversion, directions
+from .gateway.exchange import Exchange
+from .gateway.failures import (
+    TransportFailure,
+    conversion_error_reply,
+    error_reply,
+    transport_error_reply,
+    unsupported_reply,
+)
+from .gateway.passthrough import PassthroughStream
+from .gateway.paths import Endpoint, match_path, models_protocol
+from .gateway.relay import StreamOptions, StreamRelay, stream_options
 from .losses import Converted, Loss
 from .mapping.dialects import DIALECTS, Dialect, guess_dialect
 from .options import Options
@@ -138,4 +150,21 @@ __all__ = [
     "UnsupportedError",
     "LossyConversionError",
     "StreamProtocolError",
+    # the gateway kit: what every gateway repeats, still pure (ruapi_convert.gateway)
+    "Exchange",
+    "conversion",
+    "Conversion",
+    "directions",
+    "match_path",
+    "Endpoint",
+    "models_protocol",
+    "stream_options",
+    "StreamOptions",
+    "StreamRelay",
+    "PassthroughStream",
+    "error_reply",
+    "conversion_error_reply",
+    "transport_error_reply",
+    "unsupported_reply",
+    "TransportFailure",
 ]
