@@ -52,6 +52,18 @@ from .options import Options
 from .stream import AnthropicToOpenAIStream, OpenAIToAnthropicStream
 
 if TYPE_CHECKING:
+    from .convert.responses_anthropic import (
+        anthropic_to_responses_count_tokens_request,
+        anthropic_to_responses_count_tokens_response,
+        anthropic_to_responses_request,
+        responses_to_anthropic_count_tokens_request,
+        responses_to_anthropic_count_tokens_response,
+        responses_to_anthropic_request,
+    )
+    from .convert.responses_anthropic_replies import (
+        anthropic_to_responses_response,
+        responses_to_anthropic_response,
+    )
     from .convert.responses_chat import (
         openai_to_responses_request,
         responses_history_items,
@@ -61,7 +73,9 @@ if TYPE_CHECKING:
         openai_to_responses_response,
         responses_to_openai_response,
     )
+    from .stream.anthropic_to_responses import AnthropicToResponsesStream
     from .stream.openai_to_responses import OpenAIToResponsesStream
+    from .stream.responses_to_anthropic import ResponsesToAnthropicStream
     from .stream.responses_to_openai import ResponsesToOpenAIStream
 
 __version__ = "0.1.0"
@@ -75,6 +89,16 @@ _LAZY = {
     "responses_to_openai_response": "convert.responses_chat_replies",
     "OpenAIToResponsesStream": "stream.openai_to_responses",
     "ResponsesToOpenAIStream": "stream.responses_to_openai",
+    "responses_to_anthropic_request": "convert.responses_anthropic",
+    "anthropic_to_responses_request": "convert.responses_anthropic",
+    "responses_to_anthropic_count_tokens_request": "convert.responses_anthropic",
+    "anthropic_to_responses_count_tokens_request": "convert.responses_anthropic",
+    "responses_to_anthropic_count_tokens_response": "convert.responses_anthropic",
+    "anthropic_to_responses_count_tokens_response": "convert.responses_anthropic",
+    "anthropic_to_responses_response": "convert.responses_anthropic_replies",
+    "responses_to_anthropic_response": "convert.responses_anthropic_replies",
+    "AnthropicToResponsesStream": "stream.anthropic_to_responses",
+    "ResponsesToAnthropicStream": "stream.responses_to_anthropic",
 }
 
 
@@ -105,6 +129,15 @@ __all__ = [
     "openai_to_responses_request",
     "responses_to_openai_response",
     "responses_history_items",
+    # the Responses API <-> Anthropic Messages (loaded on first use)
+    "responses_to_anthropic_request",
+    "anthropic_to_responses_response",
+    "anthropic_to_responses_request",
+    "responses_to_anthropic_response",
+    "responses_to_anthropic_count_tokens_request",
+    "anthropic_to_responses_count_tokens_request",
+    "anthropic_to_responses_count_tokens_response",
+    "responses_to_anthropic_count_tokens_response",
     # errors, headers and model lists
     "anthropic_to_openai_error",
     "openai_to_anthropic_error",
@@ -122,6 +155,8 @@ __all__ = [
     "OpenAIToAnthropicStream",
     "OpenAIToResponsesStream",
     "ResponsesToOpenAIStream",
+    "AnthropicToResponsesStream",
+    "ResponsesToAnthropicStream",
     "sse",
     # results and options
     "Converted",
