@@ -428,7 +428,7 @@ def _media_part(block: Json, path: str, ctx: Context) -> Json | None:
 def _lost_source(kind: Any, path: str, ctx: Context) -> None:
     ctx.lose(
         _SOURCE,
-        f"{path}.source",
+        path,  # the whole block is dropped, title and all
         kind="dropped",
         detail=f"a {ctx.quote(kind)} source has no Responses form (file ids belong to Anthropic); the block was dropped",
     )

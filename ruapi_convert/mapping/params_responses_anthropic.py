@@ -514,6 +514,13 @@ def _effort(req: Json, out: Json, ctx: Context) -> None:
         if thinking.get("block_binding") is not None:
             ctx.lose(_BINDING, "thinking.block_binding")
         if kind == "disabled":
+            if "effort" in reasoning:
+                ctx.lose(
+                    _A2R_EFFORT,
+                    "output_config.effort",
+                    kind="dropped",
+                    detail="an effort with thinking disabled: Responses has one effort, for reasoning, which is none",
+                )
             reasoning["effort"] = "none"
         elif kind == "adaptive" and "effort" not in reasoning:
             reasoning["effort"] = "high"
@@ -523,7 +530,14 @@ def _effort(req: Json, out: Json, ctx: Context) -> None:
                 kind="approximated",
                 detail="adaptive thinking without an effort sent as effort 'high' (Anthropic's default effort)",
             )
-        elif kind == "enabled" and "effort" not in reasoning:
+        elif kind == "enabled" and "effort" in reasoning:
+            ctx.lose(
+                _A2R_THINKING,
+                "thinking.budget_tokens",
+                kind="approximated",
+                detail="a thinking budget beside an effort: Responses has only the effort, which was sent",
+            )
+        elif kind == "enabled":
             budget = thinking["budget_tokens"]
             table = ctx.options.effort_budgets
             fitting = [(tokens, name) for name, tokens in table.items() if tokens <= budget]

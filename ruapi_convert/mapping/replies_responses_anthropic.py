@@ -11,9 +11,8 @@ one ``output_text`` part per block (a block's citations of web search results be
 ``url_citation`` annotations spanning the block); each thinking block a reasoning item; each
 ``tool_use`` a ``function_call`` (a ``custom_tool_call`` for a custom tool of the request); a
 ``server_tool_use`` of web search with its ``web_search_tool_result`` one ``web_search_call``
-(query and source URLs). Responses -> Anthropic the other way round; an ``output_text`` part
-whose annotations cover only some of its text is split into blocks at their edges, as Claude
-itself cites.
+(query and source URLs). Responses -> Anthropic the other way round (an ``output_text`` part's
+``url_citation`` annotations become citations of its block, the annotated text as the cited text).
 
 Ids are derived reversibly, as between Chat and Messages: a Response made from a Message is
 ``resp_`` + its id, and the reverse prefixes ``msg_``, each stripping the other's prefix first.
@@ -23,7 +22,6 @@ keeps the ``server_tool_use`` id, so that it comes back.
 
 from __future__ import annotations
 
-from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Final
 
 from ._ledger import A2R_RESPONSE, R2A_RESPONSE, Fate, Json
@@ -99,7 +97,7 @@ A2R_RESPONSE.mapped(
 )
 A2R_RESPONSE.mapped("content[].id", "output[].call_id")
 A2R_RESPONSE.mapped("content[].name", "output[].name")
-A2R_RESPONSE.mapped("content[].input", "output[].arguments / input")
+_CUSTOM_SHAPE = A2R_RESPONSE.mapped("content[].input", "output[].arguments / input")
 _CALLER = A2R_RESPONSE.dropped(
     "content[].caller", "who made the call: no Responses field (direct is not reported)"
 )
@@ -244,8 +242,7 @@ def call_item(
         ctx.lose(_CALLER, f"{path}.caller")
     name = block["name"]
     tool_input = block.get("input")
-    text = tool_input.get(CUSTOM_INPUT_KEY) if isinstance(tool_input, dict) else None
-    is_custom = name in custom and isinstance(text, str) and len(tool_input) == 1  # type: ignore[arg-type]
+    is_custom = name in custom
     item: Json = {
         "id": item_id("ctc" if is_custom else "fc", response, k),
         "type": "custom_tool_call" if is_custom else "function_call",
@@ -253,6 +250,15 @@ def call_item(
         "call_id": block["id"],
     }
     if is_custom:
+        text = tool_input.get(CUSTOM_INPUT_KEY) if isinstance(tool_input, dict) else None
+        if not isinstance(text, str) or len(tool_input) != 1:  # type: ignore[arg-type]
+            text = input_to_arguments(tool_input)
+            ctx.lose(
+                _CUSTOM_SHAPE,
+                f"{path}.input",
+                kind="approximated",
+                detail="the call of a custom tool did not have the custom form's one string `input`; its input as JSON was sent as the text",
+            )
         item["input"] = text
     else:
         item["arguments"] = input_to_arguments(tool_input)
@@ -329,7 +335,7 @@ R2A_RESPONSE.mapped("output[].content[].text", "content[].text")
 _ANNOTATIONS = R2A_RESPONSE.mapped(
     "output[].content[].annotations",
     "content[].citations",
-    "url_citation -> a web_search_result_location citation {url, title, cited_text} on the text it covers (the part is split into blocks at the annotations' edges; encrypted_index, which only Anthropic's own search gives, is empty: approximated); file_citation, container_file_citation and file_path have no Anthropic form (dropped)",
+    "url_citation -> a web_search_result_location citation {url, title, cited_text: the text between its offsets} on the part's text block (the offsets themselves have no place, and encrypted_index, which only Anthropic's own search gives, is empty: approximated); file_citation, container_file_citation and file_path have no Anthropic form (dropped)",
 )
 _REFUSAL = R2A_RESPONSE.approximated(
     "output[].content[].refusal",
@@ -451,51 +457,43 @@ def part_blocks(part: Json, path: str, ctx: Context) -> list[Json]:
     if part.get("logprobs"):
         ctx.lose(_LOGPROBS, f"{path}.logprobs")
     text: str = part["text"]
-    cites: list[tuple[int, int, Json]] = []
-    for k, note in enumerate(part.get("annotations") or ()):
-        apath = f"{path}.annotations[{k}]"
-        start, end = note.get("start_index"), note.get("end_index")
-        if note.get("type") != "url_citation" or not (
-            isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
-        ):
-            ctx.lose(
-                _ANNOTATIONS,
-                apath,
-                kind="dropped",
-                detail=f"a {ctx.quote(note.get('type'))} annotation (or one outside its text) has no Anthropic citation; dropped",
-            )
-            continue
-        cites.append((start, end, note))
+    block: Json = {"type": "text", "text": text}
+    citations = [
+        c
+        for k, note in enumerate(part.get("annotations") or ())
+        if (c := citation(note, text, f"{path}.annotations[{k}]", ctx)) is not None
+    ]
+    if citations:
+        block["citations"] = citations
+    return [block]
+
+
+def citation(note: Json, text: str, path: str, ctx: Context) -> Json | None:
+    """The Anthropic citation of a ``url_citation`` annotation on ``text`` (None: reported)."""
+    start, end = note.get("start_index"), note.get("end_index")
+    if note.get("type") != "url_citation" or not (
+        isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)
+    ):
         ctx.lose(
             _ANNOTATIONS,
-            apath,
-            kind="approximated",
-            detail="a url_citation became a web search citation with an empty encrypted_index (only Anthropic's own search gives one)",
+            path,
+            kind="dropped",
+            detail=f"a {ctx.quote(note.get('type'))} annotation (or one outside its text) has no Anthropic citation; dropped",
         )
-    if not cites:
-        return [{"type": "text", "text": text}]
-    edges = sorted({0, len(text), *(s for s, _, _ in cites), *(e for _, e, _ in cites)})
-    blocks: list[Json] = []
-    for a, b in pairwise(edges):
-        piece = text[a:b]
-        covering = [n for s, e, n in cites if s <= a and b <= e]
-        if not covering and blocks and "citations" not in blocks[-1]:
-            blocks[-1]["text"] += piece
-            continue
-        block: Json = {"type": "text", "text": piece}
-        if covering:
-            block["citations"] = [
-                {
-                    "type": "web_search_result_location",
-                    "cited_text": piece,
-                    "url": n["url"],
-                    "title": n.get("title"),
-                    "encrypted_index": "",
-                }
-                for n in covering
-            ]
-        blocks.append(block)
-    return blocks
+        return None
+    ctx.lose(
+        _ANNOTATIONS,
+        path,
+        kind="approximated",
+        detail="a url_citation became a web search citation of its text block: its offsets are the cited_text, and its encrypted_index (only Anthropic's own search gives one) is empty",
+    )
+    return {
+        "type": "web_search_result_location",
+        "cited_text": text[start:end],
+        "url": note["url"],
+        "title": note.get("title"),
+        "encrypted_index": "",
+    }
 
 
 def tool_use_block(item: Json, path: str, ctx: Context) -> Json:

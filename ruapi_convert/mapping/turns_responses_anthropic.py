@@ -540,10 +540,19 @@ def messages_to_input(req: Json, out: Json, ctx: Context) -> None:
         if t.get("type") in (None, "custom") and is_custom_form(t)
     }
     custom_ids: set[str] = set()
+    if not req["messages"]:  # the Messages API requires at least one
+        raise InvalidInputError("must hold at least one message", path="messages")
     for i, msg in enumerate(req["messages"]):
         path = f"messages[{i}]"
         ctx.unknown(msg, _A2R_TRAILING_KEYS, path)
         role, content = msg["role"], msg["content"]
+        if role not in ("user", "assistant"):
+            raise InvalidInputError(
+                f"role {ctx.quote(role)} is not a Messages role (user, assistant)",
+                path=f"{path}.role",
+            )
+        if not isinstance(content, (str, list)):
+            raise InvalidInputError("must be a string or a list of blocks", path=f"{path}.content")
         if isinstance(content, str):
             kind = "output_text" if role == "assistant" else "input_text"
             if role == "assistant":

@@ -82,6 +82,15 @@ _A2R_KNOWN: Final = frozenset(
 )  # fmt: skip
 
 
+#: ``tool_usage.image_gen`` of a response that generated no image.
+NO_IMAGE_GEN: Final = {
+    "input_tokens": 0,
+    "input_tokens_details": {"image_tokens": 0, "text_tokens": 0},
+    "output_tokens": 0,
+    "total_tokens": 0,
+}
+
+
 def responses_usage(usage: Json, ctx: Context, path: str) -> tuple[Json, Json | None, Any]:
     """Responses ``usage`` for Anthropic ``usage`` (or a stream's cumulative usage), the
     ``tool_usage`` it implies (None: no web search) and the ``service_tier`` (None: none)."""
@@ -117,7 +126,11 @@ def responses_usage(usage: Json, ctx: Context, path: str) -> tuple[Json, Json | 
                 kind="dropped",
                 detail="web fetch requests have no Responses counter",
             )
-        tool_usage = {"web_search": {"num_requests": servers.get("web_search_requests") or 0}}
+        # (image_gen is required by the schema: zeros, which the reverse does not report)
+        tool_usage = {
+            "image_gen": dict(NO_IMAGE_GEN),
+            "web_search": {"num_requests": servers.get("web_search_requests") or 0},
+        }
     for key, row in _USAGE_DROPPED.items():
         if usage.get(key) is not None:
             ctx.lose(row, f"{path}.{key}")
@@ -218,7 +231,7 @@ def anthropic_usage(
         out["server_tool_use"] = {"web_search_requests": count}
     if isinstance(tool_usage, dict):
         ctx.unknown(tool_usage, frozenset({"web_search", "image_gen"}), "tool_usage")
-        if tool_usage.get("image_gen") is not None:
+        if tool_usage.get("image_gen") not in (None, NO_IMAGE_GEN):
             ctx.lose(_IMAGE_GEN, "tool_usage.image_gen")
     if tier is not None:
         mapped = RESPONSE_TIER_OPENAI_TO_ANTHROPIC.get(tier) if isinstance(tier, str) else None
