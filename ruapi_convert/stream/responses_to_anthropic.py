@@ -29,7 +29,8 @@ At ``output_item.done`` the item's blocks are made by the non-stream functions
 (:mod:`ruapi_convert.mapping.replies_responses_anthropic`) and what was streamed is completed to
 match them (text a server sent only in its ``.done`` events is sent then). ``response.completed``
 / ``response.incomplete`` closes the message: items only the final response holds are sent, then
-``message_delta`` with the stop reason and usage, and ``message_stop``. ``error`` and
+``message_delta`` with the stop reason and usage, and ``message_stop``. (The service tier is in
+``message_start``, as Anthropic sends it: a tier only the terminal event states is reported.) ``error`` and
 ``response.failed`` become an Anthropic ``error`` event; a stream that ends before its terminal
 event ends with one too.
 """
@@ -56,6 +57,7 @@ from ..mapping.replies_responses_anthropic import (
     tool_use_block,
 )
 from ..mapping.stop_responses_anthropic import status_to_stop
+from ..mapping.usage import RESPONSE_TIER_OPENAI_TO_ANTHROPIC
 from ..mapping.usage_responses_anthropic import anthropic_usage
 from ..models import anthropic as ant
 from ..models.responses._stream import parse_stream_event, stream_event_wire
@@ -123,6 +125,7 @@ class ResponsesToAnthropicStream(StreamConverter[Any]):
         self._sent_items = 0  # final output items whose blocks went out
         self._lost: set[str] = set()
         self._held = 0
+        self._tier: str | None = None  # the service tier message_start said
 
     # -- input ------------------------------------------------------------------------------------------
 
@@ -213,6 +216,12 @@ class ResponsesToAnthropicStream(StreamConverter[Any]):
             "stop_sequence": None,
             "usage": {"input_tokens": 0, "output_tokens": 0},
         }
+        # The service tier belongs in message_start (message_delta's usage has no field for it,
+        # and the SDK reads it from there only): as response.created says it.
+        tier = response.get("service_tier")
+        mapped = RESPONSE_TIER_OPENAI_TO_ANTHROPIC.get(tier) if isinstance(tier, str) else None
+        if mapped is not None:
+            message["usage"]["service_tier"] = self._tier = mapped.value
         return [("message_start", {"type": "message_start", "message": message})]
 
     # -- blocks -----------------------------------------------------------------------------------------
@@ -448,6 +457,14 @@ class ResponsesToAnthropicStream(StreamConverter[Any]):
             response.get("service_tier"),
             self._ctx,
         )
+        tier = usage.pop("service_tier", None)
+        if tier != self._tier and tier is not None:
+            self._ctx.lose(
+                R2A_RESPONSE.row("service_tier"),
+                "service_tier",
+                kind="dropped",
+                detail=f"service tier {self._ctx.quote(tier)} came only with the terminal event; an Anthropic stream says it in message_start",
+            )
         self.state = State.FINISHED
         delta = {
             "type": "message_delta",
