@@ -73,6 +73,10 @@ if TYPE_CHECKING:
         openai_to_responses_response,
         responses_to_openai_response,
     )
+    from .gateway.responses_anthropic_errors import (
+        anthropic_to_responses_error,
+        responses_to_anthropic_error,
+    )
     from .stream.anthropic_to_responses import AnthropicToResponsesStream
     from .stream.openai_to_responses import OpenAIToResponsesStream
     from .stream.responses_to_anthropic import ResponsesToAnthropicStream
@@ -99,6 +103,8 @@ _LAZY = {
     "responses_to_anthropic_response": "convert.responses_anthropic_replies",
     "AnthropicToResponsesStream": "stream.anthropic_to_responses",
     "ResponsesToAnthropicStream": "stream.responses_to_anthropic",
+    "anthropic_to_responses_error": "gateway.responses_anthropic_errors",
+    "responses_to_anthropic_error": "gateway.responses_anthropic_errors",
 }
 
 
@@ -141,6 +147,8 @@ __all__ = [
     # errors, headers and model lists
     "anthropic_to_openai_error",
     "openai_to_anthropic_error",
+    "anthropic_to_responses_error",
+    "responses_to_anthropic_error",
     "openai_stream_error",
     "anthropic_stream_error",
     "ErrorReply",
