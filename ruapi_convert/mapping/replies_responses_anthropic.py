@@ -111,6 +111,17 @@ A2R_RESPONSE.mapped("content[].tool_use_id", "output[].id", "see content[] (serv
 A2R_RESPONSE.mapped(
     "content[].content", "output[].action.sources", "see content[] (server_tool_use)"
 )
+A2R_RESPONSE.mapped("content[].content[].url", "output[].action.sources[].url")
+for _key in ("title", "page_age", "encrypted_content"):
+    A2R_RESPONSE.dropped(
+        f"content[].content[].{_key}",
+        "a search result's title, page age and encrypted content have no place in a web_search_call (reported as approximated at content[].content)",
+    )
+A2R_RESPONSE.approximated(
+    "content[].content.error_code",
+    "output[].status",
+    "a failed search is a web_search_call with status failed (the error code has no place)",
+)
 _OTHER_BLOCKS: Final = (
     "web_fetch_tool_result", "code_execution_tool_result", "bash_code_execution_tool_result",
     "text_editor_code_execution_tool_result", "tool_search_tool_result", "mcp_tool_use",
@@ -375,6 +386,11 @@ R2A_RESPONSE.mapped("output[].action", "content[].input", "see output[] (web_sea
 R2A_RESPONSE.mapped("output[].action.query", "content[].input.query")
 R2A_RESPONSE.mapped("output[].action.sources", "content[].content[].url")
 R2A_RESPONSE.dropped("output[].action.queries", "several queries: only the first is sent")
+for _key in ("url", "pattern"):
+    R2A_RESPONSE.dropped(
+        f"output[].action.{_key}",
+        "of the open_page and find_in_page actions, which have no Anthropic block (see output[] (web_search_call))",
+    )
 _R2A_HOSTED_ITEMS: Final = (
     "apply_patch_call", "apply_patch_call_output", "code_interpreter_call", "compaction",
     "computer_call", "computer_call_output", "file_search_call", "function_call_output",

@@ -372,7 +372,9 @@ _A2R_UNKNOWN_TOOL = A2R_REQUEST.dropped(
 for _key in ("allowed_domains",):
     A2R_REQUEST.mapped(f"tools[].{_key}", "tools[].filters.allowed_domains")
 A2R_REQUEST.mapped("tools[].user_location", "tools[].user_location")
-_A2R_WEB_EXTRAS: Final = ("max_uses", "blocked_domains")
+for _key in ("city", "country", "region", "timezone"):
+    A2R_REQUEST.mapped(f"tools[].user_location.{_key}", f"tools[].user_location.{_key}")
+_A2R_WEB_EXTRAS: Final = ("max_uses", "blocked_domains", "response_inclusion")
 for _key in _A2R_WEB_EXTRAS:
     A2R_REQUEST.dropped(f"tools[].{_key}", "web search settings with no Responses counterpart")
 

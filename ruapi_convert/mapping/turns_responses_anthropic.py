@@ -513,7 +513,20 @@ A2R_REQUEST.add(
     )
 )
 _A2R_OTHER = A2R_REQUEST.row("messages[].content[] (other server tool blocks)")
-_A2R_TRAILING_KEYS: Final = frozenset({"role", "content"})
+_A2R_TRAILING_KEYS: Final = frozenset({"role", "content", "clear_at", "output_config"})
+_A2R_SYSTEM_KEYS: Final = {
+    key: A2R_REQUEST.dropped(
+        f"messages[].{key}",
+        "a beta key of a mid-conversation system message: no Responses counterpart",
+    )
+    for key in ("clear_at", "output_config")
+}
+A2R_REQUEST.dropped("messages[].output_config.effort", "see messages[].output_config")
+for _key in ("from", "to", "mcp_server_name", "tool", "tools", "toolset_name", "trigger"):
+    A2R_REQUEST.dropped(
+        f"messages[].content[].{_key}",
+        "a field of the blocks with no Responses item (see messages[].content[] (other server tool blocks))",
+    )
 
 
 def messages_to_input(req: Json, out: Json, ctx: Context) -> None:
@@ -546,11 +559,15 @@ def messages_to_input(req: Json, out: Json, ctx: Context) -> None:
         path = f"messages[{i}]"
         ctx.unknown(msg, _A2R_TRAILING_KEYS, path)
         role, content = msg["role"], msg["content"]
-        if role not in ("user", "assistant"):
+        if role not in ("user", "assistant", "system"):
+            # (the Messages API refuses a role it does not know, and so does this direction)
             raise InvalidInputError(
-                f"role {ctx.quote(role)} is not a Messages role (user, assistant)",
+                f"role {ctx.quote(role)} is not a Messages role (user, assistant, system)",
                 path=f"{path}.role",
             )
+        for key, row in _A2R_SYSTEM_KEYS.items():
+            if msg.get(key) is not None:
+                ctx.lose(row, f"{path}.{key}")
         if not isinstance(content, (str, list)):
             raise InvalidInputError("must be a string or a list of blocks", path=f"{path}.content")
         if isinstance(content, str):

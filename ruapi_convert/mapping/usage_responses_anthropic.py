@@ -62,6 +62,12 @@ A2R_RESPONSE.mapped(
     "web_search_requests -> tool_usage.web_search.num_requests; web_fetch_requests has no Responses counter (reported when not 0)",
 )
 _WEB_FETCH = A2R_RESPONSE.row("usage.server_tool_use")
+A2R_RESPONSE.mapped(
+    "usage.server_tool_use.web_search_requests", "tool_usage.web_search.num_requests"
+)
+A2R_RESPONSE.dropped(
+    "usage.server_tool_use.web_fetch_requests", "no Responses counter (reported when not 0)"
+)
 _TIER = A2R_RESPONSE.mapped(
     "usage.service_tier",
     "service_tier",
