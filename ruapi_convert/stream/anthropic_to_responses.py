@@ -45,6 +45,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final, cast
 
+import pydantic_core
 from typing_extensions import Unpack
 
 from .. import _json
@@ -69,6 +70,7 @@ from ._responses_items import Item, added_form, done_events, event_class
 
 if TYPE_CHECKING:
     from ..errors import ConversionError
+    from ..mapping._ledger import Context
     from ..options import Options
     from ._fastpath import Raw
 
@@ -91,6 +93,28 @@ _EVENT_KEYS: Final = {
     "message_delta": frozenset({"type", "delta", "usage", "context_management"}),
     "message_stop": frozenset({"type"}),
 }
+
+
+def _cut_input(text: str, index: int, exc: InvalidInputError, ctx: Context) -> Any:
+    """The input of a tool whose streamed JSON stops short - Claude stopped at max_tokens inside
+    it - as the Anthropic SDK accumulates it (what parses of the prefix; reported), or a
+    StreamProtocolError when the text is not a JSON prefix at all."""
+    path = f"content_block_delta[{index}].partial_json"
+    try:
+        value = pydantic_core.from_json(text, allow_partial=True)
+    except ValueError:
+        raise StreamProtocolError("a tool's streamed input is not JSON", path=path) from exc
+    if not isinstance(value, dict):
+        raise StreamProtocolError(
+            "a tool's streamed input is not a JSON object", path=path
+        ) from exc
+    ctx.lose(
+        A2R_RESPONSE.row("content[].input"),
+        f"content[{index}].input",
+        kind="approximated",
+        detail="the tool's input JSON was cut short (the reply stopped inside it): its parsed prefix was sent",
+    )
+    return value
 
 
 class _Block:
@@ -408,10 +432,7 @@ class AnthropicToResponsesStream(StreamConverter[Any]):
                     else block.get("input") or {}
                 )
             except InvalidInputError as exc:
-                raise StreamProtocolError(
-                    "a tool's streamed input is not JSON",
-                    path=f"content_block_delta[{index}].partial_json",
-                ) from exc
+                block["input"] = _cut_input(text, index, exc, self._ctx)
         if kind != "text" or not block.get("citations"):
             return []
         item = record.item
