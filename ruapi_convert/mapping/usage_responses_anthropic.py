@@ -24,6 +24,7 @@ and the reverse subtracts (never below 0). Web search requests are counted in
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, Any, Final
 
 from ._ledger import A2R_RESPONSE, R2A_RESPONSE, Json
@@ -134,7 +135,7 @@ def responses_usage(usage: Json, ctx: Context, path: str) -> tuple[Json, Json | 
             )
         # (image_gen is required by the schema: zeros, which the reverse does not report)
         tool_usage = {
-            "image_gen": dict(NO_IMAGE_GEN),
+            "image_gen": copy.deepcopy(NO_IMAGE_GEN),
             "web_search": {"num_requests": servers.get("web_search_requests") or 0},
         }
     for key, row in _USAGE_DROPPED.items():

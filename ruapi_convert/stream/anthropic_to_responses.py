@@ -481,8 +481,10 @@ class AnthropicToResponsesStream(StreamConverter[Any]):
         by_id = {item["id"]: item for item in final}
         for record in self._items:
             done = by_id.get(record.id)
-            if done is None:  # a block the final conversion made something else of
-                continue
+            if done is None:
+                # (cannot happen: items open with the ids the final conversion gives; were it to,
+                # the item still closes, as it was added, rather than stay open)
+                done = {"id": record.id, "type": record.kind, "status": "completed"}
             out += self._close(record, done)
         opened = {r.id for r in self._items}
         for done in final:
