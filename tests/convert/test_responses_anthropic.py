@@ -494,3 +494,106 @@ def test_arguments_only_in_the_done_event_still_reach_the_tool_use() -> None:
     deltas = [e.to_dict()["delta"] for e in out if e.type == "content_block_delta"]
     assert deltas == [{"type": "input_json_delta", "partial_json": '{"path":"src"}'}]
     assert out[-2].to_dict()["delta"]["stop_reason"] == "tool_use"
+
+
+# -- server tools, tool-result media, cache and format -------------------------------------------------
+
+
+def test_web_search_blocks_and_citations_become_a_web_search_call_and_url_citations() -> None:
+    reply = _message(
+        [
+            {"type": "server_tool_use", "id": "srvtoolu_1", "name": "web_search",
+             "input": {"query": "ruapi"}},
+            {"type": "web_search_tool_result", "tool_use_id": "srvtoolu_1",
+             "content": [{"type": "web_search_result", "url": "https://a.example/x",
+                          "title": "A", "encrypted_content": "EqA", "page_age": None}]},
+            {"type": "text", "text": "It is a library.",
+             "citations": [{"type": "web_search_result_location", "url": "https://a.example/x",
+                            "title": "A", "cited_text": "a library", "encrypted_index": "Eo1"}]},
+        ],
+        server_tool_use={"web_search_requests": 1},  # type: ignore[arg-type]
+    )  # fmt: skip
+    result = rc.anthropic_to_responses_response(reply, request={"model": "m"}, created=1)
+    body = result.value.to_dict()
+    search, message = body["output"]
+    assert search == {
+        "id": "srvtoolu_1",
+        "type": "web_search_call",
+        "status": "completed",
+        "action": {
+            "type": "search",
+            "query": "ruapi",
+            "sources": [{"type": "url", "url": "https://a.example/x"}],
+        },
+    }
+    assert message["content"][0]["annotations"] == [
+        {"type": "url_citation", "start_index": 0, "end_index": 16, "title": "A",
+         "url": "https://a.example/x"}
+    ]  # fmt: skip
+    assert body["tool_usage"]["web_search"] == {"num_requests": 1}
+    assert sorted((loss.path, loss.kind) for loss in result.losses) == [
+        ("content[1].content", "approximated"),
+        ("content[2].citations[0]", "approximated"),
+    ]
+
+
+def test_images_and_documents_in_tool_results_survive_both_ways() -> None:
+    """Anthropic keeps media in tool results; a Responses tool output holds input_image and
+    input_file parts: nothing is lost either way."""
+    result_block = {
+        "type": "tool_result",
+        "tool_use_id": "toolu_1",
+        "content": [
+            {"type": "text", "text": "here"},
+            {"type": "image",
+             "source": {"type": "base64", "media_type": "image/png", "data": "iVBORw0KGgo="}},
+            {"type": "document", "title": "a.pdf",
+             "source": {"type": "base64", "media_type": "application/pdf", "data": "JVBERi0="}},
+        ],
+    }  # fmt: skip
+    request = {
+        "model": "m",
+        "max_tokens": 100,
+        "messages": [
+            {"role": "user", "content": "Hi"},
+            {"role": "assistant",
+             "content": [{"type": "tool_use", "id": "toolu_1", "name": "shot", "input": {}}]},
+            {"role": "user", "content": [result_block]},
+        ],
+    }  # fmt: skip
+    there = rc.anthropic_to_responses_request(request)
+    assert there.value.to_dict()["input"][2]["output"] == [
+        {"type": "input_text", "text": "here"},
+        {"type": "input_image", "image_url": "data:image/png;base64,iVBORw0KGgo=",
+         "detail": "auto"},
+        {"type": "input_file", "file_data": "data:application/pdf;base64,JVBERi0=",
+         "filename": "a.pdf"},
+    ]  # fmt: skip
+    back = rc.responses_to_anthropic_request(there.value)
+    assert back.value.to_dict()["messages"][2]["content"] == [result_block]
+    assert there.losses == back.losses == ()
+
+
+def test_cache_breakpoints_and_json_schema_formats_correspond() -> None:
+    schema = {
+        "type": "object",
+        "properties": {"a": {"type": "string"}},
+        "required": ["a"],
+        "additionalProperties": False,
+    }
+    request = {
+        "model": "m",
+        "max_output_tokens": 100,
+        "input": [{"role": "user", "content": [
+            {"type": "input_text", "text": "Hi", "prompt_cache_breakpoint": {"mode": "explicit"}}
+        ]}],
+        "text": {"format": {"type": "json_schema", "name": "output", "schema": schema,
+                            "strict": True}},
+    }  # fmt: skip
+    result = rc.responses_to_anthropic_request(request)
+    body = result.value.to_dict()
+    assert body["messages"][0]["content"] == [
+        {"type": "text", "text": "Hi", "cache_control": {"type": "ephemeral"}}
+    ]
+    assert body["output_config"] == {"format": {"type": "json_schema", "schema": schema}}
+    assert result.losses == ()
