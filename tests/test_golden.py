@@ -192,6 +192,8 @@ def _transcode(case: Json) -> tuple[bytes, list[tuple[str, str]], str | None]:
         "anthropic_client": OpenAIToAnthropicStream,
         "responses_client": rc.OpenAIToResponsesStream,
         "chat_client_responses_upstream": rc.ResponsesToOpenAIStream,
+        "responses_client_anthropic_upstream": rc.AnthropicToResponsesStream,
+        "anthropic_client_responses_upstream": rc.ResponsesToAnthropicStream,
     }
     kind = kinds[case["direction"]]
     converter = kind(**_call_kwargs(kind, options))
