@@ -65,6 +65,18 @@ from .options import Options
 from .stream import AnthropicToOpenAIStream, OpenAIToAnthropicStream
 
 if TYPE_CHECKING:
+    from .convert.responses_anthropic import (
+        anthropic_to_responses_count_tokens_request,
+        anthropic_to_responses_count_tokens_response,
+        anthropic_to_responses_request,
+        responses_to_anthropic_count_tokens_request,
+        responses_to_anthropic_count_tokens_response,
+        responses_to_anthropic_request,
+    )
+    from .convert.responses_anthropic_replies import (
+        anthropic_to_responses_response,
+        responses_to_anthropic_response,
+    )
     from .convert.responses_chat import (
         openai_to_responses_request,
         responses_history_items,
@@ -74,7 +86,13 @@ if TYPE_CHECKING:
         openai_to_responses_response,
         responses_to_openai_response,
     )
+    from .gateway.responses_anthropic_errors import (
+        anthropic_to_responses_error,
+        responses_to_anthropic_error,
+    )
+    from .stream.anthropic_to_responses import AnthropicToResponsesStream
     from .stream.openai_to_responses import OpenAIToResponsesStream
+    from .stream.responses_to_anthropic import ResponsesToAnthropicStream
     from .stream.responses_to_openai import ResponsesToOpenAIStream
 
 __version__ = "0.1.0"
@@ -88,6 +106,18 @@ _LAZY = {
     "responses_to_openai_response": "convert.responses_chat_replies",
     "OpenAIToResponsesStream": "stream.openai_to_responses",
     "ResponsesToOpenAIStream": "stream.responses_to_openai",
+    "responses_to_anthropic_request": "convert.responses_anthropic",
+    "anthropic_to_responses_request": "convert.responses_anthropic",
+    "responses_to_anthropic_count_tokens_request": "convert.responses_anthropic",
+    "anthropic_to_responses_count_tokens_request": "convert.responses_anthropic",
+    "responses_to_anthropic_count_tokens_response": "convert.responses_anthropic",
+    "anthropic_to_responses_count_tokens_response": "convert.responses_anthropic",
+    "anthropic_to_responses_response": "convert.responses_anthropic_replies",
+    "responses_to_anthropic_response": "convert.responses_anthropic_replies",
+    "AnthropicToResponsesStream": "stream.anthropic_to_responses",
+    "ResponsesToAnthropicStream": "stream.responses_to_anthropic",
+    "anthropic_to_responses_error": "gateway.responses_anthropic_errors",
+    "responses_to_anthropic_error": "gateway.responses_anthropic_errors",
 }
 
 
@@ -118,9 +148,20 @@ __all__ = [
     "openai_to_responses_request",
     "responses_to_openai_response",
     "responses_history_items",
+    # the Responses API <-> Anthropic Messages (loaded on first use)
+    "responses_to_anthropic_request",
+    "anthropic_to_responses_response",
+    "anthropic_to_responses_request",
+    "responses_to_anthropic_response",
+    "responses_to_anthropic_count_tokens_request",
+    "anthropic_to_responses_count_tokens_request",
+    "anthropic_to_responses_count_tokens_response",
+    "responses_to_anthropic_count_tokens_response",
     # errors, headers and model lists
     "anthropic_to_openai_error",
     "openai_to_anthropic_error",
+    "anthropic_to_responses_error",
+    "responses_to_anthropic_error",
     "openai_stream_error",
     "anthropic_stream_error",
     "ErrorReply",
@@ -135,6 +176,8 @@ __all__ = [
     "OpenAIToAnthropicStream",
     "OpenAIToResponsesStream",
     "ResponsesToOpenAIStream",
+    "AnthropicToResponsesStream",
+    "ResponsesToAnthropicStream",
     "sse",
     # results and options
     "Converted",

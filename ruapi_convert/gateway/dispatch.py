@@ -68,6 +68,8 @@ DIRECTIONS: Final[tuple[tuple[Protocol, Protocol], ...]] = (
     ("anthropic", "openai"),
     ("responses", "openai"),
     ("openai", "responses"),
+    ("responses", "anthropic"),
+    ("anthropic", "responses"),
 )
 
 #: Whose errors, headers and model lists a protocol uses.

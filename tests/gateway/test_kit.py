@@ -124,10 +124,7 @@ def test_every_protocol_passes_through_to_itself() -> None:
 
 
 def test_the_served_pairs() -> None:
-    """What a gateway can serve today: every protocol to itself, Chat <-> Messages, Responses <->
-    Chat. Responses <-> Messages joins with one DIRECTIONS line each (dispatch.py) once its
-    functions are on main: add the two pairs here then (checked with that branch merged: every
-    other test of the kit, the CLI and the gateway passes for the new pairs)."""
+    """What a gateway can serve: every protocol to itself and each to each other."""
     assert set(rc.directions()) == {
         ("openai", "openai"),
         ("anthropic", "anthropic"),
@@ -136,13 +133,15 @@ def test_the_served_pairs() -> None:
         ("anthropic", "openai"),
         ("responses", "openai"),
         ("openai", "responses"),
+        ("responses", "anthropic"),
+        ("anthropic", "responses"),
     }
 
 
 @pytest.fixture
 def without_responses_anthropic(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The table without Responses <-> Messages (not in it yet; the refusal is tested the same
-    way once it is)."""
+    """The table without Responses <-> Messages: a pair the library lacks (every pair is served
+    now, so the refusal is tested on a table with one taken out)."""
     lines = tuple(pair for pair in DIRECTIONS if set(pair) != {"responses", "anthropic"})
     monkeypatch.setattr("ruapi_convert.gateway.dispatch.DIRECTIONS", lines)
 
