@@ -56,6 +56,14 @@ def bench_litellm(session: nox.Session) -> None:
 
 
 @nox.session
+def docs(session: nox.Session) -> None:
+    """The documentation site (MkDocs + mkdocstrings) into build/site; any warning fails it
+    (--strict). Not a default session: ``nox -s docs``."""
+    _install(session, "docs")
+    session.run("mkdocs", "build", "--strict", *session.posargs)
+
+
+@nox.session
 def demo(session: nox.Session) -> None:
     """The README demo."""
     session.install(".")

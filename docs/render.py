@@ -17,14 +17,22 @@ import sys
 from pathlib import Path
 
 import ruapi_convert  # noqa: F401  (imports every concept module, so that every row is registered)
-from ruapi_convert.mapping import cache, stop, thinking, tools, usage
+import ruapi_convert.convert.responses_anthropic  # noqa: F401  (and the rows of the Responses
+import ruapi_convert.convert.responses_anthropic_replies  # noqa: F401  walkers, loaded lazily)
+import ruapi_convert.convert.responses_chat  # noqa: F401
+import ruapi_convert.convert.responses_chat_replies  # noqa: F401
+from ruapi_convert.mapping import cache, stop, stop_responses_anthropic, thinking, tools, usage
 from ruapi_convert.mapping._ledger import (
     A2O_REQUEST,
     A2O_RESPONSE,
+    A2R_REQUEST,
+    A2R_RESPONSE,
     O2A_REQUEST,
     O2A_RESPONSE,
     O2R_REQUEST,
     O2R_RESPONSE,
+    R2A_REQUEST,
+    R2A_RESPONSE,
     R2O_REQUEST,
     R2O_RESPONSE,
     Counterpart,
@@ -140,6 +148,70 @@ Completions in every name. The conventions of these directions:
 * **Streams** (`OpenAIToResponsesStream`): `response.created` first, one response id, every item
   added before its events and done before `response.completed`, `sequence_number` from 0; a
   truncated upstream ends with `error` + `response.failed`, never `response.completed`.
+"""
+
+
+_RESPONSES_ANTHROPIC_INTRO = """\
+## Responses API <-> Anthropic Messages
+
+A Responses client (Codex) in front of Claude (`responses_to_anthropic_request`,
+`anthropic_to_responses_response`, `AnthropicToResponsesStream`), and an Anthropic client (Claude
+Code) in front of a model only the Responses API serves (`anthropic_to_responses_request`,
+`responses_to_anthropic_response`, `ResponsesToAnthropicStream`); token counts
+(`*_count_tokens_request` / `_response`) and errors (`anthropic_to_responses_error`,
+`responses_to_anthropic_error`) both ways. The conventions:
+
+* **Reasoning carrier.** Thinking crosses a Responses client, and Responses reasoning crosses an
+  Anthropic client, in the carrier of the Chat directions, `"rc1:" + base64(JSON object)`, with an
+  `origin`:
+  * `{"origin": "anthropic", "type": "thinking", "signature": S}` or `{"origin": "anthropic",
+    "type": "redacted_thinking", "data": D}` is the `encrypted_content` of the reasoning item made
+    of one thinking block, whose text is the item's summary (what Codex shows and sends back).
+    Sent back, the item becomes the same block, signature or data byte for byte.
+  * `{"origin": "responses", "id": "rs_...", "encrypted_content"?: B, "summary"?: [...],
+    "content"?: [...], "status"?: ...}` is the `signature` of the thinking block made of one
+    reasoning item (its text is the item's summary and reasoning text; `summary` and `content` are
+    in the carrier only when that text cannot give them back exactly). Sent back, the block becomes
+    the same item: its blob under the id it came with (OpenAI binds the blob to the id).
+
+  Version rule: the prefix names the version, and a reader decodes only the versions and the exact
+  key sets it knows. Anything else - another version (`rc2:`), another origin, an unknown key, a
+  Chat carrier, OpenAI's own `gAAAA...` blobs - is a foreign blob: passed on untouched where the
+  target can take it, never unpacked, and never sent to Anthropic as a signature (the reasoning is
+  dropped and reported). A new origin or a new optional key may be added under `rc1:`; changing
+  what an existing key means needs `rc2:`. Anthropic's own signatures are never sent to a
+  Responses upstream, which cannot verify them (dropped, reported).
+* **Custom tools** (Codex's `apply_patch`) are Anthropic tools with one required string parameter
+  `input` (a grammar goes into its description, approximated); Claude's `tool_use` of one,
+  `{"input": <text>}`, comes back as a `custom_tool_call`, and an Anthropic tool of exactly that
+  form is a custom tool the other way.
+* **Usage**: Responses `input_tokens` include cache reads and writes, Anthropic's do not (the
+  difference is `cached_tokens` + `cache_write_tokens`); web search counts <->
+  `tool_usage.web_search.num_requests`.
+* **Streams**: every item (block) opened is closed with the final values of the non-stream
+  conversion; a Responses tool call's input goes to the Anthropic client whole at the item's end
+  (the Anthropic SDK re-parses every fragment); the service tier is in `message_start`. A stream
+  cut short, or an upstream error, ends with `error` + `response.failed` (codes Codex retries on:
+  `rate_limit_exceeded`, `context_length_exceeded`, `insufficient_quota`, `server_is_overloaded`)
+  or an Anthropic `error` event, never with success.
+
+**The portable subset** - what round-trips exactly, with no loss on either leg (a property test
+checks both ways): text, images (detail auto), function and custom tools and their calls and
+results, tool choice auto/none/a named tool, parallel tool calls, instructions/system,
+max_output_tokens, adaptive thinking with an effort of low, medium or high (summary auto), JSON
+schema output (named `output`), the stop reasons end_turn, tool_use and max_tokens, usage, and
+reasoning that came from the other side through its carrier. Outside it,
+each reported: reasoning a side did not issue (OpenAI blobs to Anthropic, Anthropic signatures to
+OpenAI), thinking budgets (Responses has effort levels), efforts minimal/none/max, a forced tool
+choice with thinking, `allowed_tools`, json_object formats, image/file detail levels, stop
+sequences and which one matched, tool result error flags, the stop reasons pause_turn,
+refusal and `model_context_window_exceeded`, an effort with thinking disabled,
+citations (re-shaped both ways), server tools other than web search, hosted tools, stateful
+fields, logprobs, and a failed response (a gateway answers it with an error reply). Sampling
+parameters, cache breakpoints (`cache_control` <-> `prompt_cache_breakpoint`), documents,
+prefills, mid-conversation system messages, beta fields and (Messages -> Responses ->
+Messages) structured output map as the tables say but are not claimed to round-trip: the property
+does not generate them.
 """
 
 
@@ -260,6 +332,18 @@ def render_mapping() -> str:
         "### Responses and streams\n",
         _fate_table(O2R_RESPONSE),
         _fate_table(R2O_RESPONSE),
+        _RESPONSES_ANTHROPIC_INTRO,
+        "### anthropic stop_reason -> status (Messages -> Responses)\n\n| stop_reason | status | incomplete_details.reason | exact |\n|---|---|---|---|\n"
+        + "\n".join(
+            f"| `{k}` | `{status}` | {f'`{reason.value}`' if reason else ''} | {'yes' if exact else 'no (reported)'} |"
+            for k, (status, reason, exact) in stop_responses_anthropic.STOP_TO_STATUS.items()
+        ),
+        "### Requests\n",
+        _fate_table(R2A_REQUEST),
+        _fate_table(A2R_REQUEST),
+        "### Responses and streams\n",
+        _fate_table(A2R_RESPONSE),
+        _fate_table(R2A_RESPONSE),
         errors_section(),
     ]
     return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"

@@ -1,19 +1,23 @@
-"""A thin OpenAI-compatible gateway in front of Anthropic: the only kind of code here that does I/O.
+"""The smallest useful gateway: OpenAI Chat Completions clients in front of Anthropic.
 
-    pip install starlette uvicorn httpx && pip install -e .
+    pip install -e . -r examples/gateway/requirements.txt
     ANTHROPIC_API_KEY=... uvicorn examples.openai_gateway:app --port 8000
 
-then point any OpenAI client at http://localhost:8000/v1 with any api key. Requests, replies,
-streams and errors go through ruapi_convert; the gateway only moves bytes and headers.
+then point any OpenAI client at http://localhost:8000/v1 with any api key. Everything that is
+protocol is ruapi_convert's (an :class:`ruapi_convert.Exchange` per request); this file moves
+bytes through one pooled HTTP client and decides what a failure is. ``examples/gateway/`` is the
+same for every protocol pair, with routing, token counting and a history store.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
+import anyio
 import httpx
 from starlette.applications import Starlette
 from starlette.responses import Response, StreamingResponse
@@ -26,95 +30,87 @@ if TYPE_CHECKING:
 
     from starlette.requests import Request
 
-UPSTREAM = os.environ.get("ANTHROPIC_BASE_URL", "https://api.anthropic.com") + "/v1/messages"
+    from ruapi_convert.gateway import AnyErrorReply
+
+BASE = os.environ.get("ANTHROPIC_BASE_URL", "https://api.anthropic.com")
 OPTIONS = rc.Options(anthropic_version="2023-06-01")
+HEADERS = {
+    "content-type": "application/json",
+    "anthropic-version": OPTIONS.anthropic_version,
+    "x-api-key": os.environ.get("ANTHROPIC_API_KEY", ""),
+}
+pool: dict[str, httpx.AsyncClient] = {}  # one client for every request (made at startup)
 
 
-def _upstream_headers(request: Request) -> dict[str, str]:
-    # The gateway's own key replaces whatever Bearer token the client sent; anthropic-version and
-    # content-type come from the options.
-    converted = rc.openai_to_anthropic_request_headers(
-        dict(request.headers), api_key=os.environ.get("ANTHROPIC_API_KEY", ""), options=OPTIONS
-    )
-    return converted.value
+def _send(reply: AnyErrorReply) -> Response:
+    return Response(reply.body.to_json(), reply.status, reply.headers)
+
+
+def _failure(exc: httpx.HTTPError) -> rc.gateway.TransportFailure:
+    if isinstance(exc, httpx.TimeoutException):
+        return "timeout"
+    return "connect" if isinstance(exc, httpx.ConnectError) else "read"
 
 
 async def chat_completions(request: Request) -> Response:
-    body = await request.body()
-    try:
-        converted = rc.openai_to_anthropic_request(body, options=OPTIONS)
+    try:  # the client's request, converted once (stream and include_usage read from it too)
+        ex = rc.Exchange(
+            "openai",
+            "anthropic",
+            await request.body(),
+            options=OPTIONS,
+            created=int(time.time()),
+            keepalive=True,
+        )
     except rc.ConversionError as exc:
-        # The client's own request is invalid (or has no Anthropic form): answer in OpenAI's shape.
-        error = {
-            "error": {
-                "message": str(exc),
-                "type": "invalid_request_error",
-                "param": exc.path or None,
-                "code": None,
-            }
-        }
-        return Response(
-            rc.models.openai.ErrorResponse.model_validate(error).to_json(),
-            status_code=exc.status_hint,
-            media_type="application/json",
-        )
-    client_wants_usage = bool(
-        (rc.models.openai.ChatCompletionCreateParams.parse(body).stream_options or {}).get(
-            "include_usage"
-        )
+        return _send(rc.conversion_error_reply(exc, "openai"))
+    client = pool["client"]
+    upstream = client.build_request(
+        "POST", f"{BASE}/v1/messages", content=ex.upstream_body(), headers=HEADERS
     )
-    payload = converted.value.to_json()
-    created = int(time.time())
-    client = httpx.AsyncClient(timeout=600)
-    if converted.value.stream:
-        upstream = await client.send(
-            client.build_request(
-                "POST", UPSTREAM, content=payload, headers=_upstream_headers(request)
-            ),
-            stream=True,
-        )
-        if upstream.status_code != 200:
-            return await _error(upstream, client)
-        transcoder = rc.sse.SSETranscoder(
-            rc.AnthropicToOpenAIStream(
-                options=OPTIONS, include_usage=client_wants_usage, created=created, keepalive=True
+    try:
+        resp = await client.send(upstream, stream=ex.stream)
+        if resp.status_code >= 400:
+            body = await resp.aread()
+            await resp.aclose()
+            return _send(
+                ex.error(resp.status_code, body, resp.headers, now=datetime.now(timezone.utc)).value
             )
-        )
+    except httpx.HTTPError as exc:
+        return _send(rc.transport_error_reply("openai", _failure(exc), str(exc)))
+    headers = ex.headers(resp.headers, now=datetime.now(timezone.utc)).value
+    if not ex.stream:
+        try:
+            reply = ex.reply(resp.content)
+        except rc.ConversionError as exc:
+            return _send(rc.conversion_error_reply(exc, "openai", upstream=True))
+        return Response(reply.value.to_json(), 200, headers, media_type="application/json")
+    relay = ex.stream_relay()
 
-        async def relay() -> AsyncIterator[bytes]:
+    async def pipe() -> AsyncIterator[bytes]:
+        try:
             try:
-                async for chunk in upstream.aiter_bytes():
-                    yield transcoder.feed(chunk)
-                yield transcoder.close()
-            finally:
-                await upstream.aclose()
-                await client.aclose()
+                async for chunk in resp.aiter_bytes():
+                    yield relay.feed(chunk)
+                yield relay.close()
+            except (
+                httpx.HTTPError
+            ) as exc:  # the upstream broke off: an error event, not a torn body
+                yield relay.fail(_failure(exc), str(exc))
+        finally:  # also when the client went away: closing stops the upstream
+            with anyio.CancelScope(shield=True):
+                await resp.aclose()
 
-        return StreamingResponse(relay(), media_type="text/event-stream")
-    upstream = await client.post(UPSTREAM, content=payload, headers=_upstream_headers(request))
-    await client.aclose()
-    if upstream.status_code != 200:
-        return await _error(upstream, None)
-    reply = rc.anthropic_to_openai_response(upstream.content, options=OPTIONS, created=created)
-    return Response(reply.value.to_json(), media_type="application/json")
+    return StreamingResponse(pipe(), 200, headers, media_type="text/event-stream")
 
 
-async def _error(upstream: httpx.Response, client: httpx.AsyncClient | None) -> Response:
-    content = await upstream.aread()
-    if client is not None:
-        await upstream.aclose()
-        await client.aclose()
-    # Status, body and headers (retry-after, rate limits, request id) in OpenAI's form; the
-    # reference time makes the rate-limit reset durations.
-    reply = rc.anthropic_to_openai_error(
-        upstream.status_code, content, dict(upstream.headers), now=datetime.now(timezone.utc)
-    ).value
-    return Response(
-        reply.body.to_json(),
-        status_code=reply.status,
-        headers=reply.headers,
-        media_type="application/json",
-    )
+@contextlib.asynccontextmanager
+async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    async with httpx.AsyncClient(timeout=httpx.Timeout(600, connect=10)) as client:
+        pool["client"] = client
+        yield
 
 
-app = Starlette(routes=[Route("/v1/chat/completions", chat_completions, methods=["POST"])])
+app = Starlette(
+    routes=[Route("/v1/chat/completions", chat_completions, methods=["POST"])], lifespan=lifespan
+)

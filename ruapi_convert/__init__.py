@@ -47,12 +47,36 @@ from .gateway import (
     openai_to_anthropic_model_list,
     openai_to_anthropic_request_headers,
 )
+from .gateway.dispatch import Conversion, conversion, directions
+from .gateway.exchange import Exchange
+from .gateway.failures import (
+    TransportFailure,
+    conversion_error_reply,
+    error_reply,
+    transport_error_reply,
+    unsupported_reply,
+)
+from .gateway.passthrough import PassthroughStream
+from .gateway.paths import Endpoint, match_path, models_protocol
+from .gateway.relay import StreamOptions, StreamRelay, stream_options
 from .losses import Converted, Loss
 from .mapping.dialects import DIALECTS, Dialect, guess_dialect
 from .options import Options
 from .stream import AnthropicToOpenAIStream, OpenAIToAnthropicStream
 
 if TYPE_CHECKING:
+    from .convert.responses_anthropic import (
+        anthropic_to_responses_count_tokens_request,
+        anthropic_to_responses_count_tokens_response,
+        anthropic_to_responses_request,
+        responses_to_anthropic_count_tokens_request,
+        responses_to_anthropic_count_tokens_response,
+        responses_to_anthropic_request,
+    )
+    from .convert.responses_anthropic_replies import (
+        anthropic_to_responses_response,
+        responses_to_anthropic_response,
+    )
     from .convert.responses_chat import (
         openai_to_responses_request,
         responses_history_items,
@@ -62,7 +86,13 @@ if TYPE_CHECKING:
         openai_to_responses_response,
         responses_to_openai_response,
     )
+    from .gateway.responses_anthropic_errors import (
+        anthropic_to_responses_error,
+        responses_to_anthropic_error,
+    )
+    from .stream.anthropic_to_responses import AnthropicToResponsesStream
     from .stream.openai_to_responses import OpenAIToResponsesStream
+    from .stream.responses_to_anthropic import ResponsesToAnthropicStream
     from .stream.responses_to_openai import ResponsesToOpenAIStream
 
 __version__ = "0.1.0"
@@ -76,6 +106,18 @@ _LAZY = {
     "responses_to_openai_response": "convert.responses_chat_replies",
     "OpenAIToResponsesStream": "stream.openai_to_responses",
     "ResponsesToOpenAIStream": "stream.responses_to_openai",
+    "responses_to_anthropic_request": "convert.responses_anthropic",
+    "anthropic_to_responses_request": "convert.responses_anthropic",
+    "responses_to_anthropic_count_tokens_request": "convert.responses_anthropic",
+    "anthropic_to_responses_count_tokens_request": "convert.responses_anthropic",
+    "responses_to_anthropic_count_tokens_response": "convert.responses_anthropic",
+    "anthropic_to_responses_count_tokens_response": "convert.responses_anthropic",
+    "anthropic_to_responses_response": "convert.responses_anthropic_replies",
+    "responses_to_anthropic_response": "convert.responses_anthropic_replies",
+    "AnthropicToResponsesStream": "stream.anthropic_to_responses",
+    "ResponsesToAnthropicStream": "stream.responses_to_anthropic",
+    "anthropic_to_responses_error": "gateway.responses_anthropic_errors",
+    "responses_to_anthropic_error": "gateway.responses_anthropic_errors",
 }
 
 
@@ -106,9 +148,20 @@ __all__ = [
     "openai_to_responses_request",
     "responses_to_openai_response",
     "responses_history_items",
+    # the Responses API <-> Anthropic Messages (loaded on first use)
+    "responses_to_anthropic_request",
+    "anthropic_to_responses_response",
+    "anthropic_to_responses_request",
+    "responses_to_anthropic_response",
+    "responses_to_anthropic_count_tokens_request",
+    "anthropic_to_responses_count_tokens_request",
+    "anthropic_to_responses_count_tokens_response",
+    "responses_to_anthropic_count_tokens_response",
     # errors, headers and model lists
     "anthropic_to_openai_error",
     "openai_to_anthropic_error",
+    "anthropic_to_responses_error",
+    "responses_to_anthropic_error",
     "openai_stream_error",
     "anthropic_stream_error",
     "ErrorReply",
@@ -123,6 +176,8 @@ __all__ = [
     "OpenAIToAnthropicStream",
     "OpenAIToResponsesStream",
     "ResponsesToOpenAIStream",
+    "AnthropicToResponsesStream",
+    "ResponsesToAnthropicStream",
     "sse",
     # results and options
     "Converted",
@@ -138,4 +193,21 @@ __all__ = [
     "UnsupportedError",
     "LossyConversionError",
     "StreamProtocolError",
+    # the gateway kit: what every gateway repeats, still pure (ruapi_convert.gateway)
+    "Exchange",
+    "conversion",
+    "Conversion",
+    "directions",
+    "match_path",
+    "Endpoint",
+    "models_protocol",
+    "stream_options",
+    "StreamOptions",
+    "StreamRelay",
+    "PassthroughStream",
+    "error_reply",
+    "conversion_error_reply",
+    "transport_error_reply",
+    "unsupported_reply",
+    "TransportFailure",
 ]

@@ -1,44 +1,25 @@
 """
-``python -m ruapi_convert``: a demo of the main job, and a small command-line converter.
+``python -m ruapi_convert``: a demo of the main job (the default command), and the command line
+of :mod:`ruapi_convert.cli` (``python -m ruapi_convert --help``).
 
     python -m ruapi_convert                                  # the demo (built-in payloads)
-    python -m ruapi_convert openai-to-anthropic request body.json
-    python -m ruapi_convert anthropic-to-openai stream < upstream.sse > client.sse
-
-The command-line converter reads a file (or standard input), writes the converted body (or
-stream) to standard output, and the losses to standard error. No network, no API key.
+    python -m ruapi_convert convert request --from openai --to anthropic body.json
+    python -m ruapi_convert convert stream --from anthropic --to openai < upstream.sse > client.sse
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import (
     AnthropicToOpenAIStream,
-    ConversionError,
-    OpenAIToAnthropicStream,
-    anthropic_to_openai_request,
     anthropic_to_openai_response,
     openai_to_anthropic_request,
     openai_to_anthropic_response,
 )
 from .sse import SSETranscoder
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from .losses import Converted
-
-_BODY: dict[tuple[str, str], Callable[..., Converted[Any]]] = {
-    ("openai-to-anthropic", "request"): openai_to_anthropic_request,
-    ("anthropic-to-openai", "request"): anthropic_to_openai_request,
-    ("openai-to-anthropic", "response"): openai_to_anthropic_response,
-    ("anthropic-to-openai", "response"): anthropic_to_openai_response,
-}
-
-USAGE = "usage: python -m ruapi_convert [openai-to-anthropic|anthropic-to-openai request|response|stream [FILE]]"
 
 # -- the demo: a gateway whose client speaks OpenAI and whose upstream is Anthropic -------------------
 
@@ -207,39 +188,17 @@ def codex_demo() -> None:
     _show("2. upstream Chat SSE -> the Responses events Codex reads", "\n".join(events))
 
 
-def main(argv: list[str]) -> int:
-    if not argv:
-        demo()
-        codex_demo()
-        return 0
-    if len(argv) not in (2, 3) or argv[0] not in ("openai-to-anthropic", "anthropic-to-openai"):
-        print(USAGE, file=sys.stderr)
-        return 2
-    direction, kind = argv[0], argv[1]
-    data = open(argv[2], "rb").read() if len(argv) == 3 else sys.stdin.buffer.read()  # noqa: SIM115
-    try:
-        if kind == "stream":
-            converter: Any = (
-                OpenAIToAnthropicStream()
-                if direction == "openai-to-anthropic"
-                else AnthropicToOpenAIStream(include_usage=True)
-            )
-            transcoder = SSETranscoder(converter)
-            sys.stdout.buffer.write(transcoder.feed(data) + transcoder.close())
-            losses = converter.losses
-        elif (direction, kind) in _BODY:
-            result = _BODY[direction, kind](data)
-            sys.stdout.buffer.write(result.value.to_json() + b"\n")
-            losses = result.losses
-        else:
-            print(USAGE, file=sys.stderr)
-            return 2
-    except ConversionError as exc:
-        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
-    for loss in losses:
-        print(f"loss: {loss}", file=sys.stderr)
-    return 0
+def run_demos() -> None:
+    """The default command: both demos."""
+    demo()
+    codex_demo()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m ruapi_convert``: the demo, or the command line of :mod:`ruapi_convert.cli`."""
+    from .cli import main as cli_main
+
+    return cli_main(argv)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,9 @@ __all__ = [
     "A2ORequestOptions",
     "A2OResponseOptions",
     "A2OStreamOptions",
+    "A2RRequestOptions",
+    "A2RResponseOptions",
+    "A2RStreamOptions",
     "AnthropicVersion",
     "CommonOptions",
     "O2ARequestOptions",
@@ -45,6 +48,9 @@ __all__ = [
     "O2RRequestOptions",
     "O2RResponseOptions",
     "Options",
+    "R2ARequestOptions",
+    "R2AResponseOptions",
+    "R2AStreamOptions",
     "R2ORequestOptions",
     "R2OResponseOptions",
     "RequestHeaderOptions",
@@ -245,6 +251,48 @@ class O2RRequestOptions(CommonOptions, total=False):
 
 class R2OResponseOptions(CommonOptions, total=False):
     """``responses_to_openai_response`` and ``ResponsesToOpenAIStream``."""
+
+
+class R2ARequestOptions(CommonOptions, total=False):
+    """``responses_to_anthropic_request`` (and its count_tokens twin)."""
+
+    anthropic_version: AnthropicVersion
+    default_max_tokens: int
+    system_messages: Literal["hoist", "native", "user"]
+    trailing_assistant: Literal["prefill", "reject"]
+    thinking_mode: Literal["adaptive", "enabled"]
+    effort_budgets: Mapping[str, int]
+    invalid_tool_arguments: Literal["wrap", "reject"]
+    missing_thinking: Literal["disable", "reject"]
+
+
+class A2RResponseOptions(CommonOptions, total=False):
+    """``anthropic_to_responses_response``."""
+
+
+class A2RStreamOptions(A2RResponseOptions, total=False):
+    """``AnthropicToResponsesStream``."""
+
+    max_stream_buffer: int
+
+
+class A2RRequestOptions(CommonOptions, total=False):
+    """``anthropic_to_responses_request`` (and its count_tokens twin)."""
+
+    user_field: Literal["user", "safety_identifier"]
+    effort_budgets: Mapping[str, int]
+
+
+class R2AResponseOptions(CommonOptions, total=False):
+    """``responses_to_anthropic_response``."""
+
+    invalid_tool_arguments: Literal["wrap", "reject"]
+
+
+class R2AStreamOptions(R2AResponseOptions, total=False):
+    """``ResponsesToAnthropicStream``."""
+
+    max_stream_buffer: int
 
 
 class RequestHeaderOptions(TypedDict, total=False):

@@ -53,6 +53,16 @@ FUNCTIONS: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {
         rc.openai_to_responses_request,
         rc.responses_to_openai_response,
     ),
+    # a Responses client (Codex) in front of Claude, and an Anthropic client (Claude Code) in
+    # front of a Responses upstream
+    "responses_client_anthropic_upstream": (
+        rc.responses_to_anthropic_request,
+        rc.anthropic_to_responses_response,
+    ),
+    "anthropic_client_responses_upstream": (
+        rc.anthropic_to_responses_request,
+        rc.responses_to_anthropic_response,
+    ),
 }
 #: The request/response directions (folders of the same name).
 DIRECTIONS = tuple(FUNCTIONS)
@@ -134,13 +144,17 @@ def test_request(folder: Path) -> None:
     assert _losses(result.losses) == _expected_losses(case, "request")
 
 
+#: Directions whose response conversion echoes the client's Responses request (``request=``).
+_ECHOING = frozenset({"responses_client", "responses_client_anthropic_upstream"})
+
+
 @pytest.mark.parametrize("folder", RESPONSES)
 def test_response(folder: Path) -> None:
     """upstream_response.json converts to exactly client_response.json, with the listed losses."""
     case = _toml(folder / "case.toml")
     _, convert = FUNCTIONS[case["direction"]]
     options = dict(case["options"])
-    if case["direction"] == "responses_client" and (folder / "client_request.json").is_file():
+    if case["direction"] in _ECHOING and (folder / "client_request.json").is_file():
         # a Response echoes the client's request and honours its include
         options["request"] = _json(folder / "client_request.json")
     result = convert(_json(folder / "upstream_response.json"), **_call_kwargs(convert, options))
@@ -178,6 +192,8 @@ def _transcode(case: Json) -> tuple[bytes, list[tuple[str, str]], str | None]:
         "anthropic_client": OpenAIToAnthropicStream,
         "responses_client": rc.OpenAIToResponsesStream,
         "chat_client_responses_upstream": rc.ResponsesToOpenAIStream,
+        "responses_client_anthropic_upstream": rc.AnthropicToResponsesStream,
+        "anthropic_client_responses_upstream": rc.ResponsesToAnthropicStream,
     }
     kind = kinds[case["direction"]]
     converter = kind(**_call_kwargs(kind, options))
@@ -315,3 +331,87 @@ def test_responses_directions_have_the_cases_the_issue_names() -> None:
             "upstream_response.json",
             "client_response.json",
         } <= files
+
+
+_CODEX_CLAUDE = GOLDEN / "responses_client_anthropic_upstream"
+_CLAUDE_CODE_RESPONSES = GOLDEN / "anthropic_client_responses_upstream"
+
+
+def _blocks(messages: list[Json], kind: str) -> list[Json]:
+    return [
+        block
+        for message in messages
+        if isinstance(message["content"], list)
+        for block in message["content"]
+        if block["type"] == kind
+    ]
+
+
+def test_codex_session_through_claude_sends_back_only_signatures_anthropic_issued() -> None:
+    """Codex -> Claude, two turns with thinking and an apply_patch loop: every thinking block
+    sent to Anthropic in turn 2 carries a signature Anthropic issued in turn 1, byte for byte,
+    with its text, and the custom call comes back as the tool_use Claude made."""
+    first = _json(_CODEX_CLAUDE / "codex_claude_apply_patch_turn1" / "upstream_response.json")
+    second = _json(_CODEX_CLAUDE / "codex_claude_apply_patch_turn2" / "upstream_request.json")
+    issued = {(b["thinking"], b["signature"]) for b in first["content"] if b["type"] == "thinking"}
+    sent = [(b["thinking"], b["signature"]) for b in _blocks(second["messages"], "thinking")]
+    assert sent
+    assert set(sent) <= issued
+    calls = [b for b in first["content"] if b["type"] == "tool_use"]
+    assert _blocks(second["messages"], "tool_use") == calls
+    files = {p.name for p in (_CODEX_CLAUDE / "codex_claude_apply_patch_turn2").iterdir()}
+    assert {"client_request.json", "upstream_request.json"} <= files
+
+
+def test_claude_code_session_through_responses_sends_each_blob_back_under_its_item_id() -> None:
+    """Claude Code -> a Responses upstream, two turns: every encrypted_content sent upstream in
+    turn 2 goes back under the reasoning item id it came with in turn 1."""
+    base = _CLAUDE_CODE_RESPONSES
+    first = _json(base / "claude_code_encrypted_reasoning_turn1" / "upstream_response.json")
+    second = _json(base / "claude_code_encrypted_reasoning_turn2" / "upstream_request.json")
+    issued = {
+        (item["id"], item["encrypted_content"])
+        for item in first["output"]
+        if item["type"] == "reasoning"
+    }
+    sent = [
+        (item.get("id"), item["encrypted_content"])
+        for item in second["input"]
+        if item.get("type") == "reasoning" and item.get("encrypted_content")
+    ]
+    assert sent
+    assert set(sent) <= issued
+
+
+ANTHROPIC_RESPONSES_CASE_FOLDERS = [
+    pytest.param(folder, id=f"{kind}/{folder.name}")
+    for kind in ("responses_client_anthropic_upstream", "anthropic_client_responses_upstream")
+    for folder in sorted((GOLDEN / kind).iterdir())
+]
+
+
+@pytest.mark.oracle
+@pytest.mark.parametrize("folder", ANTHROPIC_RESPONSES_CASE_FOLDERS)
+def test_responses_anthropic_golden_payloads_validate_with_the_sdks(folder: Path) -> None:
+    """The Anthropic payloads of the Responses <-> Messages cases validate with the anthropic SDK's
+    types, the Responses replies with the openai SDK's Response."""
+    from anthropic.types import Message, MessageCreateParams
+    from openai.types.responses import Response
+    from pydantic import TypeAdapter
+
+    messages_request: TypeAdapter[Any] = TypeAdapter(MessageCreateParams)
+    validators: dict[str, Callable[[Any], object]]
+    if _toml(folder / "case.toml")["direction"] == "responses_client_anthropic_upstream":
+        validators = {
+            "upstream_request.json": messages_request.validate_python,
+            "upstream_response.json": Message.model_validate,
+            "client_response.json": Response.model_validate,
+        }
+    else:
+        validators = {
+            "client_request.json": messages_request.validate_python,
+            "upstream_response.json": Response.model_validate,
+            "client_response.json": Message.model_validate,
+        }
+    for name, validate in validators.items():
+        validate(_json(folder / name))

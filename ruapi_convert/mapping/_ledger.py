@@ -49,10 +49,14 @@ if TYPE_CHECKING:
 __all__ = [
     "A2O_REQUEST",
     "A2O_RESPONSE",
+    "A2R_REQUEST",
+    "A2R_RESPONSE",
     "O2A_REQUEST",
     "O2A_RESPONSE",
     "O2R_REQUEST",
     "O2R_RESPONSE",
+    "R2A_REQUEST",
+    "R2A_RESPONSE",
     "R2O_REQUEST",
     "R2O_RESPONSE",
     "Context",
@@ -302,3 +306,14 @@ R2O_REQUEST = FateTable("Responses request -> OpenAI request", "responses_to_ope
 O2R_RESPONSE = FateTable("OpenAI response -> Responses response", "openai_to_responses_response")
 O2R_REQUEST = FateTable("OpenAI request -> Responses request", "openai_to_responses_request")
 R2O_RESPONSE = FateTable("Responses response -> OpenAI response", "responses_to_openai_response")
+
+#: The Responses <-> Anthropic Messages directions (Codex in front of Claude, Claude Code in front
+#: of a Responses model).
+R2A_REQUEST = FateTable("Responses request -> Anthropic request", "responses_to_anthropic_request")
+A2R_RESPONSE = FateTable(
+    "Anthropic response -> Responses response", "anthropic_to_responses_response"
+)
+A2R_REQUEST = FateTable("Anthropic request -> Responses request", "anthropic_to_responses_request")
+R2A_RESPONSE = FateTable(
+    "Responses response -> Anthropic response", "responses_to_anthropic_response"
+)

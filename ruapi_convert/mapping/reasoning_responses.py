@@ -36,6 +36,10 @@ When the client asked for ``include: ["reasoning.encrypted_content"]`` (Codex al
 ``reasoning_text`` parts back (codex-rs ``should_serialize_reasoning_content``), and a reply
 without reasoning still gets one empty reasoning item: Codex waits for the reasoning item it
 asked for (rynfar/meridian#655).
+
+The same carrier, with an ``origin``, carries Anthropic thinking through the Responses API and
+Responses reasoning through Anthropic Messages; the last section says how, and states the
+carrier's version rule.
 """
 
 from __future__ import annotations
@@ -59,6 +63,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CARRIER_PREFIX",
+    "ORIGIN_ANTHROPIC",
+    "ORIGIN_RESPONSES",
+    "decode_origin",
+    "encode_origin",
     "RESPONSES_FORMAT",
     "chat_to_reasoning",
     "decode_carrier",
@@ -450,3 +458,78 @@ def stream_entry(kind: str, value: str, item: str | None, index: int, *, first: 
     entry["format"] = RESPONSES_FORMAT
     entry["index"] = index
     return entry
+
+
+# -- the carrier's origins: Responses <-> Anthropic -------------------------------------------------
+#
+# The same versioned carrier carries reasoning between the Responses API and Anthropic Messages.
+# An "rc1:" carrier is ``"rc1:" + base64(JSON object)``; the object says where its content came
+# from:
+#
+# * no ``origin`` key, only ``reasoning_details`` / ``reasoning_content``: a Chat upstream's
+#   reasoning fields (the Responses <-> Chat work above);
+# * ``{"origin": "anthropic", "type": "thinking", "signature": ...}`` or ``{"origin":
+#   "anthropic", "type": "redacted_thinking", "data": ...}``: one Anthropic thinking block, whose
+#   text is the reasoning item's summary (Codex shows summaries and sends them back), in a
+#   reasoning item's ``encrypted_content``;
+# * ``{"origin": "responses", "id": "rs_...", "encrypted_content"?: ..., "summary"?: [...],
+#   "content"?: [...], "status"?: ...}``: one Responses reasoning item, in an Anthropic thinking block's
+#   ``signature`` (the block's text is the item's summary and reasoning text; summary and content
+#   are in the carrier only when that text cannot give them back exactly).
+#
+# Version rule. The prefix names the version; a reader decodes only the versions and the exact key
+# sets it knows, and treats anything else - another version, another origin, a key it does not
+# know - as a foreign blob: passed on untouched where the target can take it, never unpacked, never
+# sent to Anthropic as a signature. So a new origin or a new optional key may be added under
+# "rc1:" (older readers pass such carriers on as opaque blobs); changing what an existing key means
+# needs "rc2:".
+
+#: Where an origin carrier's reasoning came from.
+ORIGIN_ANTHROPIC: Final = "anthropic"
+ORIGIN_RESPONSES: Final = "responses"
+
+_ANTHROPIC_KEYS: Final = {
+    "thinking": frozenset({"origin", "type", "signature"}),
+    "redacted_thinking": frozenset({"origin", "type", "data"}),
+}
+_RESPONSES_KEYS: Final = frozenset(
+    {"origin", "id", "encrypted_content", "summary", "content", "status"}
+)
+
+
+def encode_origin(origin: str, payload: Json) -> str:
+    """The carrier of reasoning that came from ``origin`` (see the section comment)."""
+    return encode_carrier({"origin": origin, **payload})
+
+
+def decode_origin(blob: Any) -> Json | None:
+    """The payload of an origin carrier (with its ``origin``), or None for anything else: a
+    vendor's blob, a Chat carrier, a carrier of a shape this version does not know."""
+    if not isinstance(blob, str) or not blob.startswith(CARRIER_PREFIX):
+        return None
+    try:
+        value = _json.loads(base64.b64decode(blob[len(CARRIER_PREFIX) :], validate=True))
+    except (binascii.Error, ValueError, InvalidInputError):
+        return None
+    if not isinstance(value, dict):
+        return None
+    origin = value.get("origin")
+    if origin == ORIGIN_ANTHROPIC:
+        keys = _ANTHROPIC_KEYS.get(value.get("type"))  # type: ignore[arg-type]
+        field = "signature" if value.get("type") == "thinking" else "data"
+        if keys is None or value.keys() != keys or not isinstance(value[field], str):
+            return None
+        return value
+    if origin == ORIGIN_RESPONSES:
+        if not value.keys() <= _RESPONSES_KEYS or not isinstance(value.get("id"), str):
+            return None
+        if not all(isinstance(value.get(k, ""), str) for k in ("encrypted_content", "status")):
+            return None
+        for key in ("summary", "content"):
+            parts = value.get(key, [])
+            if not isinstance(parts, list) or not all(
+                isinstance(p, dict) and isinstance(p.get("text"), str) for p in parts
+            ):
+                return None
+        return value
+    return None

@@ -11,10 +11,14 @@ from render import render_mapping
 from ruapi_convert.mapping._ledger import (
     A2O_REQUEST,
     A2O_RESPONSE,
+    A2R_REQUEST,
+    A2R_RESPONSE,
     O2A_REQUEST,
     O2A_RESPONSE,
     O2R_REQUEST,
     O2R_RESPONSE,
+    R2A_REQUEST,
+    R2A_RESPONSE,
     R2O_REQUEST,
     R2O_RESPONSE,
 )
@@ -37,6 +41,10 @@ TABLES = {
     "openai_to_responses_response": (oai.ChatCompletion, O2R_RESPONSE),
     "openai_to_responses_request": (oai.ChatCompletionCreateParams, O2R_REQUEST),
     "responses_to_openai_response": (rsp.Response, R2O_RESPONSE),
+    "responses_to_anthropic_request": (rsp.ResponseCreateParams, R2A_REQUEST),
+    "anthropic_to_responses_response": (ant.Message, A2R_RESPONSE),
+    "anthropic_to_responses_request": (ant.MessageCreateParams, A2R_REQUEST),
+    "responses_to_anthropic_response": (rsp.Response, R2A_RESPONSE),
 }
 
 

@@ -163,6 +163,7 @@ from ._context_management import (
     UnknownThinkingTurnsParam,
     UnknownTriggerParam,
 )
+from ._count_tokens import MessageCountTokensParams, MessageTokensCount
 from ._errors import (
     CapabilitySupport,
     ContextManagementCapability,
@@ -646,6 +647,8 @@ __all__ = [
     "InputTokensClearAtLeastParam",
     "InputTokensTriggerParam",
     "JSONOutputFormatParam",
+    "MessageCountTokensParams",
+    "MessageTokensCount",
     "MessageCreateParams",
     "MessageParam",
     "MetadataParam",

@@ -1,0 +1,1 @@
+"""Examples: the only code of the project that does I/O."""

@@ -1,0 +1,1 @@
+"""The three-protocol example gateway, its mock upstreams and its demo (see examples/README.md)."""
