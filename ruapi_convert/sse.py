@@ -382,6 +382,12 @@ def encode(
     :class:`~ruapi_convert.errors.InvalidInputError` naming the field, as do a field of the wrong
     type, a lone surrogate (UTF-8 cannot carry it) and an ``item`` that is none of the above.
     """
+    to_json = getattr(item, "to_json", None)
+    if to_json is not None and not isinstance(item, ServerSentEvent):
+        # a model (the usual item: a converter's output), framed first
+        event_name = getattr(item, "sse_event_name", None)
+        if callable(to_json) and callable(event_name):
+            return frame(to_json(), event if event is not None else event_name())
     if isinstance(item, ServerSentEvent):
         name = _text(item.event, "event") if item.event != "message" else event
         return _frame(
@@ -394,19 +400,21 @@ def encode(
         return frame(b"[DONE]")
     if isinstance(item, Comment):
         return b": " + _utf8(_field(item.text, "text"), "text") + b"\n\n"
-    to_json = getattr(item, "to_json", None)
-    event_name = getattr(item, "sse_event_name", None)
-    if not callable(to_json) or not callable(event_name):
-        raise InvalidInputError(
-            "encode() frames a ServerSentEvent, a Comment, DONE or a model (with to_json() and "
-            f"sse_event_name()), got {type(item).__name__}",
-            path="item",
-        )
-    return frame(to_json(), event if event is not None else event_name())
+    raise InvalidInputError(
+        "encode() frames a ServerSentEvent, a Comment, DONE or a model (with to_json() and "
+        f"sse_event_name()), got {type(item).__name__}",
+        path="item",
+    )
 
 
 #: What ends every event this module frames: the end of its ``data:`` line and a blank line.
 FRAME_END: Final = b"\n\n"
+
+
+#: The heads of the event names framed so far (a protocol has a few dozen; names a caller makes
+#: up beyond the bound are framed without being kept).
+_HEADS: dict[str, bytes] = {}
+_HEADS_KEPT: Final = 256
 
 
 def frame_head(event: str | None = None) -> bytes:
@@ -416,10 +424,16 @@ def frame_head(event: str | None = None) -> bytes:
     :class:`~ruapi_convert.errors.InvalidInputError` (see :func:`encode`)."""
     if not event:
         return b"data: "
+    head = _HEADS.get(event) if type(event) is str else None
+    if head is not None:
+        return head
     # the checks inline: every event a stream converter frames the slow way comes through here
     try:
         if "\n" not in event and "\r" not in event:
-            return b"event: " + event.encode() + b"\ndata: "
+            head = b"event: " + event.encode() + b"\ndata: "
+            if len(_HEADS) < _HEADS_KEPT:
+                _HEADS[event] = head
+            return head
     except (TypeError, AttributeError, UnicodeEncodeError):
         pass
     _utf8(_field(event, "event"), "event")  # raises the error that fits

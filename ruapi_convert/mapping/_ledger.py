@@ -234,7 +234,7 @@ class Context:
     def __init__(self, options: Options, *, secrets: Iterable[str] = ()) -> None:
         self.options = options
         self.losses: list[Loss] = []
-        self.secrets: tuple[str, ...] = _longest_first(secrets)
+        self.secrets: tuple[str, ...] = _longest_first(secrets) if secrets else ()
         #: The upstream's dialect, set by a conversion that reads one (see mapping.dialects).
         self.dialect: Dialect | None = None
 

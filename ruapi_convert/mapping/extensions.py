@@ -281,7 +281,7 @@ O2A_REQUEST.carried(
 def read_carried_params(req: Json, out: Json) -> Json:
     """The Anthropic parameters our reverse direction carried on an OpenAI body, validated and
     copied to ``out``; returns them (``{}`` when there are none)."""
-    carried = {k: req[k] for k in req.keys() & READ_BACK_PARAMS if req[k] is not None}
+    carried = {k: req[k] for k in READ_BACK_PARAMS.intersection(req) if req[k] is not None}
     if not carried:
         return carried
     probe = {"model": "m", "max_tokens": 1, "messages": [], **carried}

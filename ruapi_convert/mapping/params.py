@@ -290,6 +290,8 @@ _SAMPLING_ROWS: Final = {"temperature": _TEMPERATURE, "top_p": _TOP_P, "top_k": 
 def sampling_to_anthropic(req: Json, out: Json, ctx: Context) -> None:
     """``temperature``, ``top_p`` and ``top_k`` (carried by our reverse direction) within what the
     API version and thinking allow. Runs after the effort mapping, which decides thinking."""
+    if "temperature" not in req and "top_p" not in req and "top_k" not in out:
+        return  # most requests: no sampling parameter
     version = ctx.options.anthropic_version
     thinking_on = enabled(out)
     for key, row in _SAMPLING_ROWS.items():

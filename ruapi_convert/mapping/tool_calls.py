@@ -272,11 +272,15 @@ def tool_call_to_tool_use(
             "input": {"input": custom["input"]},
         }
         ctx.lose(_REPLY_CUSTOM if reply else _REQUEST_CUSTOM, path)
-    if not reply:
-        for key in ("cache_control", "caller", "toolset_name"):
+    if not reply and not call.keys().isdisjoint(_CALL_PASSED_ON):
+        for key in _CALL_PASSED_ON:
             if call.get(key) is not None:
                 block[key] = call[key]
     return block
+
+
+#: Keys of a request's tool call that go on its tool_use block as they are (most calls have none).
+_CALL_PASSED_ON: Final = ("cache_control", "caller", "toolset_name")
 
 
 def _tool_id(raw: str, path: str, ctx: Context) -> str:
@@ -353,10 +357,15 @@ def tool_result(msg: Json, path: str, ctx: Context) -> Json:
         for j, part in enumerate(content):
             items.extend(user_part(part, f"{path}.content[{j}]", ctx))
         block["content"] = items
-    for key in ("is_error", "cache_control", "toolset_name"):
-        if msg.get(key) is not None:
-            block[key] = msg[key]
+    if not msg.keys().isdisjoint(_RESULT_PASSED_ON):
+        for key in _RESULT_PASSED_ON:
+            if msg.get(key) is not None:
+                block[key] = msg[key]
     return block
+
+
+#: Keys of a tool message that go on its tool_result block as they are (most have none).
+_RESULT_PASSED_ON: Final = ("is_error", "cache_control", "toolset_name")
 
 
 def function_result(msg: Json, path: str, ctx: Context, function_ids: dict[str, str]) -> Json:

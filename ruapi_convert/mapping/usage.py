@@ -279,7 +279,11 @@ def anthropic_to_openai_usage(usage: Json, ctx: Context, path: str) -> tuple[Jso
     thinking = (usage.get("output_tokens_details") or {}).get("thinking_tokens")
     if thinking is not None:
         out["completion_tokens_details"] = {"reasoning_tokens": thinking}
-    carried = {k: usage[k] for k in ANTHROPIC_ONLY if usage.get(k) is not None}
+    carried = (
+        {}
+        if usage.keys().isdisjoint(ANTHROPIC_ONLY)
+        else {k: usage[k] for k in ANTHROPIC_ONLY if usage.get(k) is not None}
+    )
     tier = usage.get("service_tier")
     openai_tier = None
     if tier is not None:

@@ -80,6 +80,7 @@ __all__ = [
     "invalid_input",
     "not_one_of",
     "tags_of",
+    "twin_union",
     "validate",
     "wire_dict",
 ]
@@ -187,6 +188,13 @@ class WireModel(BaseModel):
         protected_namespaces=(),  # the wire has a field called ``model``
     )
 
+    # What :meth:`trusted` built the instance from: (the wire dict, its _Plan). Unset on every
+    # other instance; a slot, so that it takes no part in equality, copies or pickles (a copy may
+    # be changed, and then has to be written out from its fields).
+    __slots__ = ("_ruapi_wire",)
+    if typing.TYPE_CHECKING:  # (a slot, not a pydantic private attribute: declared for mypy only)
+        _ruapi_wire: tuple[dict[str, Any], _Plan]
+
     #: Name used in error messages when the body itself is invalid.
     _wire_name: ClassVar[str] = "body"
     #: True for Anthropic stream events (and error bodies): SSE frames them as ``event: <type>``.
@@ -253,20 +261,28 @@ class WireModel(BaseModel):
         same :class:`InvalidInputError` as :meth:`parse` raises, with the same paths (the fuzz and
         round-trip properties compare both ways).
         """
-        if isinstance(body, cls):
-            return body.wire()
+        # (the commonest inputs first: a gateway hands over the bytes it received)
         if isinstance(body, (bytes, bytearray, memoryview, str)):
             return cls._wire_parsed(_json.loads(body))
         if isinstance(body, dict):
             _json.check_foreign(body)
             return cls._wire_parsed(body)
+        if isinstance(body, cls):
+            return body.wire()
         return cls.parse(body).wire()
 
     @classmethod
     def _wire_parsed(cls, data: Any) -> dict[str, Any]:
         """:meth:`parse_wire` of a value known to be JSON (our own parser's output)."""
-        result = cls._twin_wire(data)
-        return result if result is not None else cls._validate_parsed(data).wire()
+        twin = _wire_twin(cls)
+        if twin is not None:
+            try:
+                result: dict[str, Any] = twin.validate_python(data)
+            except ValidationError:
+                pass  # the model's validation raises the error, as parse() would
+            else:
+                return result
+        return cls._validate_parsed(data).wire()
 
     @classmethod
     def _twin_wire(cls, data: Any) -> dict[str, Any] | None:
@@ -288,6 +304,10 @@ class WireModel(BaseModel):
 
         Nested values are shared with the model, not copied; use :meth:`to_dict` for a private copy.
         """
+        kept = self._kept_wire()
+        if kept is not None:
+            # never the kept dict itself: a caller's change to it would change this model
+            return kept if kept is not self._ruapi_wire[0] else kept.copy()
         layout = _layout(type(self))
         values = self.__dict__
         # Most bodies set a few of many optional fields: sort the set ones into declaration order.
@@ -304,6 +324,26 @@ class WireModel(BaseModel):
             out.update(self.__pydantic_extra__)
         return out
 
+    def _kept_wire(self) -> dict[str, Any] | None:
+        """The wire form of an instance built by :meth:`trusted`, from the dict it was built
+        from (which is that dict itself when its keys were already in wire order: callers copy it
+        before handing it out); None for any other instance (validated, copied, unpickled)."""
+        try:
+            data, plan = self._ruapi_wire
+        except AttributeError:
+            return None
+        if plan.order is None and not plan.nested:
+            return data
+        out = data if plan.order is None else {key: data[key] for key in plan.order}
+        if plan.nested:
+            if out is data:
+                out = data.copy()
+            values = self.__dict__
+            for key in plan.nested:
+                if isinstance(values[key], WireModel):
+                    out[key] = values[key].wire()
+        return out
+
     @classmethod
     def trusted(cls, data: dict[str, Any]) -> Self:
         """Build an instance from a wire dict *without validation* (the converters' output).
@@ -311,27 +351,35 @@ class WireModel(BaseModel):
         ``model_construct`` does the same but walks every declared field in Python (about 10 us
         for a request model); this sets the instance state directly. Tests validate everything the
         converters build, so skipping validation here trusts tested code, never user input.
+
+        The instance keeps ``data`` (the caller hands it over and does not change it afterwards):
+        :meth:`wire` and :meth:`to_json` write it out in wire order without walking the model.
+        What depends only on the keys of ``data`` (which are fields, which are unknown, the wire
+        order) is worked out once per class and key sequence (:func:`_plan`).
         """
         layout = _layout(cls)
+        keys = tuple(data)
+        plan = layout.plans.get(keys)
+        if plan is None:
+            plan = _plan(layout, keys)
         values = layout.defaults.copy()
-        declared = data.keys() & layout.order.keys()
-        if len(declared) == len(data):
-            values.update(data)
-            extra: dict[str, Any] = {}
+        if plan.extra:
+            values.update((key, data[key]) for key in plan.declared)
+            extra: dict[str, Any] = {key: data[key] for key in plan.extra}
         else:
-            values.update((key, data[key]) for key in declared)
-            extra = {key: value for key, value in data.items() if key not in declared}
-        if layout.nested:
-            for key in layout.nested.keys() & declared:
-                if isinstance(values[key], dict):
-                    values[key] = layout.nested[key].trusted(values[key])
+            values.update(data)
+            extra = {}
+        for key in plan.nested:
+            if isinstance(values[key], dict):
+                values[key] = layout.nested[key].trusted(values[key])
         obj = cls.__new__(cls)
         # BaseModel's slot descriptors: what object.__setattr__ would find, without the lookup.
         # pydantic counts the extra keys as set fields too (model_validate does).
         _SET_DICT(obj, values)
-        _SET_FIELDS_SET(obj, set(data) if extra else declared)
+        _SET_FIELDS_SET(obj, set(keys) if extra else set(plan.declared))
         _SET_EXTRA(obj, extra)
         _SET_PRIVATE(obj, None)
+        _SET_WIRE(obj, (data, plan))
         return obj
 
     def to_dict(self) -> dict[str, Any]:
@@ -341,7 +389,8 @@ class WireModel(BaseModel):
 
     def to_json(self) -> bytes:
         """The exact wire form as compact UTF-8 JSON bytes."""
-        return _json.dumps(self.wire())
+        kept = self._kept_wire()
+        return _json.dumps(kept if kept is not None else self.wire())
 
     def sse_event_name(self) -> str | None:
         """The SSE ``event:`` name of this model in a stream: its ``type`` for Anthropic events,
@@ -361,6 +410,40 @@ _SET_DICT, _SET_FIELDS_SET, _SET_EXTRA, _SET_PRIVATE = (
         "__pydantic_private__",
     )
 )
+_SET_WIRE = vars(WireModel)["_ruapi_wire"].__set__
+
+
+class _Plan(typing.NamedTuple):
+    """What :meth:`WireModel.trusted` and :meth:`WireModel.wire` need to know about one
+    sequence of keys of one class: it depends on nothing else, so it is worked out once."""
+
+    declared: frozenset[str]  #: the keys that are declared fields
+    extra: tuple[str, ...]  #: the keys that are not, in their order
+    #: the wire order of the keys (declared ones in declaration order, then the rest), or None
+    #: when the keys are in that order already
+    order: tuple[str, ...] | None
+    nested: tuple[str, ...]  #: the keys whose field holds another envelope
+
+
+#: The most key sequences remembered per class: converters write a handful, and input whose keys
+#: reach the output must not grow the table without bound.
+_PLANS_PER_CLASS: typing.Final = 256
+
+
+def _plan(layout: _Layout, keys: tuple[str, ...]) -> _Plan:
+    order = layout.order
+    declared = [key for key in keys if key in order]
+    extra = tuple(key for key in keys if key not in order)
+    wire = (*sorted(declared, key=order.__getitem__), *extra)
+    plan = _Plan(
+        declared=frozenset(declared),
+        extra=extra,
+        order=None if wire == keys else wire,
+        nested=tuple(key for key in declared if key in layout.nested),
+    )
+    if len(layout.plans) < _PLANS_PER_CLASS:
+        layout.plans[keys] = plan
+    return plan
 
 
 class _Layout(typing.NamedTuple):
@@ -372,6 +455,8 @@ class _Layout(typing.NamedTuple):
     nested: dict[str, type[WireModel]]
     #: every optional field of an envelope, with its default (always None)
     defaults: dict[str, Any]
+    #: key sequence -> its _Plan (filled by :func:`_plan`)
+    plans: dict[tuple[str, ...], _Plan]
 
 
 @functools.cache
@@ -386,30 +471,58 @@ def _layout(cls: type[BaseModel]) -> _Layout:
         order={name: i for i, name in enumerate(fields)},
         nested=nested,
         defaults={name: None for name, info in fields.items() if not info.is_required()},
+        plans={},
     )
 
 
 @functools.cache
 def _wire_twin(cls: type[WireModel]) -> pydantic_core.SchemaValidator | None:
-    """A TypeAdapter for a ``TypedDict`` with the fields and configuration of envelope ``cls``.
+    """The validator of a ``TypedDict`` with the fields and configuration of envelope ``cls``.
 
-    Validating into it yields exactly ``cls.model_validate(x).wire()`` minus the key order of the
-    declaration (dicts keep the input's order; the JSON written from either is the same object).
-    None when a field holds another envelope model, which the twin would build as an instance.
+    Validating into it yields exactly ``cls.model_validate(x).wire()`` (a field that holds another
+    envelope, ``message_start.message``, is that envelope's twin: a dict, as ``wire()`` writes
+    it). None when such a field is not the envelope alone (a union or an optional one), which
+    the twin could not express.
     """
-    if _layout(cls).nested:
+    twin = _twin_type(cls)
+    if twin is None:
         return None
+    # the adapter's validator itself: TypeAdapter.validate_python adds a Python call per event
+    # (built at once, never deferred: the config has no defer_build)
+    return typing.cast("pydantic_core.SchemaValidator", TypeAdapter(twin).validator)
+
+
+def twin_union(classes: Iterable[type[WireModel]]) -> pydantic_core.SchemaValidator:
+    """One validator for the twins of several envelopes, told apart by their ``type`` tag.
+
+    For a stream's events: what several of them hold (the content blocks of ``message_start``
+    and ``content_block_start``) is built once, not once per twin. Each event validates as its
+    own twin would; every class must have one.
+    """
+    members = [_twin_type(cls) for cls in classes]
+    assert None not in members, "an envelope without a TypedDict twin"
+    union: Any = Annotated[Union[tuple(members)], Field(discriminator="type")]
+    return typing.cast("pydantic_core.SchemaValidator", TypeAdapter(union).validator)
+
+
+@functools.cache
+def _twin_type(cls: type[WireModel]) -> Any:
+    """The ``TypedDict`` twin of envelope ``cls`` (see :func:`_wire_twin`), or None."""
+    nested = _layout(cls).nested
     fields: dict[str, Any] = {}
     for name, info in cls.__pydantic_fields__.items():
-        hint = info.rebuild_annotation()
+        if name in nested:
+            if info.annotation is not nested[name] or info.metadata:
+                return None
+            hint = _twin_type(nested[name])
+            if hint is None:
+                return None
+        else:
+            hint = info.rebuild_annotation()
         fields[name] = Required[hint] if info.is_required() else NotRequired[hint]
     twin = TypedDict(f"{cls.__name__}Wire", fields)  # type: ignore[misc]  # built from the model
     config = ConfigDict(**WIRE_DICT_CONFIG, hide_input_in_errors=True)
-    # the adapter's validator itself: TypeAdapter.validate_python adds a Python call per event
-    # (built at once, never deferred: the config has no defer_build)
-    return typing.cast(
-        "pydantic_core.SchemaValidator", TypeAdapter(with_config(config)(twin)).validator
-    )
+    return with_config(config)(twin)
 
 
 # -- TypeAdapters and validation errors -------------------------------------------------------

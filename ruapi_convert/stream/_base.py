@@ -137,9 +137,10 @@ class StreamConverter(Generic[T]):
     def _validate(self, data: Any, *, parsed: bool) -> Json:
         """Validate one source event and return its wire dict.
 
-        ``parsed``: ``data`` is our JSON parser's output, so the screen for values JSON cannot
-        carry (``_json.check_foreign``) is not needed, and the shortcuts for plain text events
-        may take it as it is.
+        ``parsed``: ``data`` is a dict known to hold JSON values only (our JSON parser's output,
+        or a caller's dict that ``_json.check_foreign`` screened), so the shortcuts for plain
+        text events may take it as it is. Otherwise it is not a dict at all, and the model's
+        validation refuses it with its error.
         """
         raise NotImplementedError
 
@@ -177,11 +178,14 @@ class StreamConverter(Generic[T]):
                 return special
             return self._feed_parsed(_json.loads(event.data, path="data"))
         if isinstance(event, WireModel):
-            # (not parsed: a model built with model_construct was never screened)
-            data = self._validate(event.to_dict(), parsed=False)
-        else:
-            data = self._validate(event, parsed=False)
-        return self._feed_raw(data)
+            event = event.to_dict()  # (a model built with model_construct was never screened)
+        elif not isinstance(event, dict):
+            return self._feed_raw(self._validate(event, parsed=False))  # refused there, named
+        # A caller's dict, screened once for values JSON cannot carry, is then as good as our
+        # parser's output: it takes the same path as the bytes (plain-text shortcut, TypedDict
+        # twin), which gives the same events and the same errors as validating it into a model.
+        _json.check_foreign(event)
+        return self._feed_parsed(event)
 
     def _guarded(self, step: Any, arg: Any) -> list[Raw]:
         if self.state in (State.FINISHED, State.FAILED):

@@ -165,8 +165,8 @@ class AnthropicToOpenAIStream(StreamConverter[OpenAIStreamItem]):
 
     def _validate(self, data: Any, *, parsed: bool) -> Json:
         if parsed and is_plain_text_delta(data):
-            # the hottest event needs no pydantic round (a caller's dict still gets the screen
-            # for values JSON cannot carry, so it takes the full path)
+            # the hottest event needs no pydantic round (a caller's dict was screened for values
+            # JSON cannot carry before it got here)
             return data
         return stream_event_wire(data) if parsed else ant.parse_stream_event(data).wire()
 

@@ -533,3 +533,22 @@ def test_a_responses_client_gets_what_the_stream_and_the_reply_say(name: str) ->
     said = _said([{"choices": [{"index": 0, "delta": delta}]}])
     output = rc.openai_to_responses_response(reply, dialect=name).value.to_dict()["output"]
     assert _responses_says(output) == said
+
+
+def test_request_options_are_derived_from_each_options_object_of_its_own() -> None:
+    """The derived request options are remembered per options object: another object (even an
+    equal one made later) gets options derived from itself, and the same object the same ones."""
+    from ruapi_convert.mapping import dialects
+    from ruapi_convert.options import Options
+
+    standard = dialects.DIALECTS["openai"]
+    first = Options(max_tokens_field="max_tokens")
+    derived = dialects.request_options(first, standard)
+    assert derived.max_tokens_field == "max_tokens"
+    assert derived.extensions is False
+    assert dialects.request_options(first, standard) is derived
+    second = Options(max_tokens_field="max_completion_tokens", extensions=False)
+    assert dialects.request_options(second, standard).max_tokens_field == "max_completion_tokens"
+    assert dialects.request_options(second, standard) is second  # nothing to change
+    roundtrip = dialects.request_options(first, dialects.DIALECTS["roundtrip"])
+    assert roundtrip.extensions is True

@@ -5,13 +5,24 @@ on ``type`` ("new event types may be added; handle gracefully": unknown ones bec
 :class:`UnknownEvent` with their payload kept).
 """
 
+import functools
 from typing import Annotated, Any, ClassVar, Literal, Optional, Union, get_args
 
 from pydantic import Field, ValidationError
+from pydantic_core import SchemaValidator
 from typing_extensions import Required, TypedDict
 
 from ... import _json
-from .._base import Count, WireModel, adapter, invalid_input, not_one_of, tags_of, wire_dict
+from .._base import (
+    Count,
+    WireModel,
+    adapter,
+    invalid_input,
+    not_one_of,
+    tags_of,
+    twin_union,
+    wire_dict,
+)
 from ._common import Container, TextCitation
 from ._errors import ErrorResponse
 from ._output_blocks import ContentBlock
@@ -310,11 +321,21 @@ def stream_event_wire(data: Any) -> dict[str, Any]:
     """
     if isinstance(data, dict):
         tag = data.get("type")
-        cls = _EVENT_CLASSES.get(tag) if isinstance(tag, str) else None
-        wire = cls._twin_wire(data) if cls is not None else None
-        if wire is not None:
-            return wire
+        if isinstance(tag, str) and tag in _EVENT_CLASSES:
+            try:
+                wire: dict[str, Any] = _event_twins().validate_python(data)
+            except ValidationError:
+                pass  # the union reports it, as parse_stream_event does
+            else:
+                return wire
     return _validate_event(data).wire()
+
+
+@functools.cache
+def _event_twins() -> SchemaValidator:
+    """The twins of every known event in one validator (see ``twin_union``): every stream sends
+    most of them, and two of them hold content blocks."""
+    return twin_union(dict.fromkeys(_EVENT_CLASSES.values()))
 
 
 def _validate_event(value: Any) -> MessageStreamEvent:
