@@ -32,7 +32,8 @@ from ..mapping.tools_responses_anthropic import (
     tools_to_anthropic,
     tools_to_responses,
 )
-from ..mapping.turns_responses_anthropic import input_to_messages, messages_to_input
+from ..mapping.turns_anthropic_responses import messages_to_input
+from ..mapping.turns_responses_anthropic import input_to_messages
 from ..models import anthropic as ant
 from ..models import responses as rsp
 from ..options import A2RRequestOptions, R2ARequestOptions, check_call, resolve_options
