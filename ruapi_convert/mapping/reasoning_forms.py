@@ -274,7 +274,10 @@ def replay_reasoning(blocks: list[Json], has_calls: bool, path: str, ctx: Contex
     text = standard.get("reasoning_content")
     for name in fields:
         if name == "reasoning_details" and "reasoning_details" in standard:
-            out["reasoning_details"] = [_as_read(item) for item in standard["reasoning_details"]]
+            items = standard["reasoning_details"]
+            # a server that names this field gets unsigned items as it sent them; the round trip
+            # keeps our exact form
+            out["reasoning_details"] = [_as_read(i) for i in items] if dialect.replay else items
         elif name == "thinking_blocks" and blocks:
             out["thinking_blocks"] = [_litellm_block(b) for b in blocks]
         elif name in ("reasoning_content", "reasoning") and text:
@@ -295,7 +298,7 @@ def replay_reasoning(blocks: list[Json], has_calls: bool, path: str, ctx: Contex
             ctx.lose(
                 _PARTIAL_REPLAY if fields else REQUEST_THINKING,
                 path,
-                detail=f"{dialect.title} reads reasoning as text: {len(signed)} signature(s) or redacted block(s) were not sent",
+                detail=f"{dialect.title} takes no signatures back: {len(signed)} signature(s) or redacted block(s) were not sent",
             )
     return out
 
