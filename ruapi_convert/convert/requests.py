@@ -82,10 +82,9 @@ def anthropic_to_openai_request(
     documented extension fields instead.
     """
     function = "anthropic_to_openai_request"
-    resolved = resolve_options(options, opts, A2ORequestOptions, function)
-    dialect = dialects.for_side(resolved.dialect, "openai", function)
-    ctx = Context(dialects.request_options(resolved, dialect))
-    ctx.dialect = dialect
+    ctx = dialects.request_context(
+        resolve_options(options, opts, A2ORequestOptions, function), function
+    )
     check_call("model", model, str)
     request = ant.MessageCreateParams.parse_wire(body)
     return ctx.finish(oai.ChatCompletionCreateParams.trusted(_to_openai(request, ctx, model)))

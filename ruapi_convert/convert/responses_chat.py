@@ -71,10 +71,9 @@ def responses_to_openai_request(
     ``custom_tools``, ``system_role``, ``max_tokens_field``, ``strict``.
     """
     function = "responses_to_openai_request"
-    resolved = resolve_options(options, opts, R2ORequestOptions, function)
-    dialect = dialects.for_side(resolved.dialect, "openai", function)
-    ctx = Context(dialects.request_options(resolved, dialect))
-    ctx.dialect = dialect
+    ctx = dialects.request_context(
+        resolve_options(options, opts, R2ORequestOptions, function), function
+    )
     check_call("model", model, str)
     items = parse_history(history)
     request = rsp.ResponseCreateParams.parse_wire(body)

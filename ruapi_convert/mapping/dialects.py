@@ -36,12 +36,12 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from urllib.parse import urlsplit
 
 from ..errors import InvalidInputError
+from ._ledger import Context
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from ..options import Options
-    from ._ledger import Context
 
 __all__ = [
     "DIALECTS",
@@ -50,6 +50,7 @@ __all__ = [
     "dialect_names",
     "dialect_of",
     "guess_dialect",
+    "request_context",
     "request_options",
 ]
 
@@ -473,6 +474,15 @@ def for_side(name: str | None, side: Side, function: str) -> Dialect:
             path="options.dialect",
         )
     return dialect
+
+
+def request_context(options: Options, function: str) -> Context:
+    """The context of a request to an OpenAI-side server: the dialect ``options`` name (the
+    standard one by default) and the options that dialect derives (:func:`request_options`)."""
+    dialect = for_side(options.dialect, "openai", function)
+    ctx = Context(request_options(options, dialect))
+    ctx.dialect = dialect
+    return ctx
 
 
 def request_options(options: Options, dialect: Dialect) -> Options:

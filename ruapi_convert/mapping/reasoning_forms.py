@@ -34,6 +34,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from ._ledger import A2O_REQUEST, O2A_RESPONSE, Json
+from .content import reply_text
 from .dialects import dialect_of
 from .reasoning import REASONING_SEPARATOR, REQUEST_THINKING, thinking_to_openai
 
@@ -45,8 +46,10 @@ __all__ = [
     "ThinkTags",
     "call_signature",
     "gemini_signature",
+    "lift_delta",
     "lift_reasoning",
     "replay_reasoning",
+    "require_reasoning",
     "signature_block",
     "unplaced_signature",
 ]
@@ -161,6 +164,14 @@ def lift_reasoning(message: Json, ctx: Context) -> Json:
     return lifted
 
 
+def lift_delta(delta: Json, ctx: Context) -> Json:
+    """A stream delta whose content is a list of chunks (Mistral): its thinking chunks moved to
+    ``reasoning_content`` as :func:`lift_reasoning` does for a whole message, and the rest of
+    the content as the text it says (None when none)."""
+    lifted = lift_reasoning(delta, ctx)
+    return {**lifted, "content": reply_text(lifted["content"]) or None}
+
+
 def _is_thinking(part: Any) -> bool:
     return isinstance(part, dict) and part.get("type") == "thinking"
 
@@ -261,7 +272,7 @@ def _tail_prefix(text: str, tag: str) -> int:
 # -- writing ---------------------------------------------------------------------------------------------
 
 
-def replay_reasoning(blocks: list[Json], has_calls: bool, path: str, ctx: Context) -> Json:
+def replay_reasoning(blocks: list[Json], path: str, ctx: Context) -> Json:
     """The assistant-message fields that send ``blocks`` (its thinking and redacted thinking)
     back the way the dialect reads them; ``{"_thinking_chunk": ...}`` for Mistral, which the
     caller puts first in the content."""
@@ -287,9 +298,6 @@ def replay_reasoning(blocks: list[Json], has_calls: bool, path: str, ctx: Contex
                 "type": "thinking",
                 "thinking": [{"type": "text", "text": text}],
             }
-    if dialect.replay_required and has_calls and "reasoning_content" not in out:
-        # DeepSeek (and Kimi, GLM) answer 400 to a tool-call turn without it in thinking mode.
-        out["reasoning_content"] = text or ""
     if fields and not set(fields) - {"thought_signature"} and text:
         ctx.lose(_NO_TEXT_REPLAY, path)
     if blocks and not (set(fields) & {"reasoning_details", "thinking_blocks"}):
@@ -301,6 +309,18 @@ def replay_reasoning(blocks: list[Json], has_calls: bool, path: str, ctx: Contex
                 detail=f"{dialect.title} takes no signatures back: {len(signed)} signature(s) or redacted block(s) were not sent",
             )
     return out
+
+
+def require_reasoning(message: Json, ctx: Context) -> None:
+    """An assistant message with tool calls gets ``reasoning_content`` (empty when it has no
+    reasoning) for a dialect that requires it: DeepSeek (and Kimi, GLM) answer 400 to a tool-call
+    turn without it in thinking mode."""
+    if (
+        dialect_of(ctx).replay_required
+        and message.get("tool_calls")
+        and "reasoning_content" not in message
+    ):
+        message["reasoning_content"] = ""
 
 
 def _as_read(item: Json) -> Json:

@@ -45,7 +45,12 @@ from .reasoning import (
     REQUEST_THINKING,
     openai_to_thinking,
 )
-from .reasoning_forms import gemini_signature, replay_reasoning, unplaced_signature
+from .reasoning_forms import (
+    gemini_signature,
+    replay_reasoning,
+    require_reasoning,
+    unplaced_signature,
+)
 from .tool_calls import (
     RESULT_MOVED,
     TOOL_MESSAGE,
@@ -547,7 +552,7 @@ def _assistant_message(msg: Json, path: str, ctx: Context) -> Json:
                 parts.append(part)
     if signature is not None:
         unplaced_signature(path, ctx)
-    reasoning = replay_reasoning(thinking, bool(calls), path, ctx)
+    reasoning = replay_reasoning(thinking, path, ctx)
     chunk = reasoning.pop("_thinking_chunk", None)
     if chunk is not None:  # Mistral: the thinking goes first in the content list
         parts.insert(0, chunk)
@@ -556,6 +561,7 @@ def _assistant_message(msg: Json, path: str, ctx: Context) -> Json:
     if calls:
         out["tool_calls"] = calls
     out.update(reasoning)
+    require_reasoning(out, ctx)
     return out
 
 

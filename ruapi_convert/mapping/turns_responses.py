@@ -37,7 +37,7 @@ from .content_responses import (
     text_parts,
     user_part,
 )
-from .dialects import dialect_of
+from .reasoning_forms import require_reasoning
 from .reasoning_responses import chat_to_reasoning, reasoning_to_chat
 from .tool_calls_responses import (
     RESULT,
@@ -319,13 +319,7 @@ def _emit(slots: list[_Slot], ctx: Context) -> list[Json]:
         msg = slot.msg
         if slot.reasoning:
             msg.update(reasoning_to_chat(slot.reasoning, ctx))
-        if (
-            dialect_of(ctx).replay_required
-            and msg.get("tool_calls")
-            and "reasoning_content" not in msg
-        ):
-            # DeepSeek (and Kimi, GLM) answer 400 to a tool-call turn without it in thinking mode
-            msg["reasoning_content"] = ""
+        require_reasoning(msg, ctx)
         if msg["role"] == "assistant" and "content" not in msg and "tool_calls" not in msg:
             msg["content"] = ""  # Chat wants content or tool calls on an assistant message
         out.append(msg)

@@ -36,7 +36,6 @@ from .._quote import quote
 from ..errors import StreamProtocolError
 from ..gateway.errors import stream_error_to_anthropic, truncated_anthropic_error
 from ..mapping import usage as usage_
-from ..mapping.content import reply_text
 from ..mapping.dialects import dialect_of, for_side
 from ..mapping.envelope import message_envelope, several_choices
 from ..mapping.extensions import (
@@ -48,7 +47,7 @@ from ..mapping.extensions import (
     openai_envelope_ext,
 )
 from ..mapping.reasoning import OPENAI_REASONING_KEYS
-from ..mapping.reasoning_forms import ThinkTags, call_signature, lift_reasoning, signature_block
+from ..mapping.reasoning_forms import ThinkTags, call_signature, lift_delta, signature_block
 from ..mapping.reasoning_stream import Redacted, StreamReasoning
 from ..mapping.stop import after_finish, missing_finish, stop_fields
 from ..mapping.tool_calls import (
@@ -277,9 +276,7 @@ class OpenAIToAnthropicStream(StreamConverter[AnthropicStreamItem]):
         """Reasoning in the content (Mistral's thinking chunks; <think> tags for dialects that
         use them) moved to reasoning_content, as the reply conversion does."""
         if isinstance(content, list):
-            lifted = lift_reasoning(delta, self._ctx)
-            text = reply_text(lifted["content"])
-            return {**lifted, "content": text or None}
+            return lift_delta(delta, self._ctx)
         assert self._tags is not None
         thought, text = self._tags.feed(content)
         lifted = {**delta, "content": text or None}

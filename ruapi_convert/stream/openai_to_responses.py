@@ -48,10 +48,9 @@ from ..convert.responses_chat_replies import parse_request
 from ..errors import StreamProtocolError
 from ..gateway.responses_errors import responses_error_for_chunk, truncated_responses_error
 from ..mapping._ledger import O2R_RESPONSE
-from ..mapping.content import reply_text
 from ..mapping.envelope import item_id, response_envelope, several_choices
 from ..mapping.params_responses import ENCRYPTED_REASONING
-from ..mapping.reasoning_forms import lift_reasoning
+from ..mapping.reasoning_forms import lift_delta
 from ..mapping.replies_responses import reply_items
 from ..mapping.stop import O2R_AFTER_FINISH, after_finish, finish_to_status
 from ..mapping.tool_calls import synthesized_call_id
@@ -184,8 +183,7 @@ class OpenAIToResponsesStream(StreamConverter[Any]):
                     self._ctx.unknown({key: None}, frozenset(), "choices[0].delta")
         if isinstance(delta.get("content"), list):
             # Mistral's chunks: thinking to reasoning, text parts to text, as the reply does
-            lifted = lift_reasoning(delta, self._ctx)
-            delta = {**lifted, "content": reply_text(lifted["content"]) or None}
+            delta = lift_delta(delta, self._ctx)
         out: list[Raw] = []
         out += self._reasoning_delta(delta)
         if isinstance(delta.get("content"), str):
