@@ -126,6 +126,25 @@ def _chunks(name: str) -> list[Json]:
     return [json.loads(x[6:]) for x in lines if x.startswith("data: ") and x != "data: [DONE]"]
 
 
+def _with_tags_read(name: str, said: Json) -> Json:
+    """What the upstream said, with a leading <think>...</think> of the text read as reasoning
+    for a dialect whose server writes its reasoning that way."""
+    if DIALECTS[name].think_tags and said["text"].startswith("<think>"):
+        reasoning, _, text = said["text"][len("<think>") :].partition("</think>")
+        return {**said, "thinking": said["thinking"] + reasoning, "text": text.lstrip("\n")}
+    return said
+
+
+def _reply_said(name: str) -> Json:
+    """What reply.json says, read as one delta."""
+    message = _load(name, "reply.json")["choices"][0]["message"]
+    delta = {
+        **message,
+        "tool_calls": [{**c, "index": i} for i, c in enumerate(message.get("tool_calls") or ())],
+    }
+    return _with_tags_read(name, _said([{"choices": [{"index": 0, "delta": delta}]}]))
+
+
 @pytest.mark.oracle
 @pytest.mark.parametrize("name", _with("stream.sse", "openai"))
 def test_the_stream_converts_to_what_it_says(name: str) -> None:
@@ -134,11 +153,7 @@ def test_the_stream_converts_to_what_it_says(name: str) -> None:
     tags only where the dialect says so), and its output tokens."""
     raw = (FIXTURES / name / "stream.sse").read_bytes()
     streamed = anthropic_sdk_over_http(transcode(rc.OpenAIToAnthropicStream(dialect=name), [raw]))
-    said = _said(_chunks(name))
-    if DIALECTS[name].think_tags and said["text"].startswith("<think>"):
-        reasoning, _, said["text"] = said["text"][len("<think>") :].partition("</think>")
-        said["thinking"] += reasoning
-        said["text"] = said["text"].lstrip("\n")
+    said = _with_tags_read(name, _said(_chunks(name)))
     assert _says(streamed) == said
     usage = [c["usage"] for c in _chunks(name) if c.get("usage")]
     if usage:
@@ -148,19 +163,7 @@ def test_the_stream_converts_to_what_it_says(name: str) -> None:
 @pytest.mark.parametrize("name", _with("reply.json", "openai"))
 def test_the_reply_converts_to_what_it_says(name: str) -> None:
     """reply.json the same way: the reply read as one delta says what the converted message says."""
-    reply = _load(name, "reply.json")
-    message = reply["choices"][0]["message"]
-    delta = {
-        **message,
-        "tool_calls": [{**c, "index": i} for i, c in enumerate(message.get("tool_calls") or ())],
-    }
-    said = _said([{"choices": [{"index": 0, "delta": delta}]}])
-    converted = _reply_message(name)
-    if DIALECTS[name].think_tags and said["text"].startswith("<think>"):
-        reasoning, _, said["text"] = said["text"][len("<think>") :].partition("</think>")
-        said["thinking"] += reasoning
-        said["text"] = said["text"].lstrip("\n")
-    assert _says(converted) == said
+    assert _says(_reply_message(name)) == _reply_said(name)
 
 
 @pytest.mark.parametrize("name", _with("reply.json", "openai"))
@@ -523,16 +526,8 @@ def test_a_responses_client_gets_what_the_stream_and_the_reply_say(name: str) ->
     got = _responses_says(done["response"]["output"])
     assert got == said
     reply = _load(name, "reply.json")
-    if DIALECTS[name].think_tags:
-        return  # (<think> tags in a reply's content: checked for Anthropic clients above)
-    message = reply["choices"][0]["message"]
-    delta = {
-        **message,
-        "tool_calls": [{**c, "index": i} for i, c in enumerate(message.get("tool_calls") or ())],
-    }
-    said = _said([{"choices": [{"index": 0, "delta": delta}]}])
     output = rc.openai_to_responses_response(reply, dialect=name).value.to_dict()["output"]
-    assert _responses_says(output) == said
+    assert _responses_says(output) == _reply_said(name)
 
 
 def test_request_options_are_derived_from_each_options_object_of_its_own() -> None:
