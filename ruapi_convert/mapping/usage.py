@@ -408,6 +408,17 @@ _OPENAI_ONLY: Final[dict[str, dict[str, Fate]]] = {
 #: Cache reads some servers count at the top of usage instead of prompt_tokens_details, read
 #: when the details have none: DeepSeek's prompt_cache_hit_tokens, Moonshot's cached_tokens.
 TOP_LEVEL_CACHE: Final = ("prompt_cache_hit_tokens", "cached_tokens")
+for _key in TOP_LEVEL_CACHE:
+    O2A_RESPONSE.mapped(
+        f"usage.{_key}",
+        "usage.cache_read_input_tokens",
+        "DeepSeek's and Moonshot's cache hits at the top of usage, read when prompt_tokens_details.cached_tokens is absent (and left out of input_tokens)",
+    )
+O2A_RESPONSE.mapped(
+    "usage.prompt_cache_miss_tokens",
+    "usage.input_tokens",
+    "DeepSeek: prompt_tokens less the hits, which input_tokens already is",
+)
 _OPENAI_KNOWN: Final = frozenset(
     {
         "prompt_tokens",

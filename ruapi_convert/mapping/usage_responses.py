@@ -48,6 +48,17 @@ O2R_RESPONSE.mapped(
     "usage.prompt_tokens_details.cache_write_tokens",
     "usage.input_tokens_details.cache_write_tokens",
 )
+for _key in TOP_LEVEL_CACHE:
+    O2R_RESPONSE.mapped(
+        f"usage.{_key}",
+        "usage.input_tokens_details.cached_tokens",
+        "DeepSeek's and Moonshot's cache hits at the top of usage, read when prompt_tokens_details.cached_tokens is absent",
+    )
+O2R_RESPONSE.mapped(
+    "usage.prompt_cache_miss_tokens",
+    "usage.input_tokens",
+    "DeepSeek: prompt_tokens less the hits; input_tokens (which includes the cache) says it with the cached count",
+)
 O2R_RESPONSE.mapped("usage.completion_tokens_details", "usage.output_tokens_details")
 O2R_RESPONSE.mapped(
     "usage.completion_tokens_details.reasoning_tokens",
